@@ -1,0 +1,54 @@
+// Serves a real VS Code (code-server) on 127.0.0.1 with the packaged extension installed
+// and the sample episode open; runs until Ctrl+C, then cleans up.
+// Usage: node demo.mjs [--port N]   (default: a free port)
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { REPO_ROOT, VSIX, makeInstanceDir, installExtension, startCodeServer, killGroup } from './lib/vscode.mjs';
+
+const { values } = parseArgs({ options: { port: { type: 'string', default: '0' }, file: { type: 'string', default: 'episode.md' } } });
+const samples = path.join(REPO_ROOT, 'samples');
+if (!fs.existsSync(path.join(samples, values.file))) {
+  console.error(`${path.join(samples, values.file)} not found`);
+  process.exit(1);
+}
+
+// A copy of samples/, so that trying the quick fixes never changes the repository's sample.
+const { t, ws } = await makeInstanceDir({ fixtures: samples });
+const log = path.join(t, 'code-server.log');
+let server;
+let stopping = false;
+async function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  if (server) await killGroup(server.child);
+  await fsp.rm(t, { recursive: true, force: true }).catch(() => {});
+  process.exit(code);
+}
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => { console.log('\nstopping…'); stop(0); });
+
+try {
+  await installExtension(t, VSIX, log);
+  server = await startCodeServer(t, { folder: ws, log, port: Number(values.port) });
+} catch (e) {
+  console.error(String(e.message || e));
+  await stop(1);
+}
+server.child.once('exit', (code, signal) => {
+  if (stopping) return;
+  console.error(`code-server exited (${code ?? signal}); its log:\n${fs.readFileSync(log, 'utf8').slice(-4000)}`);
+  stop(1);
+});
+const authority = `127.0.0.1:${server.port}`;
+const file = `vscode-remote://${authority}${path.join(ws, values.file)}`;
+const url = `${server.url}&payload=${encodeURIComponent(JSON.stringify([['openFile', file]]))}`;
+console.log(`
+Podcast Transcripts demo: VS Code ${'(code-server)'} with ${path.basename(VSIX)} installed.
+
+  Open:  ${url}
+
+  Workspace: ${ws} (a copy of samples/)
+  Log:       ${log}
+  Stop:      Ctrl+C
+`);

@@ -1,0 +1,56 @@
+// Quick fixes: the light bulb's "Recompute time from sec", and fix-all on save.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { withVSCode, closeBrowser } from '../lib/vscode.mjs';
+
+after(closeBrowser);
+
+test('light bulb "Recompute time from sec" fixes a time-mismatch', (t) => withVSCode(t, { name: 'quickfix' }, async (vs) => {
+  await vs.openFile('mismatch.md');
+  const editor = vs.activeEditor();
+  await editor.locator('.squiggly-error').first().waitFor();
+  await vs.openProblems();
+  await vs.problem('time-mismatch').first().waitFor();
+
+  await vs.gotoLine(15, 12); // inside '0:13'
+  await vs.focusEditor();
+  await vs.page.keyboard.press('Control+.');
+  const fix = vs.page.locator('.action-widget .monaco-list-row', { hasText: /Recompute `?time`? from `?sec`?/ }).first();
+  await fix.waitFor();
+  await vs.screenshot('quickfix-menu');
+  await fix.click();
+
+  const lines = await vs.waitEditorLine(/^  time: '0:12'$/);
+  assert.equal(lines[14], "  time: '0:12'", lines.join('\n'));
+  assert.ok(!lines.some((l) => l.includes('0:13')), lines.join('\n'));
+  await editor.locator('.squiggly-error').first().waitFor({ state: 'detached' });
+  await vs.problem('time-mismatch').first().waitFor({ state: 'detached' });
+  await vs.screenshot('quickfix');
+}));
+
+test('fix-all on save fixes every time in one save', (t) => withVSCode(t, {
+  name: 'fixall-on-save',
+  settings: { 'editor.codeActionsOnSave': { 'source.fixAll.transcripts': 'explicit' } },
+}, async (vs) => {
+  const before = vs.readFile('fixall.md');
+  await vs.openFile('fixall.md');
+  const editor = vs.activeEditor();
+  await editor.locator('.squiggly-error').first().waitFor();
+
+  // An ordinary edit in the body, then one save.
+  await vs.gotoLine(27);
+  await vs.page.keyboard.press('End');
+  await vs.page.keyboard.type(' Edited.');
+  await vs.page.locator('.tab.active.dirty[data-resource-name="fixall.md"]').waitFor();
+  await vs.page.keyboard.press('Control+S');
+  await vs.page.locator('.tab.active:not(.dirty)[data-resource-name="fixall.md"]').waitFor();
+
+  const expected = before
+    .replace("time: '0:10'", "time: '0:09'")
+    .replace("time: '1:06'", "time: '1:01'")
+    .replace("time: '1:02:04'", "time: '1:02:05'")
+    .replace('Body markdown here.', 'Body markdown here. Edited.');
+  assert.equal(vs.readFile('fixall.md'), expected);
+  await editor.locator('.squiggly-error').first().waitFor({ state: 'detached' });
+  await vs.screenshot('fixall-on-save');
+}));
