@@ -1,0 +1,69 @@
+import {
+  CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, DocumentLink, DocumentSymbol, FoldingRange, Hover, MarkupKind, Range, SymbolKind, TextEdit,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { EpisodeCodeAction, EpisodeHover, EpisodeLink, EpisodeSymbol, Finding, Severity, Span, TextEdit as CoreEdit } from './core';
+
+/** The edge between the core (offsets, plain data) and LSP (UTF-16 line/character positions). */
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.transcripts`;
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toRange(doc: TextDocument, span: Span): Range {
+  return { start: doc.positionAt(span.start), end: doc.positionAt(span.end) };
+}
+
+export function toDiagnostic(doc: TextDocument, finding: Finding): Diagnostic {
+  return { range: toRange(doc, finding), severity: SEVERITY[finding.severity], source: 'transcripts', code: finding.rule, message: finding.message };
+}
+
+function toTextEdit(doc: TextDocument, edit: CoreEdit): TextEdit {
+  return { range: toRange(doc, edit), newText: edit.newText };
+}
+
+export function toCodeAction(doc: TextDocument, action: EpisodeCodeAction): CodeAction {
+  return {
+    title: action.title,
+    kind: action.kind === 'source.fixAll' ? FIX_ALL_KIND : CodeActionKind.QuickFix,
+    diagnostics: action.findings.map((f) => toDiagnostic(doc, f)),
+    isPreferred: action.isPreferred,
+    edit: { changes: { [doc.uri]: action.edits.map((e) => toTextEdit(doc, e)) } },
+  };
+}
+
+export function toDocumentSymbol(doc: TextDocument, symbol: EpisodeSymbol): DocumentSymbol {
+  return {
+    name: symbol.name,
+    detail: symbol.detail,
+    kind: symbol.kind === 'section' ? SymbolKind.Namespace : SymbolKind.String,
+    range: toRange(doc, symbol.range),
+    selectionRange: toRange(doc, symbol.selectionRange),
+    children: symbol.children.map((child) => toDocumentSymbol(doc, child)),
+  };
+}
+
+/** Line-based folding ranges; spans that fit on one line are dropped. */
+export function toFoldingRanges(doc: TextDocument, spans: Span[]): FoldingRange[] {
+  const ranges: FoldingRange[] = [];
+  for (const span of spans) {
+    const startLine = doc.positionAt(span.start).line;
+    const endLine = doc.positionAt(Math.max(span.start, span.end - 1)).line;
+    if (endLine > startLine) ranges.push({ startLine, endLine });
+  }
+  return ranges;
+}
+
+export function toHover(doc: TextDocument, hover: EpisodeHover): Hover {
+  // Plain MarkupContent: the client renders it untrusted; file text in it is escaped by the core.
+  return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(doc, hover.span) };
+}
+
+export function toDocumentLink(doc: TextDocument, link: EpisodeLink): DocumentLink {
+  return { range: toRange(doc, link.span), target: link.url, tooltip: link.tooltip };
+}

@@ -1,0 +1,48 @@
+import { isRuleId } from './rules/registry';
+import { RULE_SEVERITIES, RuleSetting, TranscriptConfig } from './types';
+
+/** One source of configuration (a file, the editor settings, the command line); unset values are absent. */
+export interface ConfigLayer {
+  rules: Record<string, RuleSetting>;
+  toleranceSeconds?: number;
+}
+
+const SETTINGS = new Set<string>([...RULE_SEVERITIES, 'off']);
+
+/**
+ * Reads a configuration from untrusted JSON (a `.transcriptlintrc.json`, or editor settings):
+ * `{ "rules": { "<rule id>": "<severity>|off" }, "toleranceSeconds": n }`. Problems are returned
+ * as messages; valid parts are kept.
+ */
+export function readConfig(raw: unknown): { config: ConfigLayer; problems: string[] } {
+  const problems: string[] = [];
+  const config: ConfigLayer = { rules: {} };
+  if (raw === undefined || raw === null) return { config, problems };
+  if (typeof raw !== 'object' || Array.isArray(raw)) return { config, problems: ['the configuration must be a JSON object'] };
+  const { rules, toleranceSeconds } = raw as Record<string, unknown>;
+  if (rules !== undefined) {
+    if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) problems.push('"rules" must be an object of rule id to severity');
+    else for (const [id, value] of Object.entries(rules)) addRule(config, id, value, problems);
+  }
+  if (toleranceSeconds !== undefined) {
+    if (typeof toleranceSeconds === 'number' && Number.isFinite(toleranceSeconds) && toleranceSeconds >= 0) config.toleranceSeconds = toleranceSeconds;
+    else problems.push('"toleranceSeconds" must be a number of seconds, 0 or more');
+  }
+  return { config, problems };
+}
+
+export function addRule(config: ConfigLayer, id: string, value: unknown, problems: string[]): void {
+  if (!isRuleId(id)) problems.push(`unknown rule '${id}'`);
+  else if (typeof value !== 'string' || !SETTINGS.has(value)) problems.push(`rule '${id}': severity must be one of ${[...SETTINGS].join(', ')}`);
+  else config.rules[id] = value as RuleSetting;
+}
+
+/** Later layers win, rule by rule and value by value. */
+export function mergeConfigs(...layers: ConfigLayer[]): TranscriptConfig {
+  const merged: TranscriptConfig = { rules: {}, toleranceSeconds: 0 };
+  for (const layer of layers) {
+    Object.assign(merged.rules, layer.rules);
+    if (layer.toleranceSeconds !== undefined) merged.toleranceSeconds = layer.toleranceSeconds;
+  }
+  return merged;
+}

@@ -1,0 +1,46 @@
+import { collectFixAll } from '../fixAll';
+import type { Finding, Span, TextEdit } from '../types';
+
+export type ActionKind = 'quickfix' | 'source.fixAll';
+
+export interface EpisodeCodeAction {
+  title: string;
+  kind: ActionKind;
+  edits: TextEdit[];
+  isPreferred?: boolean;
+  /** The findings this action resolves (LSP: `CodeAction.diagnostics`). */
+  findings: Finding[];
+}
+
+/** Quick fixes for the findings touching `span`, each followed by "fix all of this kind" when there are several. */
+export function quickFixes(findings: readonly Finding[], span: Span): EpisodeCodeAction[] {
+  const actions: EpisodeCodeAction[] = [];
+  const offeredFixAll = new Set<string>();
+  for (const finding of findings) {
+    if (finding.end < span.start || finding.start > span.end) continue;
+    for (const fix of finding.fixes) {
+      actions.push({ title: fix.title, kind: 'quickfix', edits: fix.edits, isPreferred: fix.isPreferred, findings: [finding] });
+    }
+    if (finding.fixes.some((f) => f.safe) && !offeredFixAll.has(finding.rule)) {
+      offeredFixAll.add(finding.rule);
+      const sameRule = findings.filter((f) => f.rule === finding.rule && f.fixes.some((fix) => fix.safe));
+      if (sameRule.length > 1) {
+        actions.push({
+          title: `Fix all ${finding.rule} problems in this file (${sameRule.length})`,
+          kind: 'quickfix',
+          edits: collectFixAll(sameRule, finding.rule),
+          findings: sameRule,
+        });
+      }
+    }
+  }
+  return actions;
+}
+
+/** `source.fixAll.transcripts`: every safe fix in the file as one edit (editor on save, CLI --fix). */
+export function fixAllAction(findings: readonly Finding[]): EpisodeCodeAction | undefined {
+  const edits = collectFixAll(findings);
+  if (edits.length === 0) return undefined;
+  const fixed = findings.filter((f) => f.fixes.some((fix) => fix.safe));
+  return { title: 'Fix all transcript problems', kind: 'source.fixAll', edits, findings: fixed };
+}

@@ -1,0 +1,24 @@
+import { EpisodeModel, getField } from '../model';
+import { formatTime, parseTime } from '../time';
+import type { Span } from '../types';
+import { videoUrl } from './video';
+
+export interface EpisodeLink {
+  span: Span;
+  url: string;
+  tooltip: string;
+}
+
+/** Each `time` value is a Ctrl+click link to the video at its line's second (`sec`, which the site seeks with). */
+export function documentLinks(model: EpisodeModel): EpisodeLink[] {
+  const links: EpisodeLink[] = [];
+  for (const item of model.transcript?.items ?? []) {
+    const time = getField(item.fields, 'time');
+    if (!time?.valueSpan) continue;
+    const parsed = item.time !== undefined ? parseTime(item.time) : undefined;
+    const sec = item.sec ?? (parsed?.ok ? parsed.seconds : undefined);
+    const url = sec !== undefined ? videoUrl(model, sec) : undefined;
+    if (url) links.push({ span: time.valueSpan, url, tooltip: `Open video at ${formatTime(sec!)}` });
+  }
+  return links;
+}

@@ -1,0 +1,25 @@
+/** The pure core: no Node APIs, no connection. The server, the CLI and the tests all use it through here. */
+export * from './types';
+export * from './time';
+export { findFrontMatter } from './frontMatter';
+export type { FrontMatter } from './frontMatter';
+export { parseEpisode, isInPodcastFolder } from './model';
+export type { EpisodeModel, TranscriptItem, Field } from './model';
+export { analyze } from './rules';
+export { RULES, ruleInfo, isRuleId } from './rules/registry';
+export type { RuleInfo } from './rules/registry';
+export { collectFixAll, applyEdits } from './fixAll';
+export { documentSymbols, MAX_LINES_PER_SECTION } from './features/symbols';
+export type { EpisodeSymbol } from './features/symbols';
+export { foldingSpans } from './features/folding';
+export { documentLinks } from './features/links';
+export type { EpisodeLink } from './features/links';
+export { hoverAt, videoAt } from './features/hover';
+export type { EpisodeHover } from './features/hover';
+export { quickFixes, fixAllAction } from './features/codeActions';
+export type { EpisodeCodeAction, ActionKind } from './features/codeActions';
+export { escapeMarkdown } from './features/markdown';
+export { TranscriptLanguageService } from './languageService';
+export type { DocumentLike } from './languageService';
+export { readConfig, mergeConfigs, addRule } from './config';
+export type { ConfigLayer } from './config';

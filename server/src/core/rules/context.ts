@@ -1,0 +1,48 @@
+import type { EpisodeModel, TranscriptItem } from '../model';
+import type { Finding, Fix, Span, TranscriptConfig } from '../types';
+import { ruleInfo } from './registry';
+
+/** What a rule gets: the parsed episode, the settings, and a way to report. */
+export class RuleContext {
+  readonly findings: Finding[] = [];
+  private lineStarts: number[] | undefined;
+
+  constructor(readonly model: EpisodeModel, readonly config: TranscriptConfig) {}
+
+  get items(): readonly TranscriptItem[] {
+    return this.model.transcript?.items ?? [];
+  }
+
+  report(rule: string, span: Span, message: string, fixes: Fix[] = []): void {
+    const setting = this.config.rules[rule] ?? ruleInfo(rule)?.defaultSeverity ?? 'warning';
+    if (setting === 'off') return;
+    this.findings.push({ rule, severity: setting, message, start: span.start, end: span.end, fixes });
+  }
+
+  isEnabled(rule: string): boolean {
+    return this.config.rules[rule] !== 'off';
+  }
+
+  /** 1-based line number of an offset, for messages that point at another item. */
+  lineNumber(offset: number): number {
+    const starts = (this.lineStarts ??= computeLineStarts(this.model.text));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
+  }
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 && text.charCodeAt(i + 1) === 10) continue;
+    if (c === 10 || c === 13) starts.push(i + 1);
+  }
+  return starts;
+}

@@ -1,0 +1,82 @@
+import { getField, TranscriptItem } from '../model';
+import { firstWords } from '../text';
+import type { Fix, Span } from '../types';
+import type { RuleContext } from './context';
+
+/**
+ * item-duplicate: the same header twice in a row, or the same line text twice in a row among the
+ * spoken lines (headers between them do not break the row: pasted blocks repeat header and line
+ * together). A run of copies keeps one item (the first timed one, so no time is lost) and flags
+ * every other, so deleting the flagged ones leaves no new pair behind.
+ */
+export function checkDuplicates(ctx: RuleContext): void {
+  const items = ctx.items;
+  forEachRun(items.filter(isHeader), (a, b) => b.index === a.index + 1 && a.header!.trim() === b.header!.trim(), (run) => reportRun(ctx, run, 'header'));
+  const lines = items.filter(isLine);
+  forEachRun(lines, (a, b) => onlyHeadersBetween(items, a, b) && sameLine(a, b), (run) => reportRun(ctx, run, 'line'));
+}
+
+function isHeader(item: TranscriptItem): boolean {
+  return item.isMap && item.header !== undefined && item.line === undefined;
+}
+
+function isLine(item: TranscriptItem): boolean {
+  return item.isMap && item.line !== undefined && item.header === undefined;
+}
+
+/** Short answers ("Bye.") legitimately repeat across speakers; long texts or the same speaker do not. */
+function sameLine(a: TranscriptItem, b: TranscriptItem): boolean {
+  const text = a.line!.trim();
+  if (text !== b.line!.trim()) return false;
+  return text.length >= 20 || (a.who !== undefined && a.who === b.who);
+}
+
+function onlyHeadersBetween(items: readonly TranscriptItem[], a: TranscriptItem, b: TranscriptItem): boolean {
+  for (let i = a.index + 1; i < b.index; i++) if (!isHeader(items[i])) return false;
+  return true;
+}
+
+function forEachRun(list: TranscriptItem[], same: (a: TranscriptItem, b: TranscriptItem) => boolean, onRun: (run: TranscriptItem[]) => void): void {
+  let runStart = 0;
+  for (let i = 1; i <= list.length; i++) {
+    if (i < list.length && same(list[i - 1], list[i])) continue;
+    if (i - runStart > 1) onRun(list.slice(runStart, i));
+    runStart = i;
+  }
+}
+
+function reportRun(ctx: RuleContext, run: TranscriptItem[], what: 'header' | 'line'): void {
+  const keep = run.find((item) => item.sec !== undefined) ?? run[0];
+  for (const item of run) {
+    if (item === keep) continue;
+    const field = getField(item.fields, what)!;
+    const relation = item.index < keep.index ? 'the next' : 'the previous';
+    const text = firstWords(item[what]!, 40);
+    const untimed = what === 'line' && item.sec === undefined && keep.sec !== undefined ? ' (this copy has no time)' : '';
+    const fix = run.length === 2 ? deleteCopyFix(ctx, item, keep, what) : deleteFix([item.region], what);
+    ctx.report('item-duplicate', field.valueSpan ?? field.keySpan, `${what} "${text}" repeats ${relation} ${what}${untimed}`, [fix]);
+  }
+}
+
+/**
+ * Deletes the copy; when header items sit between the two copies and repeat the headers just
+ * before the first copy, the whole pasted block goes (those headers with the copy), so no
+ * duplicate header is left behind.
+ */
+function deleteCopyFix(ctx: RuleContext, copy: TranscriptItem, keep: TranscriptItem, what: string): Fix {
+  const items = ctx.items;
+  const [first, second] = copy.index < keep.index ? [copy, keep] : [keep, copy];
+  const between = items.slice(first.index + 1, second.index);
+  if (between.length === 0) return deleteFix([copy.region], what);
+  const before = items.slice(first.index - between.length, first.index);
+  const repeats = before.length === between.length && before.every((item, i) => isHeader(item) && item.header!.trim() === between[i].header!.trim());
+  if (!repeats) return deleteFix([copy.region], what);
+  const regions = copy === first ? [copy.region, ...between.map((h) => h.region)] : [...between.map((h) => h.region), copy.region];
+  return deleteFix(regions, `${what} and the repeated header${between.length > 1 ? 's' : ''} with it`);
+}
+
+function deleteFix(regions: Span[], what: string): Fix {
+  // Adjacent item regions join into one deletion.
+  const edit = { start: regions[0].start, end: regions[regions.length - 1].end, newText: '' };
+  return { title: `Delete the repeated ${what}`, edits: [edit], isPreferred: true, safe: true };
+}

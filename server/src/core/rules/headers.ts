@@ -1,0 +1,17 @@
+import { getField } from '../model';
+import type { RuleContext } from './context';
+
+/** header-hidden: the site's Timestamps tab shows a header at its first timed line; with none before the next header, it is dropped. */
+export function checkHeaders(ctx: RuleContext): void {
+  const items = ctx.items;
+  for (let i = 0; i < items.length; i++) {
+    const header = items[i];
+    if (header.header === undefined || header.line !== undefined) continue;
+    let j = i + 1;
+    while (j < items.length && items[j].sec === undefined && items[j].header === undefined) j++;
+    if (j < items.length && items[j].sec !== undefined) continue;
+    const field = getField(header.fields, 'header')!;
+    const why = j < items.length ? 'another header follows before any timed line' : 'no timed line follows it';
+    ctx.report('header-hidden', field.valueSpan ?? field.keySpan, `header "${header.header}" is not shown in the site's Timestamps list: ${why}`);
+  }
+}

@@ -1,0 +1,32 @@
+import { getField, TranscriptItem } from '../model';
+import { firstWords } from '../text';
+import type { RuleContext } from './context';
+
+/** sec-order: a line whose `sec` is lower than the previous timed line's, with a guess at which one is wrong. */
+export function checkOrder(ctx: RuleContext): void {
+  const timed = ctx.items.filter((item) => item.sec !== undefined);
+  const tolerance = ctx.config.toleranceSeconds;
+  for (let i = 1; i < timed.length; i++) {
+    const previous = timed[i - 1];
+    const current = timed[i];
+    if (current.sec! >= previous.sec! - tolerance) continue;
+    const span = getField(current.fields, 'sec')!.valueSpan!;
+    const quote = previous.line !== undefined ? `, "${firstWords(previous.line, 30)}"` : '';
+    const where = `line ${ctx.lineNumber(getField(previous.fields, 'sec')!.keySpan.start)}${quote}`;
+    const message = `sec ${current.sec} is lower than the previous timed line's sec ${previous.sec} (${where})`;
+    ctx.report('sec-order', span, message + outlierNote(timed[i - 2], previous, current, timed[i + 1]));
+  }
+}
+
+/** Looks at both neighbours to say which of the two lines is out of place, when they tell. */
+function outlierNote(beforePrevious: TranscriptItem | undefined, previous: TranscriptItem, current: TranscriptItem, next: TranscriptItem | undefined): string {
+  if (!next) return '';
+  const [p, c, n] = [previous.sec!, current.sec!, next.sec!];
+  if (n >= p) return `; the next line is at ${n}, so this line looks like the outlier`;
+  const pp = beforePrevious?.sec;
+  if (c <= n && (pp === undefined || pp <= c)) {
+    const before = pp === undefined ? '' : `the line before it is at ${pp} and `;
+    return `; ${before}the next line is at ${n}, so the previous line (${p}) looks like the outlier`;
+  }
+  return `; the next line is at ${n}: the times run backwards from here`;
+}

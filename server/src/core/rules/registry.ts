@@ -1,0 +1,39 @@
+import type { Severity } from '../types';
+
+export interface RuleInfo {
+  id: string;
+  defaultSeverity: Severity;
+  /** One line for docs, `--help` and SARIF. */
+  description: string;
+}
+
+/** Every rule the checker knows, in the order the README documents them. Ids are a public contract. */
+export const RULES: readonly RuleInfo[] = [
+  { id: 'yaml-syntax', defaultSeverity: 'error', description: 'The front matter does not parse as YAML.' },
+  { id: 'schema-type', defaultSeverity: 'error', description: 'A known key holds the wrong kind of value.' },
+  { id: 'item-unknown-key', defaultSeverity: 'error', description: 'A transcript item has a key other than line, header, sec, time, who.' },
+  { id: 'item-shape', defaultSeverity: 'error', description: 'A transcript item is not a map, or has both or neither of header and line.' },
+  { id: 'time-malformed', defaultSeverity: 'error', description: 'time is not M:SS or H:MM:SS.' },
+  { id: 'time-mismatch', defaultSeverity: 'error', description: 'time names a different second than sec.' },
+  { id: 'time-noncanonical', defaultSeverity: 'warning', description: 'time names the same second as sec but is spelled differently.' },
+  { id: 'time-missing', defaultSeverity: 'warning', description: 'A line has sec but no time.' },
+  { id: 'sec-missing', defaultSeverity: 'warning', description: 'A line has time but no sec.' },
+  { id: 'sec-order', defaultSeverity: 'warning', description: 'sec is lower than the previous timed line.' },
+  { id: 'item-duplicate', defaultSeverity: 'warning', description: 'The same header, or the same line text, twice in a row.' },
+  { id: 'who-missing', defaultSeverity: 'warning', description: 'A line without who.' },
+  { id: 'who-suspicious', defaultSeverity: 'warning', description: 'A who that looks like speech or ends in : or .' },
+  { id: 'who-variant', defaultSeverity: 'warning', description: 'A speaker spelled two ways in one file.' },
+  { id: 'line-is-speaker', defaultSeverity: 'warning', description: 'A line whose whole text is a speaker name.' },
+  { id: 'youtube-id-invalid', defaultSeverity: 'error', description: 'ids.youtube is not a YouTube id, or differs from links.youtube.' },
+  { id: 'header-hidden', defaultSeverity: 'hint', description: 'A header with no timed line before the next header (the site hides it).' },
+];
+
+const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
+
+export function ruleInfo(id: string): RuleInfo | undefined {
+  return BY_ID.get(id);
+}
+
+export function isRuleId(id: string): boolean {
+  return BY_ID.has(id);
+}

@@ -1,0 +1,67 @@
+import { insertSecFix, insertTimeFix, recomputeSecFix, recomputeTimeFix } from '../fixes';
+import { Field, getField, TranscriptItem } from '../model';
+import { formatTime, parseTime } from '../time';
+import type { Fix } from '../types';
+import type { RuleContext } from './context';
+
+/** time-malformed, time-mismatch, time-noncanonical, time-missing, sec-missing: does each label agree with its `sec`? */
+export function checkTimes(ctx: RuleContext): void {
+  for (const item of ctx.items) {
+    if (!item.isMap) continue;
+    const time = getField(item.fields, 'time');
+    const sec = getField(item.fields, 'sec');
+    if (time) checkTimeLabel(ctx, item, time, sec);
+    else if (item.sec !== undefined) {
+      ctx.report('time-missing', sec!.keySpan, `sec ${item.sec} has no time label (the site shows an empty link); it would be '${formatTime(item.sec)}'`, [
+        insertTimeFix(ctx.model.text, item, item.sec),
+      ]);
+    }
+  }
+}
+
+function checkTimeLabel(ctx: RuleContext, item: TranscriptItem, time: Field, sec: Field | undefined): void {
+  const span = time.valueSpan ?? time.keySpan;
+  const recompute: Fix[] = item.sec !== undefined ? [recomputeTimeFix(item, item.sec)] : [];
+  if (time.kind !== 'string') {
+    const shown = time.kind === 'null' ? 'time has no value' : `time ${String(time.value)} is not a label like '2:39'`;
+    ctx.report('time-malformed', span, `${shown}${suggestion(item)}`, recompute);
+    return;
+  }
+  const label = time.value as string;
+  const parsed = parseTime(label);
+  if (!parsed.ok) {
+    ctx.report('time-malformed', span, `time '${printable(label)}' is malformed: ${parsed.reason}${suggestion(item)}${typoNote(label, item.sec)}`, recompute);
+    return;
+  }
+  if (!sec) {
+    ctx.report('sec-missing', time.keySpan, `time '${label}' has no sec (the site seeks the video with sec); it would be ${parsed.seconds}`, [
+      insertSecFix(ctx.model.text, item, parsed.seconds),
+    ]);
+    return;
+  }
+  if (item.sec === undefined) return; // sec itself is wrong: schema-type says so.
+  const canonical = formatTime(item.sec);
+  if (parsed.seconds !== item.sec) {
+    ctx.report('time-mismatch', span, `time '${label}' is ${parsed.seconds} s but sec is ${item.sec} s (${canonical})`, [
+      ...recompute,
+      recomputeSecFix(item, parsed.seconds),
+    ]);
+  } else if (label !== canonical) {
+    ctx.report('time-noncanonical', span, `time '${label}' is ${item.sec} s like sec, but is usually written '${canonical}'`, recompute);
+  }
+}
+
+function suggestion(item: TranscriptItem): string {
+  return item.sec !== undefined ? `; sec ${item.sec} is ${formatTime(item.sec)}` : '';
+}
+
+/** `37:567` with sec 2787 = 37×60+567: sec was computed from the same typo, so it is suspect too. */
+function typoNote(label: string, sec: number | undefined): string {
+  const match = /^(\d+):(\d+)$/.exec(label);
+  if (!match || sec === undefined || Number(match[1]) * 60 + Number(match[2]) !== sec) return '';
+  return ` (sec ${sec} = ${match[1]}×60+${match[2]}, so sec may come from the same typo: check the neighbouring lines)`;
+}
+
+function printable(label: string): string {
+  return label.replace(/\r\n|\r|\n/g, '\\n');
+}

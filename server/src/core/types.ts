@@ -1,0 +1,43 @@
+/**
+ * Plain data shared by every part of the core. Positions are offsets into the whole document
+ * text (JavaScript string offsets, i.e. UTF-16 code units); converting them to line/character
+ * happens at the edge (server or CLI) with `TextDocument.positionAt`.
+ */
+
+export const RULE_SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
+export type Severity = (typeof RULE_SEVERITIES)[number];
+export type RuleSetting = Severity | 'off';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface TextEdit extends Span {
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The fix an editor should apply by default (shown first, used by "auto fix"). */
+  isPreferred?: boolean;
+  /** Safe fixes are applied by fix-all (editor on save, `transcript-lint --fix`). */
+  safe: boolean;
+}
+
+export interface Finding extends Span {
+  rule: string;
+  severity: Severity;
+  message: string;
+  fixes: Fix[];
+}
+
+export interface TranscriptConfig {
+  /** Severity overrides per rule id. */
+  rules: Record<string, RuleSetting>;
+  /** `sec-order` fires only when `sec` drops by more than this. */
+  toleranceSeconds: number;
+}
+
+export const DEFAULT_CONFIG: TranscriptConfig = { rules: {}, toleranceSeconds: 0 };

@@ -1,0 +1,128 @@
+import {
+  CodeActionKind, Connection, ErrorCodes, InitializeResult, ResponseError, TextDocuments, TextDocumentSyncKind,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TranscriptLanguageService } from './core';
+import { FIX_ALL_KIND, toCodeAction, toDiagnostic, toDocumentLink, toDocumentSymbol, toFoldingRanges, toHover } from './convert';
+import { SettingsCache } from './settings';
+import { VERSION } from './version';
+
+/** Custom request behind the "Open Video at Cursor" command. */
+export const VIDEO_AT_REQUEST = 'transcripts/videoAt';
+
+/**
+ * LSP wiring only: every handler converts positions, asks the language service, converts back.
+ * Each handler is guarded: an exception is logged and answered as an error; the server keeps going.
+ */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let canPullConfiguration = false;
+  const settings = new SettingsCache(connection, () => canPullConfiguration);
+  const service = new TranscriptLanguageService((uri) => settings.current(uri));
+
+  const guard = <P, R>(name: string, handler: (params: P) => R | Promise<R>) =>
+    async (params: P): Promise<R | ResponseError<void>> => {
+      try {
+        return await handler(params);
+      } catch (error) {
+        const message = error instanceof Error ? error.stack ?? error.message : String(error);
+        connection.console.error(`transcripts: ${name} failed: ${message}`);
+        return new ResponseError(ErrorCodes.InternalError, `transcripts: ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    };
+
+  connection.onInitialize((params): InitializeResult => {
+    canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        documentSymbolProvider: { label: 'Transcript' },
+        foldingRangeProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      },
+      serverInfo: { name: 'transcript-language-server', version: VERSION },
+    };
+  });
+
+  // Coalesced validation: at most one pending run per document, always of its newest version.
+  const pending = new Set<string>();
+  const schedule = (uri: string) => {
+    if (pending.has(uri)) return;
+    pending.add(uri);
+    setImmediate(() => {
+      pending.delete(uri);
+      void validate(uri);
+    });
+  };
+  const validate = async (uri: string) => {
+    try {
+      const doc = documents.get(uri);
+      if (!doc) return;
+      const version = doc.version;
+      await settings.resolve(uri);
+      if (documents.get(uri)?.version !== version) return; // A newer version is already scheduled.
+      const diagnostics = service.findings(doc).map((f) => toDiagnostic(doc, f));
+      await connection.sendDiagnostics({ uri, version, diagnostics });
+    } catch (error) {
+      connection.console.error(`transcripts: checking ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+  };
+  const revalidateAll = () => {
+    settings.clear();
+    for (const doc of documents.all()) schedule(doc.uri);
+  };
+
+  documents.onDidOpen((e) => schedule(e.document.uri));
+  documents.onDidChangeContent((e) => schedule(e.document.uri));
+  documents.onDidClose((e) => {
+    service.forget(e.document.uri);
+    settings.forget(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+  connection.onDidChangeConfiguration(revalidateAll);
+  connection.onDidChangeWatchedFiles(revalidateAll);
+
+  connection.onHover(guard('hover', (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    const hover = doc && service.hover(doc, doc.offsetAt(params.position));
+    return hover ? toHover(doc, hover) : null;
+  }));
+
+  connection.onDocumentSymbol(guard('documentSymbol', (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? service.symbols(doc).map((s) => toDocumentSymbol(doc, s)) : null;
+  }));
+
+  connection.onFoldingRanges(guard('foldingRange', (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? toFoldingRanges(doc, service.folding(doc)) : null;
+  }));
+
+  connection.onDocumentLinks(guard('documentLink', (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? service.links(doc).map((l) => toDocumentLink(doc, l)) : null;
+  }));
+
+  connection.onCodeAction(guard('codeAction', async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    await settings.resolve(doc.uri);
+    const only = params.context.only;
+    const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+    const span = { start: doc.offsetAt(params.range.start), end: doc.offsetAt(params.range.end) };
+    const actions = service.codeActions(doc, span, { quickfix: wants(CodeActionKind.QuickFix), fixAll: wants(FIX_ALL_KIND) });
+    return actions.map((a) => toCodeAction(doc, a));
+  }));
+
+  connection.onRequest(VIDEO_AT_REQUEST, guard('videoAt', (params: { textDocument: { uri: string }; position: { line: number; character: number } }) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    const video = service.videoAt(doc, doc.offsetAt(params.position));
+    return video ?? null;
+  }));
+
+  documents.listen(connection);
+  connection.listen();
+}
