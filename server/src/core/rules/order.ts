@@ -12,7 +12,7 @@ export function checkOrder(ctx: RuleContext): void {
     if (current.sec! >= previous.sec! - tolerance) continue;
     const span = getField(current.fields, 'sec')!.valueSpan!;
     const quote = previous.line !== undefined ? `, "${firstWords(previous.line, 30)}"` : '';
-    const where = `line ${ctx.lineNumber(getField(previous.fields, 'sec')!.keySpan.start)}${quote}`;
+    const where = `line ${ctx.lineNumber(previous.span.start)}${quote}`;
     const message = `sec ${current.sec} is lower than the previous timed line's sec ${previous.sec} (${where})`;
     ctx.report('sec-order', span, message + outlierNote(timed[i - 2], previous, current, timed[i + 1]));
   }
