@@ -1,0 +1,75 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import * as path from 'node:path';
+import {
+  createProtocolConnection, PublishDiagnosticsParams, ProtocolConnection, StreamMessageReader, StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
+import { ROOT } from '../helpers';
+
+/** A real LSP client over stdio to the built server binary, recording what the server pushes. */
+export class TestClient {
+  readonly connection: ProtocolConnection;
+  readonly logs: string[] = [];
+  settings: Record<string, unknown> = {};
+  private readonly diagnostics: PublishDiagnosticsParams[] = [];
+  private waiters: (() => void)[] = [];
+
+  private constructor(readonly child: ChildProcess) {
+    this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.diagnostics.push(params);
+      const waiters = this.waiters;
+      this.waiters = [];
+      waiters.forEach((w) => w());
+    });
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logs.push(params.message);
+    });
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map((item) => (item.section === 'transcripts' ? this.settings : null)));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.listen();
+  }
+
+  static async start(entry = 'out/server/src/main.js'): Promise<TestClient> {
+    const child = spawn(process.execPath, [path.join(ROOT, entry), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const client = new TestClient(child);
+    await client.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    });
+    client.connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  /** The diagnostics of a document once they arrive for that version (or any, when none is given). */
+  async diagnosticsFor(uri: string, version?: number, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = [...this.diagnostics].reverse().find((d) => d.uri === uri && (version === undefined || d.version === version));
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no diagnostics for ${uri} v${version}`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 200);
+      });
+    }
+  }
+
+  clearDiagnostics(): void {
+    this.diagnostics.length = 0;
+  }
+
+  open(uri: string, text: string, version = 1): void {
+    this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+  }
+
+  async stop(): Promise<number | null> {
+    const exited = new Promise<number | null>((resolve) => this.child.once('exit', (code) => resolve(code)));
+    await this.connection.sendRequest('shutdown');
+    this.connection.sendNotification('exit');
+    const code = await exited;
+    this.connection.dispose();
+    return code;
+  }
+}
