@@ -1,8 +1,8 @@
 import {
-  CodeActionKind, Connection, ErrorCodes, InitializeResult, ResponseError, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind, Connection, ErrorCodes, InitializeResult, ResponseError, TextDocumentContentChangeEvent, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { TranscriptLanguageService } from './core';
+import { TextChange, TranscriptLanguageService } from './core';
 import { FIX_ALL_KIND, toCodeAction, toDiagnostic, toDocumentLink, toDocumentSymbol, toFoldingRanges, toHover } from './convert';
 import { SettingsCache } from './settings';
 import { VERSION } from './version';
@@ -15,10 +15,26 @@ export const VIDEO_AT_REQUEST = 'transcripts/videoAt';
  * Each handler is guarded: an exception is logged and answered as an error; the server keeps going.
  */
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
   let canPullConfiguration = false;
   const settings = new SettingsCache(connection, () => canPullConfiguration);
   const service = new TranscriptLanguageService((uri) => settings.current(uri));
+  // The document manager also tells the service each change as offsets, for its item-local update.
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update: (doc, changes, version) => {
+      const offsets: TextChange[] = [];
+      let full = false;
+      for (const change of changes) {
+        if (TextDocumentContentChangeEvent.isIncremental(change)) {
+          const [a, b] = [doc.offsetAt(change.range.start), doc.offsetAt(change.range.end)];
+          offsets.push({ start: Math.min(a, b), end: Math.max(a, b), text: change.text });
+        } else full = true;
+        TextDocument.update(doc, [change], version);
+      }
+      service.didChange(doc.uri, version, full ? 'full' : offsets);
+      return doc;
+    },
+  });
 
   const guard = <P, R>(name: string, handler: (params: P) => R | Promise<R>) =>
     async (params: P): Promise<R | ResponseError<void>> => {

@@ -23,3 +23,7 @@ export { TranscriptLanguageService } from './languageService';
 export type { DocumentLike } from './languageService';
 export { readConfig, mergeConfigs, addRule } from './config';
 export type { ConfigLayer } from './config';
+export { updateEpisode } from './incremental';
+export type { TextChange } from './incremental';
+export { createItemMemo } from './rules';
+export type { ItemMemo, AnalyzeOptions } from './rules';

@@ -1,5 +1,6 @@
-import { analyze } from './rules';
+import { analyze, createItemMemo, ItemMemo } from './rules';
 import { parseEpisode, EpisodeModel } from './model';
+import { TextChange, updateEpisode } from './incremental';
 import { documentSymbols, EpisodeSymbol } from './features/symbols';
 import { foldingSpans } from './features/folding';
 import { documentLinks, EpisodeLink } from './features/links';
@@ -12,10 +13,18 @@ export interface DocumentLike {
   readonly uri: string;
   readonly version: number;
   getText(): string;
+  /** When present (a TextDocument), its line index is used for line numbers in messages. */
+  positionAt?(offset: number): { line: number; character: number };
 }
+
+/** Above this many changes between two analyses, one full parse is cheaper than replaying them. */
+const MAX_REPLAYED_CHANGES = 64;
 
 interface Entry {
   version: number;
+  memo: ItemMemo;
+  /** Changes received since `version`, for the incremental update. */
+  pending?: { version: number; changes: TextChange[] | 'full' };
   model: EpisodeModel;
   findings?: { config: TranscriptConfig; list: Finding[] };
   symbols?: EpisodeSymbol[];
@@ -39,7 +48,10 @@ export class TranscriptLanguageService {
   findings(doc: DocumentLike): Finding[] {
     const entry = this.entry(doc);
     const config = this.configFor(doc.uri);
-    if (entry.findings?.config !== config) entry.findings = { config, list: analyze(entry.model, config) };
+    if (entry.findings?.config !== config) {
+      const lineOf = doc.positionAt ? (offset: number) => doc.positionAt!(offset).line + 1 : undefined;
+      entry.findings = { config, list: analyze(entry.model, config, { memo: entry.memo, lineOf }) };
+    }
     return entry.findings.list;
   }
 
@@ -74,6 +86,20 @@ export class TranscriptLanguageService {
     return fixAll ? [...actions, fixAll] : actions;
   }
 
+  /**
+   * Records an edit (offsets in the text before each change, applied in order) so the next request
+   * can update the model item by item instead of parsing again. `full` means the whole text was replaced.
+   */
+  didChange(uri: string, version: number, changes: TextChange[] | 'full'): void {
+    const entry = this.entries.get(uri);
+    if (!entry) return;
+    const pending = entry.pending ?? { version: entry.version, changes: [] };
+    if (changes === 'full' || pending.changes === 'full' || pending.changes.length + changes.length > MAX_REPLAYED_CHANGES) pending.changes = 'full';
+    else pending.changes.push(...changes);
+    pending.version = version;
+    entry.pending = pending;
+  }
+
   /** Frees a closed document. */
   forget(uri: string): void {
     this.entries.delete(uri);
@@ -82,8 +108,22 @@ export class TranscriptLanguageService {
   private entry(doc: DocumentLike): Entry {
     const cached = this.entries.get(doc.uri);
     if (cached && cached.version === doc.version) return cached;
-    const entry: Entry = { version: doc.version, model: parseEpisode(doc.getText(), doc.uri) };
+    const text = doc.getText();
+    const updated = cached && cached.pending?.version === doc.version ? replay(cached.model, cached.pending.changes, text) : undefined;
+    const entry: Entry = { version: doc.version, model: updated ?? parseEpisode(text, doc.uri), memo: cached?.memo ?? createItemMemo() };
     this.entries.set(doc.uri, entry);
     return entry;
   }
+}
+
+/** Applies recorded changes one by one, item-locally; undefined as soon as one is not local. */
+function replay(model: EpisodeModel, changes: TextChange[] | 'full', finalText: string): EpisodeModel | undefined {
+  if (changes === 'full' || changes.length === 0) return undefined;
+  let current: EpisodeModel | undefined = model;
+  for (let i = 0; i < changes.length && current; i++) {
+    const change = changes[i];
+    const text = i === changes.length - 1 ? finalText : current.text.slice(0, change.start) + change.text + current.text.slice(change.end);
+    current = updateEpisode(current, change, text);
+  }
+  return current;
 }

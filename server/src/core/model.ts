@@ -1,4 +1,5 @@
-import { isAlias, isMap, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, Scalar, visit } from 'yaml';
+import type { Document } from 'yaml';
 import type { Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import { findFrontMatter, FrontMatter } from './frontMatter';
 import type { Span } from './types';
@@ -61,6 +62,8 @@ export interface EpisodeModel {
   readonly syntaxErrors: SyntaxError[];
   readonly topLevel: Field[];
   readonly transcript?: Transcript;
+  /** Anchors or aliases link items to each other, so an edit cannot stay local to one item. */
+  readonly hasAnchors: boolean;
 }
 
 const TRANSCRIPT_KEY_LINE = /(?:^|[\r\n])transcript[ \t]*:/;
@@ -72,7 +75,7 @@ export function isInPodcastFolder(uri: string): boolean {
 export function parseEpisode(text: string, uri = ''): EpisodeModel {
   const frontMatter = findFrontMatter(text);
   const inPodcastFolder = isInPodcastFolder(uri);
-  if (!frontMatter) return { text, uri, isEpisode: inPodcastFolder, syntaxErrors: [], topLevel: [] };
+  if (!frontMatter) return { text, uri, isEpisode: inPodcastFolder, syntaxErrors: [], topLevel: [], hasAnchors: false };
 
   const yamlText = text.slice(frontMatter.contentStart, frontMatter.contentEnd);
   const base = frontMatter.contentStart;
@@ -96,7 +99,20 @@ export function parseEpisode(text: string, uri = ''): EpisodeModel {
     const node = doc.contents.get('transcript', true);
     transcript = { field: transcriptField, items: isSeq(node) ? readItems(node.items as YamlNode[], text, base) : [] };
   }
-  return { text, uri, isEpisode, frontMatter, syntaxErrors, topLevel, transcript };
+  return { text, uri, isEpisode, frontMatter, syntaxErrors, topLevel, transcript, hasAnchors: hasAnchors(doc, yamlText) };
+}
+
+export function hasAnchors(doc: Document.Parsed | Document, source: string): boolean {
+  if (!source.includes('&') && !source.includes('*')) return false;
+  let found = false;
+  visit(doc, (_key, node) => {
+    if (isAlias(node) || ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor)) {
+      found = true;
+      return visit.BREAK;
+    }
+    return undefined;
+  });
+  return found;
 }
 
 function firstLine(message: string): string {

@@ -4,10 +4,22 @@ import { ruleInfo } from './registry';
 
 /** What a rule gets: the parsed episode, the settings, and a way to report. */
 export class RuleContext {
-  readonly findings: Finding[] = [];
+  findings: Finding[] = [];
   private lineStarts: number[] | undefined;
 
-  constructor(readonly model: EpisodeModel, readonly config: TranscriptConfig) {}
+  constructor(readonly model: EpisodeModel, readonly config: TranscriptConfig, private readonly lineOf?: (offset: number) => number) {}
+
+  /** Runs checks and returns what they reported, apart from the document's findings. */
+  collect(run: () => void): Finding[] {
+    const outer = this.findings;
+    this.findings = [];
+    try {
+      run();
+      return this.findings;
+    } finally {
+      this.findings = outer;
+    }
+  }
 
   get items(): readonly TranscriptItem[] {
     return this.model.transcript?.items ?? [];
@@ -25,6 +37,7 @@ export class RuleContext {
 
   /** 1-based line number of an offset, for messages that point at another item. */
   lineNumber(offset: number): number {
+    if (this.lineOf) return this.lineOf(offset);
     const starts = (this.lineStarts ??= computeLineStarts(this.model.text));
     let low = 0;
     let high = starts.length - 1;

@@ -12,12 +12,8 @@ const KIND_NAMES: Record<ValueKind, string> = {
   string: 'text', number: 'a number', boolean: 'true/false', null: 'empty', map: 'a map', seq: 'a list', alias: 'an alias', other: 'another kind of value',
 };
 
-export function checkSchema(ctx: RuleContext): void {
-  checkTopLevel(ctx);
-  for (const item of ctx.items) checkItem(ctx, item);
-}
-
-function checkTopLevel(ctx: RuleContext): void {
+/** Top-level keys (whole-document check). */
+export function checkTopLevelSchema(ctx: RuleContext): void {
   for (const field of ctx.model.topLevel) {
     switch (field.key) {
       case 'transcript':
@@ -38,7 +34,8 @@ function checkTopLevel(ctx: RuleContext): void {
   }
 }
 
-function checkItem(ctx: RuleContext, item: TranscriptItem): void {
+/** One transcript item's shape and keys (item-local check, cached per item). */
+export function checkItemSchema(ctx: RuleContext, item: TranscriptItem): void {
   if (!item.isMap) {
     ctx.report('item-shape', item.span, 'a transcript item must be a map with line or header, not a single value');
     return;

@@ -4,33 +4,32 @@ import { formatTime, parseTime } from '../time';
 import type { Fix } from '../types';
 import type { RuleContext } from './context';
 
-/** time-malformed, time-mismatch, time-noncanonical, time-missing, sec-missing: does each label agree with its `sec`? */
-export function checkTimes(ctx: RuleContext): void {
-  for (const item of ctx.items) {
-    if (!item.isMap) continue;
-    const time = getField(item.fields, 'time');
-    const sec = getField(item.fields, 'sec');
-    if (time) checkTimeLabel(ctx, item, time, sec);
-    else if (item.sec !== undefined) {
-      ctx.report('time-missing', sec!.keySpan, `sec ${item.sec} has no time label (the site shows an empty link); it would be '${formatTime(item.sec)}'`, [
-        insertTimeFix(ctx.model.text, item, item.sec),
-      ]);
-    }
+/** time-malformed, time-mismatch, time-noncanonical, time-missing, sec-missing: does one item's label agree with its `sec`? */
+export function checkItemTimes(ctx: RuleContext, item: TranscriptItem): void {
+  if (!item.isMap) return;
+  const time = getField(item.fields, 'time');
+  const sec = getField(item.fields, 'sec');
+  if (time) checkTimeLabel(ctx, item, time, sec);
+  else if (item.sec !== undefined) {
+    ctx.report('time-missing', sec!.keySpan, `sec ${item.sec} has no time label (the site shows an empty link); it would be '${formatTime(item.sec)}'`, [
+      insertTimeFix(ctx.model.text, item, item.sec),
+    ]);
   }
 }
 
 function checkTimeLabel(ctx: RuleContext, item: TranscriptItem, time: Field, sec: Field | undefined): void {
   const span = time.valueSpan ?? time.keySpan;
-  const recompute: Fix[] = item.sec !== undefined ? [recomputeTimeFix(item, item.sec)] : [];
+  // Built only when a finding needs it: this runs for every item.
+  const recompute = (): Fix[] => (item.sec !== undefined ? [recomputeTimeFix(item, item.sec)] : []);
   if (time.kind !== 'string') {
     const shown = time.kind === 'null' ? 'time has no value' : `time ${String(time.value)} is not a label like '2:39'`;
-    ctx.report('time-malformed', span, `${shown}${suggestion(item)}`, recompute);
+    ctx.report('time-malformed', span, `${shown}${suggestion(item)}`, recompute());
     return;
   }
   const label = time.value as string;
   const parsed = parseTime(label);
   if (!parsed.ok) {
-    ctx.report('time-malformed', span, `time '${printable(label)}' is malformed: ${parsed.reason}${suggestion(item)}${typoNote(label, item.sec)}`, recompute);
+    ctx.report('time-malformed', span, `time '${printable(label)}' is malformed: ${parsed.reason}${suggestion(item)}${typoNote(label, item.sec)}`, recompute());
     return;
   }
   if (!sec) {
@@ -40,14 +39,16 @@ function checkTimeLabel(ctx: RuleContext, item: TranscriptItem, time: Field, sec
     return;
   }
   if (item.sec === undefined) return; // sec itself is wrong: schema-type says so.
-  const canonical = formatTime(item.sec);
   if (parsed.seconds !== item.sec) {
-    ctx.report('time-mismatch', span, `time '${label}' is ${parsed.seconds} s but sec is ${item.sec} s (${canonical})`, [
-      ...recompute,
+    ctx.report('time-mismatch', span, `time '${label}' is ${parsed.seconds} s but sec is ${item.sec} s (${formatTime(item.sec)})`, [
+      ...recompute(),
       recomputeSecFix(item, parsed.seconds),
     ]);
-  } else if (label !== canonical) {
-    ctx.report('time-noncanonical', span, `time '${label}' is ${item.sec} s like sec, but is usually written '${canonical}'`, recompute);
+    return;
+  }
+  const canonical = formatTime(item.sec);
+  if (label !== canonical) {
+    ctx.report('time-noncanonical', span, `time '${label}' is ${item.sec} s like sec, but is usually written '${canonical}'`, recompute());
   }
 }
 
