@@ -1,0 +1,73 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { TranscriptConfig } from '../core';
+import { unifiedDiff } from './diff';
+import { reason } from './discover';
+import { check, fixText } from './fix';
+import { FileResult, Mode, toDiagnostics } from './report';
+import { writeFileAtomic } from './writeFile';
+
+/** One file, start to end: read, check with the core, and in fix modes fix, then write or diff. */
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const UTF8_LOSSY = new TextDecoder('utf-8');
+
+export async function checkFile(file: string, shownPath: string, config: TranscriptConfig, mode: Mode): Promise<FileResult> {
+  const result: FileResult = { file, path: shownPath, isEpisode: false, diagnostics: [] };
+  let bytes: Buffer;
+  let stat: fs.Stats | undefined;
+  try {
+    if (mode === 'fix') stat = await fs.promises.stat(file);
+    bytes = await fs.promises.readFile(file);
+  } catch (error) {
+    result.problem = `cannot read ${shownPath}: ${reason(error)}`;
+    return result;
+  }
+  let text: string;
+  let validUtf8 = true;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    text = UTF8_LOSSY.decode(bytes);
+    validUtf8 = false;
+  }
+  // The same URI form the editor sends, so the `_podcast` folder rule reads it alike.
+  const uri = pathToFileURL(file).href;
+  const checked = check(text, uri, config);
+  result.isEpisode = checked.model.isEpisode;
+  if (!result.isEpisode) return result;
+  if (mode === 'check') {
+    result.diagnostics = toDiagnostics(text, uri, checked.findings);
+    return result;
+  }
+
+  const outcome = fixText(checked, uri, config);
+  if (outcome.refused) result.problem = `${shownPath}: ${outcome.refused}`;
+  else if (outcome.text !== text && !validUtf8) {
+    result.problem = `${shownPath}: not valid UTF-8, so it was not fixed`;
+    result.diagnostics = toDiagnostics(text, uri, checked.findings);
+    return result;
+  }
+  result.fixed = outcome.fixed;
+  result.changed = outcome.text !== text;
+  if (result.changed && mode === 'dry-run') {
+    // git's a/ b/ prefixes (`git apply`, `patch -p1`) for files below the current folder.
+    const [before, after] = path.isAbsolute(shownPath) ? [shownPath, shownPath] : [`a/${shownPath}`, `b/${shownPath}`];
+    result.diff = unifiedDiff(text, outcome.text, before, after);
+  }
+  if (result.changed && mode === 'fix') {
+    try {
+      await writeFileAtomic(file, outcome.text, stat && { size: stat.size, mtimeMs: stat.mtimeMs });
+    } catch (error) {
+      result.problem = `cannot write ${shownPath}: ${error instanceof Error && !('code' in error) ? error.message : reason(error)}`;
+      result.changed = false;
+      result.fixed = {};
+      result.diagnostics = toDiagnostics(text, uri, checked.findings);
+      return result;
+    }
+  }
+  // What is left once the fixes are in: positions in the fixed text (the file on disk after --fix).
+  result.diagnostics = toDiagnostics(outcome.text, uri, outcome.findings);
+  return result;
+}
