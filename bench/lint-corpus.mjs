@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+/**
+ * How long `transcript-lint` takes over the corpus, against the floor set by the YAML parser:
+ * bare `yaml.parseDocument` of the same front matters. Run after a build (`npm run build`):
+ *
+ *   node bench/lint-corpus.mjs [corpus folder] [--runs N]
+ *
+ * Prints, for each of N runs (median and best): the bare parse, the CLI in process (`run()`:
+ * discovery, reads, parse, rules, positions, JSON output), and the CLI as a child process
+ * (Node start-up included, what CI pays), then the ratios to the bare parse.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const args = process.argv.slice(2);
+const runsAt = args.indexOf('--runs');
+const runs = runsAt >= 0 ? Number(args.splice(runsAt, 2)[1]) : 5;
+const corpus = path.resolve(args[0] ?? path.join(root, '../shared/corpus/podcast'));
+const bin = path.join(root, 'out/server/src/cli/main.js');
+
+if (!fs.existsSync(corpus)) {
+  console.log(`corpus not found at ${corpus}: nothing to measure (pass a folder of episodes)`);
+  process.exit(0);
+}
+if (!fs.existsSync(bin)) {
+  console.error(`${bin} is missing: run npm run build first`);
+  process.exit(2);
+}
+
+const { parseDocument } = require('yaml');
+const { findFrontMatter } = require(path.join(root, 'out/server/src/core'));
+const { run } = require(path.join(root, 'out/server/src/cli/run'));
+
+const files = fs.readdirSync(corpus).filter((f) => f.endsWith('.md')).map((f) => path.join(corpus, f));
+const texts = files.map((f) => fs.readFileSync(f, 'utf8'));
+const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+const frontMatters = texts.map((t) => {
+  const fm = findFrontMatter(t);
+  return fm ? t.slice(fm.contentStart, fm.contentEnd) : '';
+});
+const sink = { write() { return true; }, isTTY: false };
+const config = path.join(fs.mkdtempSync(path.join((await import('node:os')).tmpdir(), 'bench-')), 'defaults.json');
+fs.writeFileSync(config, '{}');
+
+const ms = (start) => Number(process.hrtime.bigint() - start) / 1e6;
+
+function bare() {
+  const start = process.hrtime.bigint();
+  for (const yaml of frontMatters) parseDocument(yaml, { prettyErrors: false, uniqueKeys: true });
+  return ms(start);
+}
+
+async function inProcess() {
+  const start = process.hrtime.bigint();
+  const code = await run(['--format', 'json', '--config', config, corpus], { cwd: root, env: {}, stdout: sink, stderr: sink });
+  const took = ms(start);
+  if (code === 2) throw new Error('transcript-lint failed (exit 2)');
+  return took;
+}
+
+function child() {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, [bin, '--format', 'json', '--config', config, corpus], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const took = ms(start);
+  if (result.status === 2) throw new Error(`transcript-lint failed: ${result.stderr}`);
+  return took;
+}
+
+// One warm-up of each, then the measured runs interleaved so load on the machine hits all three alike.
+bare();
+await inProcess();
+const times = { bare: [], inProcess: [], child: [] };
+for (let i = 0; i < runs; i++) {
+  times.bare.push(bare());
+  times.inProcess.push(await inProcess());
+  times.child.push(child());
+}
+
+const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+const best = (list) => Math.min(...list);
+const row = (name, list) =>
+  `${name.padEnd(34)} median ${median(list).toFixed(0).padStart(6)} ms  best ${best(list).toFixed(0).padStart(6)} ms  ${((files.length * 1000) / median(list)).toFixed(0).padStart(5)} files/s`;
+
+console.log(`corpus: ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB, ${runs} runs (${process.version}, ${process.platform})`);
+console.log(row('yaml.parseDocument (front matters)', times.bare));
+console.log(row('transcript-lint, in process', times.inProcess));
+console.log(row('transcript-lint, child process', times.child));
+console.log(`ratio to bare parse (median): in process ${(median(times.inProcess) / median(times.bare)).toFixed(2)}x, child process ${(median(times.child) / median(times.bare)).toFixed(2)}x`);
+fs.rmSync(path.dirname(config), { recursive: true, force: true });
