@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -6,7 +7,7 @@ import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, mergeConfigs, parseEpisode, RULES } from '../../server/src/core';
 import { pathToFileURL } from 'node:url';
-import { countByRule, fixture, JsonReport, lint, ROOT, tempCopy } from './helpers';
+import { BIN, countByRule, fixture, JsonReport, lint, ROOT, tempCopy } from './helpers';
 
 const LINE = /^(\S+):(\d+):(\d+) +(error|warning|information|hint) +([a-z-]+) +(.+)$/;
 
@@ -267,4 +268,13 @@ test('counts by rule agree with the summary', (t) => {
   assert.equal(report.summary.warnings, bySeverity.warning);
   assert.equal(report.summary.hints, bySeverity.hint);
   assert.equal([...countByRule(report).values()].reduce((a, b) => a + b.count, 0), Object.values(bySeverity).reduce((a, b) => a + b, 0));
+});
+
+test('a reader that stops early (| head) gets no stack trace, and the exit code still tells', (t) => {
+  const dir = tempCopy(t);
+  const text = fixture('project/episodes/errors.md');
+  for (let i = 0; i < 1000; i++) fs.writeFileSync(path.join(dir, `e${i}.md`), text); // ~100 kB of output, more than a pipe holds
+  const result = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" . | head -c 100 > /dev/null`], { cwd: dir, encoding: 'utf8' });
+  assert.equal(result.stderr, '');
+  assert.equal(result.status, 1);
 });
