@@ -25,5 +25,4 @@ export { readConfig, mergeConfigs, addRule } from './config';
 export type { ConfigLayer } from './config';
 export { updateEpisode } from './incremental';
 export type { TextChange } from './incremental';
-export { createItemMemo } from './rules';
-export type { ItemMemo, AnalyzeOptions } from './rules';
+export type { AnalyzeOptions } from './rules';

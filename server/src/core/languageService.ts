@@ -1,4 +1,4 @@
-import { analyze, createItemMemo, ItemMemo } from './rules';
+import { analyze } from './rules';
 import { parseEpisode, EpisodeModel } from './model';
 import { TextChange, updateEpisode } from './incremental';
 import { documentSymbols, EpisodeSymbol } from './features/symbols';
@@ -22,7 +22,6 @@ const MAX_REPLAYED_CHANGES = 64;
 
 interface Entry {
   version: number;
-  memo: ItemMemo;
   /** Changes received since `version`, for the incremental update. */
   pending?: { version: number; changes: TextChange[] | 'full' };
   model: EpisodeModel;
@@ -50,7 +49,7 @@ export class TranscriptLanguageService {
     const config = this.configFor(doc.uri);
     if (entry.findings?.config !== config) {
       const lineOf = doc.positionAt ? (offset: number) => doc.positionAt!(offset).line + 1 : undefined;
-      entry.findings = { config, list: analyze(entry.model, config, { memo: entry.memo, lineOf }) };
+      entry.findings = { config, list: analyze(entry.model, config, { lineOf }) };
     }
     return entry.findings.list;
   }
@@ -110,7 +109,7 @@ export class TranscriptLanguageService {
     if (cached && cached.version === doc.version) return cached;
     const text = doc.getText();
     const updated = cached && cached.pending?.version === doc.version ? replay(cached.model, cached.pending.changes, text) : undefined;
-    const entry: Entry = { version: doc.version, model: updated ?? parseEpisode(text, doc.uri), memo: cached?.memo ?? createItemMemo() };
+    const entry: Entry = { version: doc.version, model: updated ?? parseEpisode(text, doc.uri) };
     this.entries.set(doc.uri, entry);
     return entry;
   }

@@ -42,6 +42,46 @@ export interface TranscriptItem {
   time?: string;
   /** `sec` when it is a non-negative integer. */
   sec?: number;
+  /** What the item is: a section header, a spoken line, or neither/both (an item-shape problem). */
+  kind: 'header' | 'line' | 'other';
+  /** The speaker, read once per item parse so cross-item checks only compare strings. */
+  speaker?: Speaker;
+  /**
+   * Findings of the item-local checks, offsets relative to `region.start`, for one configuration.
+   * An edit elsewhere only moves the item, so they stay valid; an edited item is a new object.
+   */
+  localFindings?: { config: object; findings: readonly import('./types').Finding[] };
+}
+
+export interface Speaker {
+  /** `who` trimmed. */
+  readonly name: string;
+  /** Without trailing `:`/`.`. */
+  readonly bare: string;
+  /** Over 40 characters or over 4 words: speech stored in the speaker field. */
+  readonly speech: boolean;
+  readonly words: number;
+}
+
+const TRAILING_PUNCTUATION = /[:.]+$/;
+
+/**
+ * Speakers are interned: a transcript has a handful of names repeated thousands of times, and
+ * shared objects make the per-keystroke speaker counts identity lookups. Bounded, so hostile input
+ * with endless distinct names cannot grow it without limit.
+ */
+const internedSpeakers = new Map<string, Speaker>();
+const MAX_INTERNED_SPEAKERS = 4096;
+
+export function readSpeaker(who: string): Speaker {
+  let speaker = internedSpeakers.get(who);
+  if (speaker) return speaker;
+  const name = who.trim();
+  const words = name === '' ? 0 : name.split(/\s+/).length;
+  speaker = Object.freeze({ name, bare: name.replace(TRAILING_PUNCTUATION, ''), speech: name.length > 40 || words > 4, words });
+  if (internedSpeakers.size >= MAX_INTERNED_SPEAKERS) internedSpeakers.clear();
+  internedSpeakers.set(who, speaker);
+  return speaker;
 }
 
 export interface SyntaxError {
@@ -136,6 +176,7 @@ export function readItem(node: YamlNode | null, index: number, text: string, bas
     isMap: isMap(node),
     fields: isMap(node) ? readMapFields(node, base) : [],
     keyColumn: span.start - lineStart,
+    kind: 'other',
   };
   for (const field of item.fields) {
     if (field.kind === 'string' || field.kind === 'number') {
@@ -147,6 +188,9 @@ export function readItem(node: YamlNode | null, index: number, text: string, bas
     }
     if (field.key === 'sec' && item.sec === undefined && isNonNegativeInteger(field)) item.sec = field.value as number;
   }
+  if (item.isMap && item.header !== undefined && item.line === undefined) item.kind = 'header';
+  if (item.isMap && item.line !== undefined && item.header === undefined) item.kind = 'line';
+  if (item.who !== undefined) item.speaker = readSpeaker(item.who);
   return item;
 }
 

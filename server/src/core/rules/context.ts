@@ -25,6 +25,19 @@ export class RuleContext {
     return this.model.transcript?.items ?? [];
   }
 
+  private linesView?: TranscriptItem[];
+  private timedView?: TranscriptItem[];
+
+  /** The spoken lines (items with `line` and no `header`), in order. */
+  get lines(): readonly TranscriptItem[] {
+    return (this.linesView ??= this.items.filter((item) => item.kind === 'line'));
+  }
+
+  /** Items with a valid `sec`, in order. */
+  get timed(): readonly TranscriptItem[] {
+    return (this.timedView ??= this.items.filter((item) => item.sec !== undefined));
+  }
+
   report(rule: string, span: Span, message: string, fixes: Fix[] = []): void {
     const setting = this.config.rules[rule] ?? ruleInfo(rule)?.defaultSeverity ?? 'warning';
     if (setting === 'off') return;

@@ -12,20 +12,17 @@ import type { RuleContext } from './context';
 export function checkDuplicates(ctx: RuleContext): void {
   const items = ctx.items;
   forEachRun(items.filter(isHeader), (a, b) => b.index === a.index + 1 && a.header!.trim() === b.header!.trim(), (run) => reportRun(ctx, run, 'header'));
-  const lines = items.filter(isLine);
-  forEachRun(lines, (a, b) => onlyHeadersBetween(items, a, b) && sameLine(a, b), (run) => reportRun(ctx, run, 'line'));
+  forEachRun(ctx.lines, (a, b) => sameLine(a, b) && onlyHeadersBetween(items, a, b), (run) => reportRun(ctx, run, 'line'));
 }
 
 function isHeader(item: TranscriptItem): boolean {
-  return item.isMap && item.header !== undefined && item.line === undefined;
-}
-
-function isLine(item: TranscriptItem): boolean {
-  return item.isMap && item.line !== undefined && item.header === undefined;
+  return item.kind === 'header';
 }
 
 /** Short answers ("Bye.") legitimately repeat across speakers; long texts or the same speaker do not. */
 function sameLine(a: TranscriptItem, b: TranscriptItem): boolean {
+  // Cheap length test first: nearly every pair of neighbours differs.
+  if (Math.abs(a.line!.length - b.line!.length) > 8) return false;
   const text = a.line!.trim();
   if (text !== b.line!.trim()) return false;
   return text.length >= 20 || (a.who !== undefined && a.who === b.who);
@@ -36,7 +33,7 @@ function onlyHeadersBetween(items: readonly TranscriptItem[], a: TranscriptItem,
   return true;
 }
 
-function forEachRun(list: TranscriptItem[], same: (a: TranscriptItem, b: TranscriptItem) => boolean, onRun: (run: TranscriptItem[]) => void): void {
+function forEachRun(list: readonly TranscriptItem[], same: (a: TranscriptItem, b: TranscriptItem) => boolean, onRun: (run: TranscriptItem[]) => void): void {
   let runStart = 0;
   for (let i = 1; i <= list.length; i++) {
     if (i < list.length && same(list[i - 1], list[i])) continue;

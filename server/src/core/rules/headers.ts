@@ -6,7 +6,7 @@ export function checkHeaders(ctx: RuleContext): void {
   const items = ctx.items;
   for (let i = 0; i < items.length; i++) {
     const header = items[i];
-    if (header.header === undefined || header.line !== undefined) continue;
+    if (header.kind !== 'header') continue;
     let j = i + 1;
     while (j < items.length && items[j].sec === undefined && items[j].header === undefined) j++;
     if (j < items.length && items[j].sec !== undefined) continue;

@@ -1,4 +1,4 @@
-import type { EpisodeModel, TranscriptItem } from '../model';
+import type { EpisodeModel } from '../model';
 import type { Finding, TranscriptConfig } from '../types';
 import { RuleContext } from './context';
 import { checkDuplicates } from './duplicates';
@@ -10,27 +10,12 @@ import { checkSyntax } from './syntax';
 import { checkItemTimes } from './time';
 import { checkYoutubeId } from './youtube';
 
-/** Checks that look at one item alone: their findings are cached per item (see ItemMemo). */
+/** Checks that look at one item alone: their findings are cached per item. */
 const ITEM_CHECKS = [checkItemSchema, checkItemTimes];
 /** Checks that look across items or at the metadata: cheap linear scans, run on every analysis. */
 const DOCUMENT_CHECKS = [checkTopLevelSchema, checkOrder, checkDuplicates, checkSpeakers, checkYoutubeId, checkHeaders];
 
-/**
- * Item-local findings of unchanged items, kept between versions of a document. Offsets are relative
- * to the item's region, so an edit elsewhere (which only moves the item) leaves them valid; an
- * edited item is a new object, so it misses the cache.
- */
-export interface ItemMemo {
-  config?: TranscriptConfig;
-  byItem: WeakMap<TranscriptItem, Finding[]>;
-}
-
-export function createItemMemo(): ItemMemo {
-  return { byItem: new WeakMap() };
-}
-
 export interface AnalyzeOptions {
-  memo?: ItemMemo;
   /** 1-based line of an offset, when the caller already has a line index (the server's TextDocument). */
   lineOf?: (offset: number) => number;
 }
@@ -49,19 +34,14 @@ export function analyze(model: EpisodeModel, config: TranscriptConfig, options: 
     return sortFindings(ctx.findings);
   }
   for (const check of DOCUMENT_CHECKS) check(ctx);
-  const memo = options.memo;
-  if (memo && memo.config !== config) {
-    memo.config = config;
-    memo.byItem = new WeakMap();
-  }
   for (const item of ctx.items) {
-    let relative = memo?.byItem.get(item);
-    if (!relative) {
+    // Item-local findings are cached on the item (see TranscriptItem.localFindings).
+    let cached = item.localFindings;
+    if (cached?.config !== config) {
       const found = ctx.collect(() => ITEM_CHECKS.forEach((check) => check(ctx, item)));
-      relative = found.length === 0 ? NONE : found.map((f) => shiftFinding(f, -item.region.start));
-      memo?.byItem.set(item, relative);
+      cached = item.localFindings = { config, findings: found.length === 0 ? NONE : found.map((f) => shiftFinding(f, -item.region.start)) };
     }
-    for (const finding of relative) ctx.findings.push(shiftFinding(finding, item.region.start));
+    for (const finding of cached.findings) ctx.findings.push(shiftFinding(finding, item.region.start));
   }
   return sortFindings(ctx.findings);
 }

@@ -4,7 +4,7 @@ import type { RuleContext } from './context';
 
 /** sec-order: a line whose `sec` is lower than the previous timed line's, with a guess at which one is wrong. */
 export function checkOrder(ctx: RuleContext): void {
-  const timed = ctx.items.filter((item) => item.sec !== undefined);
+  const timed = ctx.timed;
   const tolerance = ctx.config.toleranceSeconds;
   for (let i = 1; i < timed.length; i++) {
     const previous = timed[i - 1];

@@ -1,46 +1,42 @@
 import { renameSpeakerFix } from '../fixes';
-import { getField, TranscriptItem } from '../model';
+import { getField, Speaker, TranscriptItem } from '../model';
 import { editDistance, firstWords } from '../text';
 import type { RuleContext } from './context';
 
 /** who-missing, who-suspicious, who-variant, line-is-speaker: is every line attributed to a plausible, consistently spelled speaker? */
-
-const TRAILING_PUNCTUATION = /[:.]+$/;
-
 export function checkSpeakers(ctx: RuleContext): void {
-  const lines = ctx.items.filter((item) => item.isMap && item.line !== undefined && item.header === undefined);
-  const preferred = preferredSpellings(lines);
+  const lines = ctx.lines;
+  const counts = speakerCounts(lines);
+  const preferred = preferredSpellings(counts);
   for (const item of lines) {
-    const who = getField(item.fields, 'who');
-    if (!who) {
-      ctx.report('who-missing', getField(item.fields, 'line')!.keySpan, `this line has no who (speaker): "${firstWords(item.line!, 40)}"`);
+    const speaker = item.speaker;
+    if (!speaker) {
+      const who = getField(item.fields, 'who');
+      if (!who) ctx.report('who-missing', getField(item.fields, 'line')!.keySpan, `this line has no who (speaker): "${firstWords(item.line!, 40)}"`);
       continue;
     }
-    if (item.who === undefined || !who.valueSpan) continue;
+    const target = preferred.size > 0 && !speaker.speech ? preferred.get(speaker.bare) : undefined;
+    if (!speaker.speech && target === undefined && speaker.bare === speaker.name) continue;
+    // Only now, for the few items reported, look the field up.
+    const who = getField(item.fields, 'who')!;
     const span = who.valueSpan;
-    const name = item.who.trim();
-    if (looksLikeSpeech(name)) {
-      ctx.report('who-suspicious', span, `who "${firstWords(name, 40)}" looks like speech, not a speaker name (${describeLength(name)})`);
+    if (!span) continue;
+    if (speaker.speech) {
+      const length = speaker.words > 4 ? `${speaker.words} words` : `${speaker.name.length} characters`;
+      ctx.report('who-suspicious', span, `who "${firstWords(speaker.name, 40)}" looks like speech, not a speaker name (${length})`);
       continue;
     }
-    const bare = name.replace(TRAILING_PUNCTUATION, '');
-    const target = preferred.get(bare) ?? bare;
-    if (target !== bare) {
-      ctx.report('who-variant', span, `speaker '${name}' looks like a misspelling of '${target}', who speaks more often in this file`, [renameSpeakerFix(who, target)]);
-    } else if (bare !== name && bare !== '') {
-      ctx.report('who-suspicious', span, `speaker '${name}' ends in '${name.slice(bare.length)}'; the site shows it as typed`, [renameSpeakerFix(who, bare)]);
+    if (target !== undefined) {
+      ctx.report('who-variant', span, `speaker '${speaker.name}' looks like a misspelling of '${target}', who speaks more often in this file`, [
+        renameSpeakerFix(who, target),
+      ]);
+    } else if (speaker.bare !== speaker.name && speaker.bare !== '') {
+      ctx.report('who-suspicious', span, `speaker '${speaker.name}' ends in '${speaker.name.slice(speaker.bare.length)}'; the site shows it as typed`, [
+        renameSpeakerFix(who, speaker.bare),
+      ]);
     }
   }
-  checkLinesThatAreSpeakers(ctx, lines);
-}
-
-function looksLikeSpeech(name: string): boolean {
-  return name.length > 40 || name.split(/\s+/).length > 4;
-}
-
-function describeLength(name: string): string {
-  const words = name.split(/\s+/).length;
-  return words > 4 ? `${words} words` : `${name.length} characters`;
+  checkLinesThatAreSpeakers(ctx, lines, counts);
 }
 
 /**
@@ -48,12 +44,10 @@ function describeLength(name: string): string {
  * within edit distance 2 (1 for short names), or the same name with its ending typed twice
  * (`Adityaitya` for `Aditya`).
  */
-function preferredSpellings(lines: TranscriptItem[]): Map<string, string> {
+function preferredSpellings(speakers: Map<Speaker, number>): Map<string, string> {
   const counts = new Map<string, number>();
-  for (const item of lines) {
-    if (item.who === undefined || looksLikeSpeech(item.who.trim())) continue;
-    const bare = item.who.trim().replace(TRAILING_PUNCTUATION, '');
-    if (bare) counts.set(bare, (counts.get(bare) ?? 0) + 1);
+  for (const [speaker, count] of speakers) {
+    if (!speaker.speech && speaker.bare) counts.set(speaker.bare, (counts.get(speaker.bare) ?? 0) + count);
   }
   const byFrequency = [...counts.entries()].sort((a, b) => b[1] - a[1]);
   const preferred = new Map<string, string>();
@@ -84,16 +78,30 @@ function isStutter(name: string, major: string): boolean {
   return tail.length >= 2 && major.endsWith(tail);
 }
 
-function checkLinesThatAreSpeakers(ctx: RuleContext, lines: TranscriptItem[]): void {
+/** How many lines each (interned) speaker has: identity lookups, one per line. */
+function speakerCounts(lines: readonly TranscriptItem[]): Map<Speaker, number> {
+  const counts = new Map<Speaker, number>();
+  for (const item of lines) if (item.speaker) counts.set(item.speaker, (counts.get(item.speaker) ?? 0) + 1);
+  return counts;
+}
+
+function checkLinesThatAreSpeakers(ctx: RuleContext, lines: readonly TranscriptItem[], counts: Map<Speaker, number>): void {
   const speakers = new Set<string>();
-  for (const item of lines) {
-    if (item.who !== undefined && !looksLikeSpeech(item.who.trim())) speakers.add(item.who.trim().replace(TRAILING_PUNCTUATION, ''));
+  let longest = 0;
+  for (const speaker of counts.keys()) {
+    if (!speaker.speech) {
+      speakers.add(speaker.bare);
+      longest = Math.max(longest, speaker.bare.length);
+    }
   }
   for (const item of lines) {
-    const text = item.line!.trim();
+    const line = item.line!;
+    // Speaker names are short: a longer line without surrounding space cannot be one (and needs no trim).
+    if (line.length > longest && line.charCodeAt(0) > 32 && line.charCodeAt(line.length - 1) > 32) continue;
+    const text = line.trim();
     if (text && speakers.has(text)) {
-      const line = getField(item.fields, 'line')!;
-      ctx.report('line-is-speaker', line.valueSpan ?? line.keySpan, `line "${item.line!.trim()}" is only a speaker's name: the text and the speaker may have shifted by one field`);
+      const field = getField(item.fields, 'line')!;
+      ctx.report('line-is-speaker', field.valueSpan ?? field.keySpan, `line "${text}" is only a speaker's name: the text and the speaker may have shifted by one field`);
     }
   }
 }
