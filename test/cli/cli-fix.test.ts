@@ -154,3 +154,15 @@ test('--fix-dry-run prints a unified diff that patch -p1 applies, and writes not
     assert.equal(fs.readFileSync(file, 'utf8'), fixture('fixable.fixed.md'));
   }
 });
+
+test('--fix leaves a file that is not valid UTF-8 as it is, and says so', (t) => {
+  const dir = tempCopy(t);
+  const file = path.join(dir, 'latin1.md');
+  const bytes = Buffer.concat([Buffer.from(fixture('project/episodes/errors.md')), Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x0a])]); // "Café" in Latin-1
+  fs.writeFileSync(file, bytes);
+  const run = lint(['--fix', 'latin1.md'], dir);
+  assert.equal(run.code, 2);
+  assert.equal(run.stderr, 'transcript-lint: latin1.md: not valid UTF-8, so it was not fixed\n');
+  assert.match(run.stdout, /^latin1\.md:17:9 +error +time-mismatch/);
+  assert.ok(fs.readFileSync(file).equals(bytes));
+});

@@ -99,7 +99,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 function writeReport(report: Report, format: string, quiet: boolean, io: CliIo): void {
   if (report.mode === 'dry-run') {
     for (const file of report.files) if (file.diff) io.stdout.write(file.diff);
-    io.stderr.write(`${summaryLine(report.summary).replace('; fixed', '; would fix')}\n`);
+    io.stderr.write(`${summaryLine(report.summary, 'would fix')}\n`);
     return;
   }
   switch (format) {

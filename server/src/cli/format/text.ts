@@ -27,7 +27,7 @@ export const PLAIN: Colors = { severity: (_s, text) => text, dim: (text) => text
 
 export function formatText(report: Report, colors: Colors): string {
   const blocks: string[] = [];
-  const fixedLines = report.files.filter((f) => f.changed).map((f) => fixedLine(f, report.mode === 'fix' ? 'fixed' : 'would fix', colors));
+  const fixedLines = report.files.filter((f) => f.changed).map((f) => fixedLine(f, colors));
   if (fixedLines.length > 0) blocks.push(fixedLines.join(''));
   for (const file of report.files) if (file.isEpisode && file.diagnostics.length > 0) blocks.push(fileBlock(file, colors));
   blocks.push(`${colors.summary(report.summary, summaryLine(report.summary))}\n`);
@@ -46,19 +46,19 @@ function fileBlock(file: FileResult, colors: Colors): string {
     .join('');
 }
 
-function fixedLine(file: FileResult, verb: string, colors: Colors): string {
+function fixedLine(file: FileResult, colors: Colors): string {
   const rules = Object.entries(file.fixed ?? {}).map(([rule, n]) => `${rule} ${n}`);
   const total = Object.values(file.fixed ?? {}).reduce((a, b) => a + b, 0);
-  return `${colors.bold(file.path)}: ${verb} ${plural(total, 'problem')}${rules.length > 0 ? ` (${rules.join(', ')})` : ''}\n`;
+  return `${colors.bold(file.path)}: fixed ${plural(total, 'problem')}${rules.length > 0 ? ` (${rules.join(', ')})` : ''}\n`;
 }
 
-/** `N files checked, E errors, W warnings, H hints, S skipped (not episodes)`, plus what --fix did. */
-export function summaryLine(s: Summary): string {
+/** `N files checked, E errors, W warnings, H hints, S skipped (not episodes)`, plus what --fix did (or would do). */
+export function summaryLine(s: Summary, fixVerb = 'fixed'): string {
   const parts = [`${plural(s.filesChecked, 'file')} checked`, plural(s.errors, 'error'), plural(s.warnings, 'warning')];
   if (s.information > 0) parts.push(`${s.information} information`);
   parts.push(plural(s.hints, 'hint'), `${s.filesSkipped} skipped (not episodes)`);
   let line = parts.join(', ');
-  if (s.fixed !== undefined) line += `; fixed ${plural(s.fixed, 'problem')} in ${plural(s.filesFixed ?? 0, 'file')}`;
+  if (s.fixed !== undefined) line += `; ${fixVerb} ${plural(s.fixed, 'problem')} in ${plural(s.filesFixed ?? 0, 'file')}`;
   return line;
 }
 
