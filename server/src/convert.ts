@@ -41,7 +41,7 @@ export function toDocumentSymbol(doc: TextDocument, symbol: EpisodeSymbol): Docu
   return {
     name: symbol.name,
     detail: symbol.detail,
-    kind: symbol.kind === 'section' ? SymbolKind.Namespace : SymbolKind.String,
+    kind: symbol.kind === 'line' ? SymbolKind.String : SymbolKind.Namespace,
     range: toRange(doc, symbol.range),
     selectionRange: toRange(doc, symbol.selectionRange),
     children: symbol.children.map((child) => toDocumentSymbol(doc, child)),

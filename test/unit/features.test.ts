@@ -100,3 +100,19 @@ test('the language service parses once per version and recomputes findings when 
   assert.notEqual(service.model({ ...doc, version: 2 }), first);
   service.forget(doc.uri);
 });
+
+test('outline of a long transcript: sections only, then groups, within the symbol budget', () => {
+  const long = parseEpisode(episode(Array.from({ length: 12 }, (_, h) =>
+    `- header: Part ${h + 1}\n` + Array.from({ length: 3 }, (_, i) => `- line: Line ${h}.${i}\n  sec: ${h * 10 + i}\n  time: '0:${String(h * 10 + i).padStart(2, '0')}'\n  who: Host\n`).join('')).join('')));
+  assert.equal(documentSymbols(long).length, 12);
+  assert.equal(documentSymbols(long).reduce((n, s) => n + s.children.length, 0), 36);
+  const sectionsOnly = documentSymbols(long, 20);
+  assert.deepEqual(sectionsOnly.slice(0, 2).map((s) => [s.name, s.detail, s.children.length]), [
+    ['Part 1', '0:00 – 0:02 · 3 lines (not listed: long transcript)', 0],
+    ['Part 2', '0:10 – 0:12 · 3 lines (not listed: long transcript)', 0],
+  ]);
+  const grouped = documentSymbols(long, 8);
+  assert.deepEqual(grouped.map((g) => [g.name, g.detail, g.children.map((c) => c.name)]), [
+    ['Sections 1–12', 'Part 1 … Part 12 (5 not listed: long transcript)', ['Part 1', 'Part 2', 'Part 3', 'Part 4', 'Part 5', 'Part 6', 'Part 7']],
+  ]);
+});

@@ -9,7 +9,7 @@ export { analyze } from './rules';
 export { RULES, ruleInfo, isRuleId } from './rules/registry';
 export type { RuleInfo } from './rules/registry';
 export { collectFixAll, applyEdits } from './fixAll';
-export { documentSymbols, MAX_LINES_PER_SECTION } from './features/symbols';
+export { documentSymbols, MAX_SYMBOLS } from './features/symbols';
 export type { EpisodeSymbol } from './features/symbols';
 export { foldingSpans } from './features/folding';
 export { documentLinks } from './features/links';

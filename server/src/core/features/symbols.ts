@@ -6,56 +6,108 @@ import type { Span } from '../types';
 export interface EpisodeSymbol {
   name: string;
   detail: string;
-  kind: 'section' | 'line';
+  kind: 'section' | 'line' | 'group';
   range: Span;
   selectionRange: Span;
   children: EpisodeSymbol[];
 }
 
-/** Above this many lines in one section the outline lists the first ones and says how many are left out. */
-export const MAX_LINES_PER_SECTION = 500;
+/**
+ * At most this many symbols go to the editor (yaml-language-server caps at 5,000 too: past a few
+ * thousand VS Code's outline and breadcrumbs slow down). Above it the outline lists sections only,
+ * and above that, groups of sections; the detail says what was left out.
+ */
+export const MAX_SYMBOLS = 5000;
 
-/** The outline: one symbol per header with its time range, the spoken lines under it. */
-export function documentSymbols(model: EpisodeModel): EpisodeSymbol[] {
-  const symbols: EpisodeSymbol[] = [];
-  let section: { symbol: EpisodeSymbol; lines: TranscriptItem[] } | undefined;
-  const close = () => {
-    if (section) finishSection(section.symbol, section.lines);
-  };
-  for (const item of model.transcript?.items ?? []) {
-    if (item.header !== undefined && item.line === undefined) {
-      close();
-      const field = getField(item.fields, 'header')!;
-      const symbol: EpisodeSymbol = {
-        name: firstWords(item.header, 80) || '(empty header)',
-        detail: '',
-        kind: 'section',
-        range: { ...item.span },
-        selectionRange: field.valueSpan ?? field.keySpan,
-        children: [],
-      };
-      symbols.push(symbol);
-      section = { symbol, lines: [] };
-    } else if (item.line !== undefined) {
-      if (section) section.lines.push(item);
-      else symbols.push(lineSymbol(item));
-    }
-  }
-  close();
-  return symbols;
+interface Section {
+  header?: TranscriptItem;
+  lines: TranscriptItem[];
 }
 
-function finishSection(symbol: EpisodeSymbol, lines: TranscriptItem[]): void {
-  if (lines.length > 0) symbol.range.end = Math.max(symbol.range.end, lines[lines.length - 1].span.end);
-  const timed = lines.filter((line) => line.sec !== undefined);
-  if (timed.length > 0) {
-    const first = formatTime(timed[0].sec!);
-    const last = formatTime(timed[timed.length - 1].sec!);
-    symbol.detail = first === last ? first : `${first} – ${last}`;
+/** The outline: one symbol per header with its time range, the spoken lines under it. */
+export function documentSymbols(model: EpisodeModel, budget = MAX_SYMBOLS): EpisodeSymbol[] {
+  const sections = collectSections(model.transcript?.items ?? []);
+  const lineCount = sections.reduce((n, s) => n + s.lines.length, 0);
+  const headed = sections.filter((s) => s.header);
+  const loose = sections.find((s) => !s.header)?.lines ?? [];
+  if (headed.length + lineCount <= budget) {
+    return [...loose.map(lineSymbol), ...headed.map((s) => sectionSymbol(s, true))];
   }
-  symbol.children = lines.slice(0, MAX_LINES_PER_SECTION).map(lineSymbol);
-  const hidden = lines.length - symbol.children.length;
-  if (hidden > 0) symbol.detail += ` (${hidden} more lines not listed)`;
+  const sectionSymbols = headed.map((s) => sectionSymbol(s, false));
+  const intro = loose.length > 0 ? [looseLinesSymbol(loose)] : [];
+  if (sectionSymbols.length + intro.length <= budget) return [...intro, ...sectionSymbols];
+  return [...intro, ...groupSections(sectionSymbols, budget)];
+}
+
+function collectSections(items: readonly TranscriptItem[]): Section[] {
+  const sections: Section[] = [{ lines: [] }];
+  for (const item of items) {
+    if (item.kind === 'header') sections.push({ header: item, lines: [] });
+    else if (item.line !== undefined) sections[sections.length - 1].lines.push(item);
+  }
+  return sections.filter((s) => s.header || s.lines.length > 0);
+}
+
+function timeRange(lines: readonly TranscriptItem[]): string {
+  let first: number | undefined;
+  let last: number | undefined;
+  for (const line of lines) {
+    if (line.sec === undefined) continue;
+    first ??= line.sec;
+    last = line.sec;
+  }
+  if (first === undefined || last === undefined) return '';
+  return first === last ? formatTime(first) : `${formatTime(first)} – ${formatTime(last)}`;
+}
+
+function sectionSymbol(section: Section, withLines: boolean): EpisodeSymbol {
+  const header = section.header!;
+  const field = getField(header.fields, 'header')!;
+  const last = section.lines[section.lines.length - 1];
+  const range = { start: header.span.start, end: Math.max(header.span.end, last?.span.end ?? 0) };
+  const time = timeRange(section.lines);
+  const count = withLines ? '' : `${section.lines.length} line${section.lines.length === 1 ? '' : 's'} (not listed: long transcript)`;
+  return {
+    name: firstWords(header.header!, 80) || '(empty header)',
+    detail: [time, count].filter(Boolean).join(' · '),
+    kind: 'section',
+    range,
+    selectionRange: field.valueSpan ?? field.keySpan,
+    children: withLines ? section.lines.map(lineSymbol) : [],
+  };
+}
+
+function looseLinesSymbol(lines: TranscriptItem[]): EpisodeSymbol {
+  const first = lines[0];
+  return {
+    name: '(before the first header)',
+    detail: [timeRange(lines), `${lines.length} lines (not listed: long transcript)`].filter(Boolean).join(' · '),
+    kind: 'group',
+    range: { start: first.span.start, end: lines[lines.length - 1].span.end },
+    selectionRange: first.span,
+    children: [],
+  };
+}
+
+/** Sections in consecutive groups, each listing as many of its sections as the budget allows. */
+function groupSections(sections: EpisodeSymbol[], budget: number): EpisodeSymbol[] {
+  const groupCount = Math.min(100, Math.ceil(sections.length / 100));
+  const size = Math.ceil(sections.length / groupCount);
+  const listedPerGroup = Math.max(0, Math.floor((budget - groupCount) / groupCount));
+  const groups: EpisodeSymbol[] = [];
+  for (let i = 0; i < sections.length; i += size) {
+    const members = sections.slice(i, i + size);
+    const hidden = Math.max(0, members.length - listedPerGroup);
+    groups.push({
+      name: `Sections ${i + 1}–${i + members.length}`,
+      detail: `${members[0].name} … ${members[members.length - 1].name}${hidden ? ` (${hidden} not listed: long transcript)` : ''}`,
+      kind: 'group',
+      range: { start: members[0].range.start, end: members[members.length - 1].range.end },
+      selectionRange: members[0].selectionRange,
+      children: members.slice(0, listedPerGroup),
+    });
+  }
+  return groups;
 }
 
 function lineSymbol(item: TranscriptItem): EpisodeSymbol {
