@@ -1,8 +1,10 @@
 import {
+  SemanticTokens, SemanticTokensBuilder,
   CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, DocumentLink, DocumentSymbol, FoldingRange, Hover, MarkupKind, Range, SymbolKind, TextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { EpisodeCodeAction, EpisodeHover, EpisodeLink, EpisodeSymbol, Finding, Severity, Span, TextEdit as CoreEdit } from './core';
+import { TOKEN_MODIFIERS, TOKEN_TYPES } from './core';
+import type { EpisodeToken, EpisodeCodeAction, EpisodeHover, EpisodeLink, EpisodeSymbol, Finding, Severity, Span, TextEdit as CoreEdit } from './core';
 
 /** The edge between the core (offsets, plain data) and LSP (UTF-16 line/character positions). */
 
@@ -66,4 +68,20 @@ export function toHover(doc: TextDocument, hover: EpisodeHover): Hover {
 
 export function toDocumentLink(doc: TextDocument, link: EpisodeLink): DocumentLink {
   return { range: toRange(doc, link.span), target: link.url, tooltip: link.tooltip };
+}
+
+export const SEMANTIC_LEGEND = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] };
+
+/** Tokens in document order, each within one line (a value that wraps is cut at the line end). */
+export function toSemanticTokens(doc: TextDocument, tokens: EpisodeToken[]): SemanticTokens {
+  const builder = new SemanticTokensBuilder();
+  for (const token of [...tokens].sort((a, b) => a.start - b.start)) {
+    const start = doc.positionAt(token.start);
+    const end = doc.positionAt(token.end);
+    const length = end.line === start.line ? end.character - start.character : doc.offsetAt({ line: start.line + 1, character: 0 }) - token.start - 1;
+    if (length <= 0) continue;
+    const modifiers = token.modifiers.reduce((bits, m) => bits | (1 << TOKEN_MODIFIERS.indexOf(m)), 0);
+    builder.push(start.line, start.character, length, TOKEN_TYPES.indexOf(token.type), modifiers);
+  }
+  return builder.build();
 }

@@ -3,7 +3,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextChange, TranscriptLanguageService } from './core';
-import { FIX_ALL_KIND, toCodeAction, toDiagnostic, toDocumentLink, toDocumentSymbol, toFoldingRanges, toHover } from './convert';
+import { FIX_ALL_KIND, SEMANTIC_LEGEND, toSemanticTokens, toCodeAction, toDiagnostic, toDocumentLink, toDocumentSymbol, toFoldingRanges, toHover } from './convert';
 import { SettingsCache } from './settings';
 import { VERSION } from './version';
 
@@ -16,6 +16,7 @@ export const VIDEO_AT_REQUEST = 'transcripts/videoAt';
  */
 export function startServer(connection: Connection): void {
   let canPullConfiguration = false;
+  let canRefreshTokens = false;
   const settings = new SettingsCache(connection, () => canPullConfiguration);
   const service = new TranscriptLanguageService((uri) => settings.current(uri));
   // The document manager also tells the service each change as offsets, for its item-local update.
@@ -49,6 +50,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    canRefreshTokens = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -57,6 +59,7 @@ export function startServer(connection: Connection): void {
         foldingRangeProvider: true,
         documentLinkProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
       },
       serverInfo: { name: 'transcript-language-server', version: VERSION },
     };
@@ -88,6 +91,8 @@ export function startServer(connection: Connection): void {
   const revalidateAll = () => {
     settings.clear();
     for (const doc of documents.all()) schedule(doc.uri);
+    // Tokens follow the findings, which follow the settings.
+    if (canRefreshTokens) void connection.languages.semanticTokens.refresh();
   };
 
   documents.onDidOpen((e) => schedule(e.document.uri));
@@ -130,6 +135,13 @@ export function startServer(connection: Connection): void {
     const span = { start: doc.offsetAt(params.range.start), end: doc.offsetAt(params.range.end) };
     const actions = service.codeActions(doc, span, { quickfix: wants(CodeActionKind.QuickFix), fixAll: wants(FIX_ALL_KIND) });
     return actions.map((a) => toCodeAction(doc, a));
+  }));
+
+  connection.languages.semanticTokens.on(guard('semanticTokens', async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return { data: [] };
+    await settings.resolve(doc.uri);
+    return toSemanticTokens(doc, service.tokens(doc));
   }));
 
   connection.onRequest(VIDEO_AT_REQUEST, guard('videoAt', (params: { textDocument: { uri: string }; position: { line: number; character: number } }) => {

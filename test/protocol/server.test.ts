@@ -133,3 +133,13 @@ test('didClose clears the diagnostics', async () => {
   client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: URI } });
   assert.deepEqual((await client.diagnosticsFor(URI)).diagnostics, []);
 });
+
+test('semanticTokens: a misspelled speaker and a mismatched time', async () => {
+  const uri = 'file:///tmp/protocol/tokens.md';
+  const text = episode("- line: A.\n  sec: 1\n  time: '0:01'\n  who: Host\n- line: B.\n  sec: 2\n  time: '0:02'\n  who: Host\n- line: C.\n  sec: 3\n  time: '0:09'\n  who: Hostt\n");
+  client.open(uri, text);
+  await client.diagnosticsFor(uri, 1);
+  const tokens = (await client.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } })) as { data: number[] };
+  // [deltaLine, deltaStart, length, type, modifiers]: line 17 `time: '0:09'` (number, modification), line 18 `who: Hostt` (variable, deprecated).
+  assert.deepEqual(tokens.data, [17, 8, 6, 1, 2, 1, 7, 5, 0, 1]);
+});

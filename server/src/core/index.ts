@@ -26,3 +26,5 @@ export type { ConfigLayer } from './config';
 export { updateEpisode } from './incremental';
 export type { TextChange } from './incremental';
 export type { AnalyzeOptions } from './rules';
+export { semanticTokens, TOKEN_TYPES, TOKEN_MODIFIERS } from './features/semanticTokens';
+export type { EpisodeToken } from './features/semanticTokens';

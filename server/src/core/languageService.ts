@@ -6,6 +6,7 @@ import { foldingSpans } from './features/folding';
 import { documentLinks, EpisodeLink } from './features/links';
 import { hoverAt, videoAt, EpisodeHover } from './features/hover';
 import { fixAllAction, quickFixes, EpisodeCodeAction } from './features/codeActions';
+import { semanticTokens, EpisodeToken } from './features/semanticTokens';
 import { DEFAULT_CONFIG, Finding, Span, TranscriptConfig } from './types';
 
 /** What the service needs of a document: the shape of `TextDocument` from vscode-languageserver-textdocument. */
@@ -67,6 +68,10 @@ export class TranscriptLanguageService {
   links(doc: DocumentLike): EpisodeLink[] {
     const entry = this.entry(doc);
     return (entry.links ??= entry.model.isEpisode ? documentLinks(entry.model) : []);
+  }
+
+  tokens(doc: DocumentLike): EpisodeToken[] {
+    return semanticTokens(this.findings(doc));
   }
 
   hover(doc: DocumentLike, offset: number): EpisodeHover | undefined {
