@@ -9,6 +9,10 @@ import { ROOT } from '../helpers';
 export class TestClient {
   readonly connection: ProtocolConnection;
   readonly logs: string[] = [];
+  /** Every window/logMessage with its type (1 error, 2 warning, 3 info, 4 log). */
+  readonly logEntries: { type: number; message: string }[] = [];
+  /** What the server wrote to stderr (read so the pipe never fills up). */
+  readonly stderr: string[] = [];
   settings: Record<string, unknown> = {};
   private readonly diagnostics: PublishDiagnosticsParams[] = [];
   private waiters: (() => void)[] = [];
@@ -21,9 +25,11 @@ export class TestClient {
       this.waiters = [];
       waiters.forEach((w) => w());
     });
-    this.connection.onNotification('window/logMessage', (params: { message: string }) => {
+    this.connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
       this.logs.push(params.message);
+      this.logEntries.push({ type: params.type, message: params.message });
     });
+    child.stderr?.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString('utf8')));
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
       params.items.map((item) => (item.section === 'transcripts' ? this.settings : null)));
     this.connection.onRequest('client/registerCapability', () => null);

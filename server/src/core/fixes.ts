@@ -18,19 +18,20 @@ function quotedTime(seconds: number, old?: Field): string {
   return old?.quote === 'double' ? `"${label}"` : `'${label}'`;
 }
 
-export function recomputeTimeFix(item: TranscriptItem, sec: number): Fix {
+/** `text` (the document) lets the edit place a missing value correctly; without it, it goes right after the key's colon. */
+export function recomputeTimeFix(item: TranscriptItem, sec: number, text?: string): Fix {
   const time = getField(item.fields, 'time')!;
   return {
     title: `Recompute time from sec (${formatTime(sec)})`,
-    edits: [replaceValue(time, quotedTime(sec, time))],
+    edits: [replaceValue(time, quotedTime(sec, time), text)],
     isPreferred: true,
     safe: true,
   };
 }
 
-export function recomputeSecFix(item: TranscriptItem, seconds: number): Fix {
+export function recomputeSecFix(item: TranscriptItem, seconds: number, text?: string): Fix {
   const sec = getField(item.fields, 'sec')!;
-  return { title: `Recompute sec from time (${seconds})`, edits: [replaceValue(sec, String(seconds))], safe: false };
+  return { title: `Recompute sec from time (${seconds})`, edits: [replaceValue(sec, String(seconds), text)], safe: false };
 }
 
 export function insertTimeFix(text: string, item: TranscriptItem, sec: number): Fix {
@@ -47,20 +48,51 @@ export function insertSecFix(text: string, item: TranscriptItem, seconds: number
   const edit = timeOpensItem
     ? insertLineAfter(text, time, line)
     : { start: startOfLine(text, time.keySpan.start), end: startOfLine(text, time.keySpan.start), newText: line };
-  return { title: `Insert sec from time (${seconds})`, edits: [edit], isPreferred: true, safe: true };
+  // Once sec is there, a label spelled another way ('62:05') would be the next finding: respell it in the same fix.
+  if (time.value === formatTime(seconds)) return { title: `Insert sec from time (${seconds})`, edits: [edit], isPreferred: true, safe: true };
+  const respell = replaceValue(time, quotedTime(seconds, time), text);
+  const edits = respell.start < edit.start ? [respell, edit] : [edit, respell];
+  return { title: `Insert sec from time (${seconds}) and write time as '${formatTime(seconds)}'`, edits, isPreferred: true, safe: true };
 }
 
+/**
+ * Not in fix-all: the new key is a guess, and a renamed key brings its value into play (a `tiem`
+ * renamed to `time` next to an inserted `time`, a `lin` renamed to `line` that duplicates the next
+ * line), so fix-all would not reach a fixed point in one run.
+ */
 export function renameKeyFix(field: Field, newKey: string): Fix {
-  return { title: `Rename '${field.key}' to '${newKey}'`, edits: [{ ...field.keySpan, newText: newKey }], isPreferred: true, safe: true };
+  return { title: `Rename '${field.key}' to '${newKey}'`, edits: [{ ...field.keySpan, newText: newKey }], isPreferred: true, safe: false };
 }
 
-export function renameSpeakerFix(who: Field, name: string): Fix {
-  return { title: `Change speaker to '${name}'`, edits: [replaceValue(who, yamlString(name, who))], isPreferred: true, safe: true };
+export function renameSpeakerFix(who: Field, name: string, text?: string): Fix {
+  return { title: `Change speaker to '${name}'`, edits: [replaceValue(who, yamlString(name, who), text)], isPreferred: true, safe: true };
 }
 
-function replaceValue(field: Field, newText: string): TextEdit {
-  const span = field.valueSpan ?? { start: field.keySpan.end + 1, end: field.keySpan.end + 1 };
-  return { ...span, newText: field.valueSpan ? newText : ` ${newText}` };
+/**
+ * Replaces a value, or writes one where the key has none: after whatever follows the colon on the
+ * key's line (an anchor or a tag stays with the new value), before a comment.
+ */
+function replaceValue(field: Field, newText: string, text?: string): TextEdit {
+  if (field.valueSpan) {
+    // YAML needs a space between the colon and the value (a value may start right after `:` with a lone CR).
+    const spaced = text !== undefined && text[field.valueSpan.start - 1] === ':' ? ` ${newText}` : newText;
+    return { ...field.valueSpan, newText: spaced };
+  }
+  const rest = text === undefined ? '' : text.slice(field.keySpan.end, endOfContent(text, field.keySpan.end));
+  const colon = rest.indexOf(':');
+  if (text === undefined || colon < 0) return { start: field.keySpan.end + 1, end: field.keySpan.end + 1, newText: ` ${newText}` };
+  const comment = /[ \t]#/.exec(rest.slice(colon));
+  const valueEnd = field.keySpan.end + colon + (comment ? comment.index : rest.length - colon);
+  let at = valueEnd;
+  while (at > field.keySpan.end + colon + 1 && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+  return { start: at, end: at, newText: ` ${newText}` };
+}
+
+/** The end of the line holding `offset`, before its line break. */
+function endOfContent(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  return i;
 }
 
 function insertLineAfter(text: string, field: Field, line: string): TextEdit {

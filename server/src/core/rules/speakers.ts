@@ -28,11 +28,11 @@ export function checkSpeakers(ctx: RuleContext): void {
     }
     if (target !== undefined) {
       ctx.report('who-variant', span, `speaker '${speaker.name}' looks like a misspelling of '${target}', who speaks more often in this file`, [
-        renameSpeakerFix(who, target),
+        renameSpeakerFix(who, target, ctx.model.text),
       ]);
     } else if (speaker.bare !== speaker.name && speaker.bare !== '') {
       ctx.report('who-suspicious', span, `speaker '${speaker.name}' ends in '${speaker.name.slice(speaker.bare.length)}'; the site shows it as typed`, [
-        renameSpeakerFix(who, speaker.bare),
+        renameSpeakerFix(who, speaker.bare, ctx.model.text),
       ]);
     }
   }

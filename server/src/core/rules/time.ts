@@ -20,7 +20,7 @@ export function checkItemTimes(ctx: RuleContext, item: TranscriptItem): void {
 function checkTimeLabel(ctx: RuleContext, item: TranscriptItem, time: Field, sec: Field | undefined): void {
   const span = time.valueSpan ?? time.keySpan;
   // Built only when a finding needs it: this runs for every item.
-  const recompute = (): Fix[] => (item.sec !== undefined ? [recomputeTimeFix(item, item.sec)] : []);
+  const recompute = (): Fix[] => (item.sec !== undefined ? [recomputeTimeFix(item, item.sec, ctx.model.text)] : []);
   if (time.kind !== 'string') {
     const shown = time.kind === 'null' ? 'time has no value' : `time ${String(time.value)} is not a label like '2:39'`;
     ctx.report('time-malformed', span, `${shown}${suggestion(item)}`, recompute());
@@ -42,7 +42,7 @@ function checkTimeLabel(ctx: RuleContext, item: TranscriptItem, time: Field, sec
   if (parsed.seconds !== item.sec) {
     ctx.report('time-mismatch', span, `time '${label}' is ${parsed.seconds} s but sec is ${item.sec} s (${formatTime(item.sec)})`, [
       ...recompute(),
-      recomputeSecFix(item, parsed.seconds),
+      recomputeSecFix(item, parsed.seconds, ctx.model.text),
     ]);
     return;
   }

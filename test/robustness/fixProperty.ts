@@ -1,0 +1,109 @@
+import { analyze, applyEdits, collectFixAll, DEFAULT_CONFIG, Finding, parseEpisode, TextEdit, TranscriptConfig } from '../../server/src/core';
+
+/**
+ * Fix safety as a property of any text, on the pure core:
+ * - the edits lie inside the text, do not overlap, and cut no CRLF or surrogate pair in two;
+ * - every character outside the edited ranges is unchanged;
+ * - when the original front matter parsed, the result parses too (and is still an episode);
+ * - the finding that was fixed is gone;
+ * - fix-all applied to its own result changes nothing.
+ */
+
+export interface FixCheck {
+  fixes: number;
+  problems: string[];
+}
+
+export function checkFixSafety(text: string, uri = 'file:///fuzz/episode.md', config: TranscriptConfig = DEFAULT_CONFIG): FixCheck {
+  const model = parseEpisode(text, uri);
+  const findings = analyze(model, config);
+  const parsed = model.isEpisode && model.syntaxErrors.length === 0;
+  const problems: string[] = [];
+  let fixes = 0;
+  for (const finding of findings) {
+    for (const fix of finding.fixes) {
+      fixes++;
+      const what = `quick fix '${fix.title}' for ${describe(text, finding)}`;
+      problems.push(...checkEdits(text, uri, config, parsed, fix.edits, [finding], what));
+    }
+  }
+  const all = collectFixAll(findings);
+  if (all.length > 0) {
+    fixes++;
+    const accepted = findings.filter((f) => {
+      const safe = f.fixes.find((x) => x.safe);
+      return safe !== undefined && safe.edits.every((e) => all.some((a) => a.start === e.start && a.end === e.end && a.newText === e.newText));
+    });
+    problems.push(...checkEdits(text, uri, config, parsed, all, accepted, 'fix-all'));
+    const once = applyEdits(text, all);
+    const again = collectFixAll(analyze(parseEpisode(once, uri), config));
+    const twice = applyEdits(once, again);
+    if (twice !== once) {
+      problems.push(`fix-all applied twice changes the text the second time: ${again.length} more edits, first ${JSON.stringify(again[0])} on ${JSON.stringify(once.slice(Math.max(0, again[0].start - 40), again[0].end + 40))}`);
+    }
+  }
+  return { fixes, problems };
+}
+
+function checkEdits(text: string, uri: string, config: TranscriptConfig, parsed: boolean, edits: readonly TextEdit[], fixed: Finding[], what: string): string[] {
+  const problems: string[] = [];
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  for (const [i, e] of sorted.entries()) {
+    if (!(Number.isInteger(e.start) && Number.isInteger(e.end) && 0 <= e.start && e.start <= e.end && e.end <= text.length)) {
+      problems.push(`${what}: edit ${JSON.stringify(e)} is outside the text (length ${text.length})`);
+      return problems;
+    }
+    const previous = sorted[i - 1];
+    if (previous && (e.start < previous.end || (e.start === e.end && previous.start === previous.end && e.start === previous.start))) {
+      problems.push(`${what}: edits ${JSON.stringify(previous)} and ${JSON.stringify(e)} overlap`);
+    }
+    for (const at of [e.start, e.end]) if (splitsPair(text, at)) problems.push(`${what}: edit ${JSON.stringify(e)} cuts a CRLF or a surrogate pair at ${at}`);
+  }
+  if (problems.length > 0) return problems;
+  const result = applyEdits(text, sorted);
+  // Every byte outside the edits is where it was, shifted by what the edits before it added or removed.
+  let shift = 0;
+  let last = 0;
+  for (const e of [...sorted, { start: text.length, end: text.length, newText: '' }]) {
+    if (result.slice(last + shift, e.start + shift) !== text.slice(last, e.start)) {
+      problems.push(`${what}: text between ${last} and ${e.start} changed`);
+      break;
+    }
+    shift += e.newText.length - (e.end - e.start);
+    last = e.end;
+  }
+  const after = parseEpisode(result, uri);
+  if (parsed && (!after.isEpisode || after.syntaxErrors.length > 0)) {
+    problems.push(`${what}: the result no longer parses: ${after.syntaxErrors.map((s) => s.message).join('; ') || 'not an episode'}; result around the edit: ${JSON.stringify(result.slice(Math.max(0, sorted[0].start - 60), sorted[0].start + 120))}`);
+    return problems;
+  }
+  const remaining = analyze(after, config);
+  for (const finding of fixed) {
+    const start = mapOffset(finding.start, sorted, 'start');
+    const end = mapOffset(finding.end, sorted, 'end');
+    const still = remaining.find((f) => f.rule === finding.rule && (f.start === start || (f.start < end && start < f.end)));
+    if (still) problems.push(`${what}: ${describe(text, finding)} is still there after the fix: ${still.message}`);
+  }
+  return problems;
+}
+
+/** Where an offset of the old text lands in the new one; inside an edit, at the edge of its new text. */
+function mapOffset(offset: number, edits: readonly TextEdit[], edge: 'start' | 'end'): number {
+  let shift = 0;
+  for (const e of edits) {
+    if (offset < e.start || (edge === 'end' && offset === e.start)) break;
+    if (offset < e.end) return e.start + shift + (edge === 'end' ? e.newText.length : 0);
+    shift += e.newText.length - (e.end - e.start);
+  }
+  return offset + shift;
+}
+
+function splitsPair(text: string, at: number): boolean {
+  const before = text.charCodeAt(at - 1);
+  const after = text.charCodeAt(at);
+  return (before === 13 && after === 10) || (before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff);
+}
+
+function describe(text: string, finding: Finding): string {
+  return `${finding.rule} at ${finding.start} (${JSON.stringify(text.slice(finding.start, Math.min(finding.end, finding.start + 60)))}: ${finding.message})`;
+}

@@ -1,0 +1,47 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { applyEdit, envNumber, FIXTURES, loadSeeds, randomEdit, Rng, seedFromEnv, startingDocument } from './fuzzLib';
+import { checkFixSafety } from './fixProperty';
+
+/** Fix safety as a property, on the pure core: every quick fix and fix-all on every fuzzed file. */
+
+const SEED = 20260702;
+
+test('every quick fix and fix-all on the fixtures and regression texts is safe', () => {
+  const dir = path.join(FIXTURES, 'regressions');
+  const regressions = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => ({ name: f, text: fs.readFileSync(path.join(dir, f), 'utf8') })) : [];
+  let fixes = 0;
+  for (const doc of [...loadSeeds({ corpus: false }).fixtures, ...regressions]) {
+    for (const text of [doc.text, doc.text.replace(/\r?\n/g, '\r\n')]) {
+      const result = checkFixSafety(text);
+      assert.deepEqual(result.problems, [], doc.name);
+      fixes += result.fixes;
+    }
+  }
+  assert.ok(fixes > 20, `only ${fixes} fixes were tried`);
+});
+
+test('fix safety on fuzzed episodes (seeded; FUZZ_SEED replays, FUZZ_FIX_SECONDS sets the budget)', () => {
+  const seed = seedFromEnv(SEED);
+  const rng = new Rng(seed);
+  const { fixtures, corpus, corpusSkip } = loadSeeds({ corpus: true });
+  if (corpusSkip) console.log(`fix safety: ${corpusSkip}; fuzzing the fixtures only`);
+  const pool = [...fixtures, ...corpus];
+  const deadline = Date.now() + envNumber('FUZZ_FIX_SECONDS', 8) * 1000;
+  let texts = 0;
+  let fixes = 0;
+  while (Date.now() < deadline) {
+    const start = startingDocument(rng, fixtures, corpus);
+    let text = start.text;
+    const edits = rng.range(0, 8);
+    for (let i = 0; i < edits; i++) text = applyEdit(text, randomEdit(rng, text, pool));
+    const result = checkFixSafety(text);
+    texts++;
+    fixes += result.fixes;
+    assert.deepEqual(result.problems, [], `seed ${seed} (replay: FUZZ_SEED=${seed}), text ${texts} (from ${start.name} after ${edits} edits)`);
+  }
+  console.log(`fix safety: seed ${seed}, ${texts} fuzzed texts, ${fixes} fixes checked`);
+  assert.ok(texts > 20);
+});

@@ -1,0 +1,96 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+import { mergeConfigs, TranscriptConfig } from '../../server/src/core';
+import { TestClient } from '../protocol/lspClient';
+import { defaultSaveDir, runDifferentialFuzz, ServerProbe } from './differential';
+import { envNumber, FIXTURES, Rng, seedFromEnv } from './fuzzLib';
+
+/**
+ * The bounded slice of the differential fuzzer that runs in `npm test` (the long run is
+ * `npm run fuzz`), and the replay of every failure the fuzzer ever found.
+ */
+
+const SLICE_SEED = 20260701;
+
+test('differential fuzz slice: incremental edits on the real server equal a fresh full analysis', { timeout: 180_000 }, async () => {
+  const seed = seedFromEnv(SLICE_SEED);
+  const result = await runDifferentialFuzz({
+    seed,
+    edits: envNumber('FUZZ_EDITS', 4000),
+    timeLimitMs: envNumber('FUZZ_SLICE_SECONDS', 25) * 1000,
+    corpus: true,
+    stopOnFailure: true,
+    saveDir: defaultSaveDir(),
+    log: (line) => console.log(line),
+  });
+  console.log(`fuzz slice: seed ${seed}, ${result.edits} edits on ${result.documents} documents, ${result.requests} requests, ${result.elapsedMs} ms`);
+  const failure = result.failures[0];
+  assert.ok(!failure, failure && `seed ${seed} (replay: FUZZ_SEED=${seed} npm run fuzz, or FUZZ_SEED=${seed} node --test out/test/robustness/fuzz.test.js), step ${failure.step}, ${failure.doc}:\n${failure.problems.join('\n')}${failure.file ? `\ncase saved to ${failure.file}` : ''}`);
+  assert.ok(result.edits >= 200, `only ${result.edits} edits ran`);
+});
+
+/**
+ * A regression case: a fictional starting text, optional settings, and the change notifications
+ * that once made the server disagree with a fresh analysis (or crash). Stored as JSON.
+ */
+interface RegressionCase {
+  description: string;
+  before: string;
+  settings?: { rules?: Record<string, string>; order?: { toleranceSeconds?: number } };
+  /** Each inner list is one didChange notification. */
+  notifications: TextDocumentContentChangeEvent[][];
+}
+
+const REGRESSIONS = path.join(FIXTURES, 'regressions');
+
+function regressionCases(): { name: string; data: RegressionCase }[] {
+  if (!fs.existsSync(REGRESSIONS)) return [];
+  return fs.readdirSync(REGRESSIONS).filter((f) => f.endsWith('.json')).sort().map((f) => ({
+    name: f,
+    data: JSON.parse(fs.readFileSync(path.join(REGRESSIONS, f), 'utf8')) as RegressionCase,
+  }));
+}
+
+/** Every regression text (`*.md`) is opened as it is; every case (`*.json`) is replayed change by change. */
+test('regression fixtures replay on the server without a difference', { timeout: 120_000 }, async (t) => {
+  const cases = regressionCases();
+  const texts = fs.existsSync(REGRESSIONS) ? fs.readdirSync(REGRESSIONS).filter((f) => f.endsWith('.md')).sort() : [];
+  if (cases.length + texts.length === 0) {
+    t.skip('no regression fixtures yet');
+    return;
+  }
+  const probe = new ServerProbe(await TestClient.start(), new Rng(1), 10_000);
+  try {
+    for (const name of texts) {
+      const text = fs.readFileSync(path.join(REGRESSIONS, name), 'utf8');
+      for (const uri of [`file:///regressions/${name}`, `file:///regressions/_podcast/${name}`]) {
+        probe.client.open(uri, text, 1);
+        const problems = await probe.check(uri, TextDocument.create(uri, 'markdown', 1, text), mergeConfigs());
+        assert.deepEqual(problems, [], `${name} as ${uri}`);
+        assert.deepEqual(await probe.close(uri), []);
+      }
+    }
+    for (const { name, data } of cases) {
+      const uri = `file:///regressions/${name.replace(/\.json$/, '.md')}`;
+      let config: TranscriptConfig = mergeConfigs();
+      if (data.settings) {
+        config = probe.configure(data.settings);
+      }
+      probe.client.open(uri, data.before, 1);
+      let doc = TextDocument.create(uri, 'markdown', 1, data.before);
+      assert.deepEqual(await probe.check(uri, doc, config), [], `${name}: ${data.description} (on open)`);
+      for (const [i, changes] of data.notifications.entries()) {
+        doc = probe.change(uri, doc, changes);
+        assert.deepEqual(await probe.check(uri, doc, config), [], `${name}: ${data.description} (after notification ${i + 1})`);
+      }
+      assert.deepEqual(await probe.close(uri), []);
+      if (data.settings) probe.configure({});
+    }
+  } finally {
+    assert.equal(await probe.client.stop(), 0);
+  }
+});
