@@ -62,6 +62,12 @@ test('item-duplicate deletes the untimed copy, and the pasted header with it', (
   assert.equal(applyFix(headers, 'item-duplicate'), episode(`- header: Intro\n${timed}`));
 });
 
+test('item-duplicate between two untimed copies keeps the one with a speaker', () => {
+  const sentence = 'A sentence long enough to be a real duplicate.';
+  const text = episode(`- line: ${sentence}\n- line: ${sentence}\n  who: Host\n`);
+  assert.equal(applyFix(text, 'item-duplicate'), episode(`- line: ${sentence}\n  who: Host\n`));
+});
+
 test('who-variant renames to the majority spelling; who-suspicious strips the punctuation', () => {
   const lines = ['Alexey', 'Alexey', 'Alexey', 'Alexa'].map((who, i) => `- line: Line ${i}.\n  sec: ${i}\n  time: '0:0${i}'\n  who: ${who}\n`).join('');
   const text = episode(lines);

@@ -6,7 +6,7 @@ import type { RuleContext } from './context';
 /**
  * item-duplicate: the same header twice in a row, or the same line text twice in a row among the
  * spoken lines (headers between them do not break the row: pasted blocks repeat header and line
- * together). A run of copies keeps one item (the first timed one, so no time is lost) and flags
+ * together). A run of copies keeps one item (the first timed one, else one with a speaker) and flags
  * every other, so deleting the flagged ones leaves no new pair behind.
  */
 export function checkDuplicates(ctx: RuleContext): void {
@@ -43,31 +43,40 @@ function forEachRun(list: readonly TranscriptItem[], same: (a: TranscriptItem, b
 }
 
 function reportRun(ctx: RuleContext, run: TranscriptItem[], what: 'header' | 'line'): void {
-  const keep = run.find((item) => item.sec !== undefined) ?? run[0];
+  // Keep the copy that loses least: the timed one, else the one with a speaker, else the first.
+  const keep = run.find((item) => item.sec !== undefined) ?? run.find((item) => item.who !== undefined) ?? run[0];
   for (const item of run) {
     if (item === keep) continue;
     const field = getField(item.fields, what)!;
     const relation = item.index < keep.index ? 'the next' : 'the previous';
     const text = firstWords(item[what]!, 40);
     const untimed = what === 'line' && item.sec === undefined && keep.sec !== undefined ? ' (this copy has no time)' : '';
-    const fix = run.length === 2 ? deleteCopyFix(ctx, item, keep, what) : deleteFix([item.region], what);
+    const fix = deleteCopyFix(ctx, run, run.indexOf(item), run.indexOf(keep), what);
     ctx.report('item-duplicate', field.valueSpan ?? field.keySpan, `${what} "${text}" repeats ${relation} ${what}${untimed}`, [fix]);
   }
 }
 
 /**
- * Deletes the copy; when header items sit between the two copies and repeat the headers just
- * before the first copy, the whole pasted block goes (those headers with the copy), so no
- * duplicate header is left behind.
+ * Deletes the copy; when header items sit between it and the next copy on the way to the kept one,
+ * and they repeat the headers just before the run (a block pasted with its headers) or the headers
+ * that would end up right before them, they go with the copy, so no duplicate header is left behind.
  */
-function deleteCopyFix(ctx: RuleContext, copy: TranscriptItem, keep: TranscriptItem, what: string): Fix {
+function deleteCopyFix(ctx: RuleContext, run: TranscriptItem[], at: number, keepAt: number, what: string): Fix {
   const items = ctx.items;
-  const [first, second] = copy.index < keep.index ? [copy, keep] : [keep, copy];
+  const copy = run[at];
+  const towardsKeep = at < keepAt ? 1 : -1;
+  const neighbour = run[at + towardsKeep];
+  const [first, second] = towardsKeep > 0 ? [copy, neighbour] : [neighbour, copy];
   const between = items.slice(first.index + 1, second.index);
   if (between.length === 0) return deleteFix([copy.region], what);
-  const before = items.slice(first.index - between.length, first.index);
-  const repeats = before.length === between.length && before.every((item, i) => isHeader(item) && item.header!.trim() === between[i].header!.trim());
-  if (!repeats) return deleteFix([copy.region], what);
+  const repeats = (group: TranscriptItem[]) =>
+    group.length === between.length && group.every((item, i) => isHeader(item) && item.header!.trim() === between[i].header!.trim());
+  const beforeRun = items.slice(Math.max(0, run[0].index - between.length), run[0].index);
+  // The headers on the copy's other side, which deleting the copies joins to these.
+  const farSide = towardsKeep > 0
+    ? (at > 0 ? items.slice(run[at - 1].index + 1, copy.index) : [])
+    : (at - 1 > keepAt ? items.slice(run[at - 2].index + 1, run[at - 1].index) : []);
+  if (!repeats(beforeRun) && !repeats(farSide)) return deleteFix([copy.region], what);
   const regions = copy === first ? [copy.region, ...between.map((h) => h.region)] : [...between.map((h) => h.region), copy.region];
   return deleteFix(regions, `${what} and the repeated header${between.length > 1 ? 's' : ''} with it`);
 }
