@@ -16,14 +16,25 @@ import { FIX_ALL_KIND, toCodeAction, toDocumentLink, toDocumentSymbol, toFolding
 const SEVERITY = { error: 1, warning: 2, information: 3, hint: 4 } as const;
 
 export class Fresh {
-  readonly model: EpisodeModel;
-  readonly findings: Finding[];
   readonly doc: TextDocument;
+  private parsed?: { model: EpisodeModel; findings: Finding[] };
 
   constructor(readonly uri: string, readonly text: string, readonly config: TranscriptConfig, version = 0) {
     this.doc = TextDocument.create(uri, 'markdown', version, text);
-    this.model = parseEpisode(text, uri);
-    this.findings = analyze(parseEpisode(text, uri), config);
+  }
+
+  /** Parsed on first use, so a test can send its requests before paying for the oracle. */
+  get model(): EpisodeModel {
+    return this.analysis().model;
+  }
+
+  get findings(): Finding[] {
+    return this.analysis().findings;
+  }
+
+  private analysis(): { model: EpisodeModel; findings: Finding[] } {
+    // Two separate parses: the findings must not depend on anything computed for the features.
+    return (this.parsed ??= { model: parseEpisode(this.text, this.uri), findings: analyze(parseEpisode(this.text, this.uri), this.config) });
   }
 
   /** Converted here, not with convert.ts, so a conversion bug there shows too. */

@@ -1,5 +1,6 @@
 import { isSeq, parseDocument } from 'yaml';
 import { EpisodeModel, Field, hasAnchors, readItem, TranscriptItem } from './model';
+import { frontMatterProblem } from './limits';
 import type { Span } from './types';
 
 /** A text change in offsets of the text before it. */
@@ -24,6 +25,8 @@ export function updateEpisode(model: EpisodeModel, change: TextChange, newText: 
   const old = items[index];
   const delta = change.text.length - (change.end - change.start);
   if (newText.length !== model.text.length + delta) return undefined;
+  // An edit that takes the front matter past the parser's limits is reported by a full parse.
+  if (frontMatterProblem(newText.slice(model.frontMatter.contentStart, model.frontMatter.contentEnd + delta))) return undefined;
   const itemText = newText.slice(old.region.start, old.region.end + delta);
   const indent = dashIndent(model.text, old.region.start);
   if (dashIndent(itemText, 0) !== indent || !isOneBlockItem(itemText, indent)) return undefined;

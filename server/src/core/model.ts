@@ -2,6 +2,7 @@ import { isAlias, isMap, isScalar, isSeq, parseDocument, Scalar, visit } from 'y
 import type { Document } from 'yaml';
 import type { Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import { findFrontMatter, FrontMatter } from './frontMatter';
+import { frontMatterProblem } from './limits';
 import type { Span } from './types';
 
 /**
@@ -122,6 +123,14 @@ export function parseEpisode(text: string, uri = ''): EpisodeModel {
   const syntaxErrors: SyntaxError[] = [];
   if (!frontMatter.closed) {
     syntaxErrors.push({ message: "the front matter has no closing '---' line", span: frontMatter.opening });
+  }
+  // Too large or too deep to parse in the time an editor waits: say so instead (see limits.ts).
+  const limit = frontMatterProblem(yamlText);
+  if (limit) {
+    const at = limit.offset > 0 ? { start: base + limit.offset, end: base + limit.offset } : frontMatter.opening;
+    syntaxErrors.push({ message: limit.message, span: at });
+    const isEpisode = inPodcastFolder || TRANSCRIPT_KEY_LINE.test(yamlText);
+    return { text, uri, isEpisode, frontMatter, syntaxErrors, topLevel: [], hasAnchors: false };
   }
   // Aliases are never resolved (no toJS), so an alias bomb costs nothing.
   const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
