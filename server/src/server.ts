@@ -23,6 +23,7 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments<TextDocument>({
     create: TextDocument.create,
     update: (doc, changes, version) => {
+      const previousVersion = doc.version;
       const offsets: TextChange[] = [];
       let full = false;
       for (const change of changes) {
@@ -32,7 +33,9 @@ export function startServer(connection: Connection): void {
         } else full = true;
         TextDocument.update(doc, [change], version);
       }
-      service.didChange(doc.uri, version, full ? 'full' : offsets);
+      // A version number that does not grow (protocol abuse) must not find the old text's cache entry.
+      if (version <= previousVersion) service.forget(doc.uri);
+      else service.didChange(doc.uri, version, full ? 'full' : offsets);
       return doc;
     },
   });
@@ -95,7 +98,11 @@ export function startServer(connection: Connection): void {
     if (canRefreshTokens) void connection.languages.semanticTokens.refresh();
   };
 
-  documents.onDidOpen((e) => schedule(e.document.uri));
+  documents.onDidOpen((e) => {
+    // didOpen of a document already open replaces its text, maybe at the same version: forget the old one.
+    service.forget(e.document.uri);
+    schedule(e.document.uri);
+  });
   documents.onDidChangeContent((e) => schedule(e.document.uri));
   documents.onDidClose((e) => {
     service.forget(e.document.uri);

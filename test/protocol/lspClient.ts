@@ -13,6 +13,8 @@ export class TestClient {
   readonly logEntries: { type: number; message: string }[] = [];
   /** What the server wrote to stderr (read so the pipe never fills up). */
   readonly stderr: string[] = [];
+  /** How many publishDiagnostics notifications arrived (never reset). */
+  publishedCount = 0;
   settings: Record<string, unknown> = {};
   private readonly diagnostics: PublishDiagnosticsParams[] = [];
   private waiters: (() => void)[] = [];
@@ -21,6 +23,7 @@ export class TestClient {
     this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.push(params);
+      this.publishedCount++;
       const waiters = this.waiters;
       this.waiters = [];
       waiters.forEach((w) => w());
@@ -36,13 +39,15 @@ export class TestClient {
     this.connection.listen();
   }
 
-  static async start(entry = 'out/server/src/main.js'): Promise<TestClient> {
+  /** `initialize` adds to (or replaces) the initialize params' top-level fields, e.g. more capabilities or workspace folders. */
+  static async start(entry = 'out/server/src/main.js', initialize: Record<string, unknown> = {}): Promise<TestClient> {
     const child = spawn(process.execPath, [path.join(ROOT, entry), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new TestClient(child);
     await client.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
       capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      ...initialize,
     });
     client.connection.sendNotification('initialized', {});
     return client;
