@@ -23,16 +23,28 @@ test('every quick fix and fix-all on the fixtures and regression texts is safe',
   assert.ok(fixes > 20, `only ${fixes} fixes were tried`);
 });
 
-test('fix safety on fuzzed episodes (seeded; FUZZ_SEED replays, FUZZ_FIX_SECONDS sets the budget)', () => {
+/**
+ * Failures the fuzzer found in code that is not fixed yet (often someone's work in progress): run
+ * and reported as TODO, so they show without failing the suite. Fixed ones move to regressions/.
+ */
+const PENDING = path.join(FIXTURES, 'pending');
+for (const name of fs.existsSync(PENDING) ? fs.readdirSync(PENDING).filter((f) => f.endsWith('.md')).sort() : []) {
+  test(`pending fix-safety case ${name}`, { todo: 'a known failure, not fixed yet: see test/fixtures/fuzz/pending/' }, () => {
+    assert.deepEqual(checkFixSafety(fs.readFileSync(path.join(PENDING, name), 'utf8')).problems, []);
+  });
+}
+
+test('fix safety on fuzzed episodes (seeded; FUZZ_SEED replays, FUZZ_FIX_TEXTS sets how many)', { timeout: 300_000 }, () => {
   const seed = seedFromEnv(SEED);
   const rng = new Rng(seed);
   const { fixtures, corpus, corpusSkip } = loadSeeds({ corpus: true });
   if (corpusSkip) console.log(`fix safety: ${corpusSkip}; fuzzing the fixtures only`);
   const pool = [...fixtures, ...corpus];
-  const deadline = Date.now() + envNumber('FUZZ_FIX_SECONDS', 8) * 1000;
+  // A count, not a time: the same texts on every machine, so a failure replays anywhere.
+  const count = envNumber('FUZZ_FIX_TEXTS', 500);
   let texts = 0;
   let fixes = 0;
-  while (Date.now() < deadline) {
+  while (texts < count) {
     const start = startingDocument(rng, fixtures, corpus);
     let text = start.text;
     const edits = rng.range(0, 8);
@@ -43,5 +55,4 @@ test('fix safety on fuzzed episodes (seeded; FUZZ_SEED replays, FUZZ_FIX_SECONDS
     assert.deepEqual(result.problems, [], `seed ${seed} (replay: FUZZ_SEED=${seed}), text ${texts} (from ${start.name} after ${edits} edits)`);
   }
   console.log(`fix safety: seed ${seed}, ${texts} fuzzed texts, ${fixes} fixes checked`);
-  assert.ok(texts > 20);
 });
