@@ -3,6 +3,7 @@ import { firstWords } from '../text';
 import { formatTime } from '../time';
 import type { Span } from '../types';
 import { itemAt, momentOf } from './locate';
+import { clipHoverAt } from './clipFeatures';
 import { escapeMarkdown } from './markdown';
 import { videoUrl } from './video';
 
@@ -16,7 +17,8 @@ export interface EpisodeHover {
 export function hoverAt(model: EpisodeModel, offset: number): EpisodeHover | undefined {
   if (!model.isEpisode) return undefined;
   const item = itemAt(model, offset);
-  if (!item || !item.isMap) return undefined;
+  if (!item) return clipHoverAt(model, offset);
+  if (!item.isMap) return undefined;
   const lines = [title(item)];
   const moment = momentOf(model, item);
   if (!moment) {

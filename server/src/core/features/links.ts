@@ -1,6 +1,7 @@
 import { EpisodeModel, getField } from '../model';
 import { formatTime, parseTime } from '../time';
 import type { Span } from '../types';
+import { clipLinks } from './clipFeatures';
 import { videoUrl } from './video';
 
 export interface EpisodeLink {
@@ -9,7 +10,10 @@ export interface EpisodeLink {
   tooltip: string;
 }
 
-/** Each `time` value is a Ctrl+click link to the video at its line's second (`sec`, which the site seeks with). */
+/**
+ * Each `time` value is a Ctrl+click link to the video at its line's second (`sec`, which the site
+ * seeks with); so are each clip's `startOffset` and `endOffset`.
+ */
 export function documentLinks(model: EpisodeModel): EpisodeLink[] {
   const links: EpisodeLink[] = [];
   for (const item of model.transcript?.items ?? []) {
@@ -20,5 +24,5 @@ export function documentLinks(model: EpisodeModel): EpisodeLink[] {
     const url = sec !== undefined ? videoUrl(model, sec) : undefined;
     if (url) links.push({ span: time.valueSpan, url, tooltip: `Open video at ${formatTime(sec!)}` });
   }
-  return links;
+  return [...clipLinks(model), ...links].sort((a, b) => a.span.start - b.span.start);
 }

@@ -2,6 +2,7 @@ import type { EpisodeModel } from '../model';
 import type { Finding, TranscriptConfig } from '../types';
 import { RuleContext } from './context';
 import { checkDuplicates } from './duplicates';
+import { checkEpisodeMeta } from './episodeMeta';
 import { checkHeaders } from './headers';
 import { checkOrder } from './order';
 import { checkItemSchema, checkTopLevelSchema } from './schema';
@@ -13,7 +14,7 @@ import { checkYoutubeId } from './youtube';
 /** Checks that look at one item alone: their findings are cached per item. */
 const ITEM_CHECKS = [checkItemSchema, checkItemTimes];
 /** Checks that look across items or at the metadata: cheap linear scans, run on every analysis. */
-const DOCUMENT_CHECKS = [checkTopLevelSchema, checkOrder, checkDuplicates, checkSpeakers, checkYoutubeId, checkHeaders];
+const DOCUMENT_CHECKS = [checkTopLevelSchema, checkOrder, checkDuplicates, checkSpeakers, checkYoutubeId, checkHeaders, checkEpisodeMeta];
 
 export interface AnalyzeOptions {
   /** 1-based line of an offset, when the caller already has a line index (the server's TextDocument). */

@@ -26,6 +26,9 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'line-is-speaker', defaultSeverity: 'warning', description: 'A line whose whole text is a speaker name.' },
   { id: 'youtube-id-invalid', defaultSeverity: 'error', description: 'ids.youtube is not a YouTube id, or differs from links.youtube.' },
   { id: 'header-hidden', defaultSeverity: 'hint', description: 'A header with no timed line before the next header (the site hides it).' },
+  { id: 'duration-mismatch', defaultSeverity: 'warning', description: 'duration is not the last sec minus the first sec.' },
+  { id: 'clip-mismatch', defaultSeverity: 'warning', description: 'A quotableClips entry whose url t= or video id disagrees with startOffset or ids.youtube, or that ends before it starts.' },
+  { id: 'transcript-copy', defaultSeverity: 'warning', description: "An episode whose spoken lines are (almost) all another episode's (workspace check)." },
 ];
 
 const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));

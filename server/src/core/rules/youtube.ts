@@ -32,7 +32,7 @@ export function validYoutubeId(topLevel: readonly Field[]): string | undefined {
 }
 
 /** The `v=` parameter of a watch URL or the path of a youtu.be link, as written. */
-function youtubeIdFromUrl(url: string): string | undefined {
+export function youtubeIdFromUrl(url: string): string | undefined {
   const watch = /[?&]v=([^&#\s]*)/.exec(url);
   if (watch) return watch[1];
   const short = /youtu\.be\/([^?&#\s]*)/.exec(url);
