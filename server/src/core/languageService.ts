@@ -8,6 +8,13 @@ import { hoverAt, videoAt, EpisodeHover } from './features/hover';
 import { fixAllAction, quickFixes, EpisodeCodeAction } from './features/codeActions';
 import { semanticTokens, EpisodeToken } from './features/semanticTokens';
 import { DEFAULT_CONFIG, Finding, Span, TranscriptConfig } from './types';
+import { shiftTimes, ShiftOutcome } from './features/shiftTimes';
+import type { ShiftAmount } from './features/shiftInput';
+import { prepareRename, renameSpeaker } from './features/rename';
+import { completions, EpisodeCompletion } from './features/completion';
+import { codeLenses, EpisodeCodeLens } from './features/codeLens';
+import { statusAt, EpisodeStatus } from './features/status';
+import { copyFingerprint, CopyFingerprint } from './workspace/transcriptCopy';
 
 /** What the service needs of a document: the shape of `TextDocument` from vscode-languageserver-textdocument. */
 export interface DocumentLike {
@@ -30,6 +37,8 @@ interface Entry {
   symbols?: EpisodeSymbol[];
   folding?: Span[];
   links?: EpisodeLink[];
+  codeLenses?: EpisodeCodeLens[];
+  fingerprint?: { value: CopyFingerprint | undefined };
 }
 
 /**
@@ -88,6 +97,38 @@ export class TranscriptLanguageService {
     const actions = kinds.quickfix ? quickFixes(findings, span) : [];
     const fixAll = kinds.fixAll ? fixAllAction(findings) : undefined;
     return fixAll ? [...actions, fixAll] : actions;
+  }
+
+  /** Shift Times From Here: the edits moving every time from the item at `offset` on, or why not. */
+  shiftTimes(doc: DocumentLike, offset: number, amount: ShiftAmount): ShiftOutcome {
+    return shiftTimes(this.model(doc), offset, amount);
+  }
+
+  prepareRename(doc: DocumentLike, offset: number): ReturnType<typeof prepareRename> {
+    return prepareRename(this.model(doc), offset);
+  }
+
+  rename(doc: DocumentLike, offset: number, newName: string): ReturnType<typeof renameSpeaker> {
+    return renameSpeaker(this.model(doc), offset, newName);
+  }
+
+  completions(doc: DocumentLike, offset: number): EpisodeCompletion[] {
+    return completions(this.model(doc), offset);
+  }
+
+  codeLenses(doc: DocumentLike): EpisodeCodeLens[] {
+    const entry = this.entry(doc);
+    return (entry.codeLenses ??= codeLenses(entry.model));
+  }
+
+  status(doc: DocumentLike, offset: number): EpisodeStatus | undefined {
+    return statusAt(this.model(doc), offset);
+  }
+
+  /** The transcript-copy fingerprint of this version (undefined for non-episodes and short transcripts). */
+  fingerprint(doc: DocumentLike): CopyFingerprint | undefined {
+    const entry = this.entry(doc);
+    return (entry.fingerprint ??= { value: entry.model.syntaxErrors.length > 0 ? undefined : copyFingerprint(entry.model) }).value;
   }
 
   /**

@@ -1,0 +1,48 @@
+import { strict as assert } from 'node:assert';
+import { test } from 'node:test';
+import { analyze, applyEdits, DEFAULT_CONFIG, parseEpisode, prepareRename, renameSpeaker, renameSpeakerEdits, TextEdit } from '../../server/src/core';
+import { episode } from '../helpers';
+import { powerEpisode } from './powerFixture';
+
+const TEXT = powerEpisode();
+const MODEL = parseEpisode(TEXT, 'file:///e.md');
+
+test('prepareRename on a who value (or its key): the scalar and the name as placeholder', () => {
+  const target = prepareRename(MODEL, TEXT.indexOf('who: Rosa') + 6);
+  assert.ok(target && 'span' in target);
+  assert.equal(TEXT.slice(target.span.start, target.span.end), 'Rosa');
+  assert.equal(target.placeholder, 'Rosa');
+  assert.deepEqual(prepareRename(MODEL, TEXT.indexOf('who: Rosa')), target);
+});
+
+test('prepareRename elsewhere says what can be renamed; outside an episode nothing', () => {
+  assert.deepEqual(prepareRename(MODEL, TEXT.indexOf('Welcome')), { error: 'Only a speaker can be renamed here: put the cursor on a who value.' });
+  assert.deepEqual(prepareRename(MODEL, TEXT.indexOf('Lesson 1')), { error: 'Only a speaker can be renamed here: put the cursor on a who value.' });
+  assert.equal(prepareRename(parseEpisode('# Notes\nwho: Rosa\n'), 12), undefined);
+});
+
+test('rename: every who of that speaker, nothing else', () => {
+  const result = renameSpeaker(MODEL, TEXT.indexOf('who: Rosa') + 6, 'Rosa Quill');
+  assert.ok(result && 'edits' in result);
+  assert.equal(result.count, 3);
+  assert.equal(applyEdits(TEXT, result.edits), TEXT.replace(/who: Rosa\n/g, 'who: Rosa Quill\n'));
+});
+
+test('rename keeps quotes, adds them when YAML needs them, and refuses an empty or multi-line name', () => {
+  const text = episode("- line: A.\n  sec: 1\n  time: '0:01'\n  who: 'Sam'\n- line: B.\n  sec: 2\n  time: '0:02'\n  who: Sam\n- line: C.\n  sec: 3\n  time: '0:03'\n  who: \"Sam\"\n");
+  const model = parseEpisode(text);
+  const result = renameSpeaker(model, text.indexOf("'Sam'"), "Sam: O'Neil");
+  assert.ok(result && 'edits' in result);
+  assert.equal(applyEdits(text, result.edits), text.replace("who: 'Sam'", "who: 'Sam: O''Neil'").replace('who: Sam\n', "who: 'Sam: O''Neil'\n").replace('who: "Sam"', 'who: "Sam: O\'Neil"'));
+  assert.equal(applyEdits(text, (renameSpeaker(model, text.indexOf('who: Sam'), '  Samuel ') as { edits: TextEdit[] }).edits), text.replace("'Sam'", "'Samuel'").replace('who: Sam\n', 'who: Samuel\n').replace('"Sam"', '"Samuel"'));
+  assert.deepEqual(renameSpeaker(model, text.indexOf('who: Sam'), '  '), { error: 'A speaker name cannot be empty.' });
+  assert.deepEqual(renameSpeaker(model, text.indexOf('who: Sam'), 'A\nB'), { error: 'A speaker name must be one line.' });
+});
+
+test('the who-variant quick fix and rename build the same edit', () => {
+  const text = episode("- line: A.\n  sec: 1\n  time: '0:01'\n  who: Rosa\n- line: B.\n  sec: 2\n  time: '0:02'\n  who: Rosa\n- line: C.\n  sec: 3\n  time: '0:03'\n  who: Rossa\n");
+  const model = parseEpisode(text);
+  const finding = analyze(model, DEFAULT_CONFIG).find((f) => f.rule === 'who-variant')!;
+  assert.deepEqual(finding.fixes[0].edits, renameSpeakerEdits(model, 'Rossa', 'Rosa').edits);
+  assert.equal(applyEdits(text, finding.fixes[0].edits), text.replace('Rossa', 'Rosa'));
+});
