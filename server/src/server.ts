@@ -4,6 +4,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextChange, TranscriptLanguageService } from './core';
 import { FIX_ALL_KIND, SEMANTIC_LEGEND, toSemanticTokens, toCodeAction, toDiagnostic, toDocumentLink, toDocumentSymbol, toFoldingRanges, toHover } from './convert';
+import { PowerTools } from './powerTools';
 import { SettingsCache } from './settings';
 import { VERSION } from './version';
 
@@ -40,10 +41,10 @@ export function startServer(connection: Connection): void {
     },
   });
 
-  const guard = <P, R>(name: string, handler: (params: P) => R | Promise<R>) =>
-    async (params: P): Promise<R | ResponseError<void>> => {
+  const guard = <P, R, A extends unknown[] = []>(name: string, handler: (params: P, ...rest: A) => R | Promise<R>) =>
+    async (params: P, ...rest: A): Promise<R | ResponseError<void>> => {
       try {
-        return await handler(params);
+        return await handler(params, ...rest);
       } catch (error) {
         const message = error instanceof Error ? error.stack ?? error.message : String(error);
         connection.console.error(`transcripts: ${name} failed: ${message}`);
@@ -63,6 +64,7 @@ export function startServer(connection: Connection): void {
         documentLinkProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
+        ...power.initialize(params),
       },
       serverInfo: { name: 'transcript-language-server', version: VERSION },
     };
@@ -85,7 +87,7 @@ export function startServer(connection: Connection): void {
       const version = doc.version;
       await settings.resolve(uri);
       if (documents.get(uri)?.version !== version) return; // A newer version is already scheduled.
-      const diagnostics = service.findings(doc).map((f) => toDiagnostic(doc, f));
+      const diagnostics = [...service.findings(doc), ...power.crossFileFindings(doc)].map((f) => toDiagnostic(doc, f));
       await connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (error) {
       connection.console.error(`transcripts: checking ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
@@ -96,6 +98,7 @@ export function startServer(connection: Connection): void {
     for (const doc of documents.all()) schedule(doc.uri);
     // Tokens follow the findings, which follow the settings.
     if (canRefreshTokens) void connection.languages.semanticTokens.refresh();
+    power.onConfigurationChanged();
   };
 
   documents.onDidOpen((e) => {
@@ -108,6 +111,7 @@ export function startServer(connection: Connection): void {
     service.forget(e.document.uri);
     settings.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    power.onClosed(e.document.uri);
   });
   connection.onDidChangeConfiguration(revalidateAll);
   connection.onDidChangeWatchedFiles(revalidateAll);
@@ -157,6 +161,10 @@ export function startServer(connection: Connection): void {
     const video = service.videoAt(doc, doc.offsetAt(params.position));
     return video ?? null;
   }));
+
+  // Shift times, rename, completion, CodeLens, status, workspace check and symbols (powerTools.ts).
+  const power = new PowerTools({ connection, documents, service, settings, guard, schedule: (uri) => schedule(uri) });
+  power.register();
 
   documents.listen(connection);
   connection.listen();
