@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { PowerToolsClient } from './powerTools';
 
 /** The VS Code face of the language server: start it, pass settings, and add what only the editor can do (open a browser). */
 
@@ -11,7 +12,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
+  const power = new PowerToolsClient();
   const clientOptions: LanguageClientOptions = {
+    initializationOptions: power.initializationOptions,
     documentSelector: [
       { language: 'markdown', scheme: 'file' },
       { language: 'markdown', scheme: 'untitled' },
@@ -21,6 +24,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       fileEvents: vscode.workspace.createFileSystemWatcher('**/.transcriptlintrc.json'),
     },
     middleware: {
+      // Shift times' input box, Check All Episodes' progress, the transcripts.codeLens setting (powerTools.ts).
+      ...power.middleware,
       workspace: {
         // Send only what the user set, so a `.transcriptlintrc.json` is not overridden by defaults.
         configuration: (params) => params.items.map((item) => explicitSettings(item.section, item.scopeUri)),
@@ -30,6 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('transcripts', 'Podcast Transcripts', serverOptions, clientOptions);
   context.subscriptions.push(vscode.commands.registerCommand('transcripts.openVideoAtCursor', () => openVideoAtCursor()));
   await client.start();
+  power.attach(client, context);
 }
 
 export async function deactivate(): Promise<void> {
