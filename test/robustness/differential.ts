@@ -6,6 +6,7 @@ import type { CodeAction, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange
 import { mergeConfigs, readConfig, RULES, TranscriptConfig } from '../../server/src/core';
 import { TestClient } from '../protocol/lspClient';
 import { applyEdit, Edit, itemRegions, loadSeeds, randomEdit, Rng, SeedDoc, startingDocument } from './fuzzLib';
+import { checkFixSafety } from './fixProperty';
 import { difference, Fresh, rangeProblems } from './reference';
 
 /**
@@ -29,6 +30,8 @@ export interface FuzzOptions {
   /** How long a request may take before it counts as unanswered. */
   requestTimeoutMs?: number;
   log?: (line: string) => void;
+  /** Also check fix safety (fixProperty.ts) on the text after this share of the steps (0: never). */
+  fixSafetyShare?: number;
   /** Called after each step with the number of edits so far. */
   onProgress?: (edits: number) => void;
 }
@@ -282,6 +285,9 @@ export async function runDifferentialFuzz(options: FuzzOptions): Promise<FuzzRes
         session.steps++;
       }
       const problems = await probe.check(session.uri, session.doc, config);
+      if (options.fixSafetyShare && rng.chance(options.fixSafetyShare)) {
+        problems.push(...checkFixSafety(session.doc.getText(), session.uri, config).problems);
+      }
       options.onProgress?.(result.edits);
       if (problems.length === 0) continue;
       fail(session, problems, before, allChanges);

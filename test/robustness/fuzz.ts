@@ -9,6 +9,7 @@ import { envNumber, seedFromEnv } from './fuzzLib';
  *   FUZZ_MINUTES stop after this long even if the edits are not done (default: no limit)
  *   FUZZ_CORPUS  0 to leave out ../shared/corpus even when it is there
  *   FUZZ_OUT     where failing cases are saved as JSON (default: $TMPDIR/transcript-fuzz)
+ *   FUZZ_FIX_SHARE  share of the steps after which fix safety is checked on the text too (default 0.05)
  */
 async function main(): Promise<void> {
   const seed = seedFromEnv();
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     timeLimitMs: minutes ? minutes * 60_000 : undefined,
     corpus: process.env.FUZZ_CORPUS !== '0',
     stopOnFailure: false,
+    fixSafetyShare: envNumber('FUZZ_FIX_SHARE', 0.05),
     saveDir,
     log: (line) => console.log(line),
     onProgress: (done) => {
