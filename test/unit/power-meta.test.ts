@@ -15,6 +15,13 @@ test('duration-mismatch: fires when duration is not last sec - first sec, with t
   assert.equal(finding.message, 'duration PT00H01M10S is 70 s but the transcript runs 73 s (1:13: last sec 123 − first sec 50)');
   assert.equal(finding.fixes[0].title, 'Set duration to PT00H01M13S (last sec − first sec)');
   assert.equal(applyFix(text, 'duration-mismatch'), powerEpisode());
+  assert.equal(finding.fixes[0].safe, false, 'not in fix-all: its deletions can move the last sec');
+});
+
+test('duration-mismatch: times that run backwards from first to last are left to sec-order', () => {
+  const text = powerEpisode().replace('  sec: 123\n  time: \'2:03\'', '  sec: 20\n  time: \'0:20\'');
+  assert.deepEqual(meta('duration-mismatch', text), []);
+  assert.ok(rulesOf(check(text)).includes('sec-order'));
 });
 
 test('duration-mismatch: a value that is not a duration, and quoting kept', () => {

@@ -24,6 +24,8 @@ function checkDuration(ctx: RuleContext): void {
   const span = transcriptSpan(ctx);
   if (!field || !span) return;
   const expected = span.last - span.first;
+  // Times that run backwards from the first line to the last are sec-order's finding; no duration fits.
+  if (expected < 0) return;
   const runs = `the transcript runs ${expected} s (${formatTime(expected)}: last sec ${span.last} − first sec ${span.first})`;
   const written = field.kind === 'string' ? (field.value as string) : undefined;
   const seconds = written === undefined ? undefined : parseDuration(written);
@@ -42,13 +44,17 @@ export function transcriptSpan(ctx: Pick<RuleContext, 'timed'>): { first: number
   return { first: timed[0].sec!, last: timed[timed.length - 1].sec! };
 }
 
-/** Writes `duration` in the site's spelling; the value is always safe as a plain scalar. */
+/**
+ * Writes `duration` in the site's spelling; the value is always safe as a plain scalar. Not in
+ * fix-all: fix-all's own deletions (a repeated last line) can move the transcript's ends, so the
+ * value it would write could be wrong once the run is done, and a second run would change it again.
+ */
 export function durationFix(field: Field, seconds: number, text: string): Fix {
   const value = field.quote === 'double' ? `"${formatDuration(seconds)}"` : field.quote === 'single' ? `'${formatDuration(seconds)}'` : formatDuration(seconds);
   const edit = field.valueSpan
     ? { ...field.valueSpan, newText: text[field.valueSpan.start - 1] === ':' ? ` ${value}` : value }
     : { start: field.keySpan.end + 1, end: field.keySpan.end + 1, newText: ` ${value}` };
-  return { title: `Set duration to ${formatDuration(seconds)} (last sec − first sec)`, edits: [edit], isPreferred: true, safe: true };
+  return { title: `Set duration to ${formatDuration(seconds)} (last sec − first sec)`, edits: [edit], isPreferred: true, safe: false };
 }
 
 /**
