@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 export const E2E_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,13 +33,15 @@ export const BASE_SETTINGS = {
   'workbench.enableExperiments': false,
   'git.enabled': false,
   'github.gitAuthentication': false,
-  'extensions.autoUpdate': false,
+  'extensions.autoUpdate': 'off', // not `false`: VS Code would rewrite settings.json to migrate it
   'extensions.autoCheckUpdates': false,
   'extensions.ignoreRecommendations': true,
   'telemetry.telemetryLevel': 'off',
   'editor.hover.delay': 300,
   'markdown.validate.enabled': false,
   'update.showReleaseNotes': false,
+  'files.autoSave': 'off', // the web build saves after a delay by default; tests save explicitly
+  'workbench.editor.useModal': 'off', // settings.json in a tab, not a modal editor
 };
 
 const BROWSER_ARGS = [
@@ -101,7 +104,7 @@ export async function installExtension(t, vsix, log) {
  */
 export async function startCodeServer(t, { folder, log, port: wanted = 0, extraArgs = [], timeout = TIMEOUT }) {
   const args = [CODE_SERVER, ...baseArgs(t), '--auth', 'none', '--disable-workspace-trust',
-    '--bind-addr', `127.0.0.1:${wanted}`, '--ignore-last-opened', ...extraArgs, folder];
+    '--bind-addr', `127.0.0.1:${wanted}`, '--ignore-last-opened', ...(process.env.E2E_LOG ? ['--log', process.env.E2E_LOG] : []), ...extraArgs, folder];
   const child = spawn(nodeForCodeServer(), args, { env: envFor(t), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const logStream = fs.createWriteStream(log, { flags: 'a' });
   let seen = '';
@@ -161,7 +164,11 @@ export async function makeInstanceDir({ settings = {}, fixtures = FIXTURES } = {
 }
 export async function writeSettings(t, settings) {
   const file = path.join(t, 'data', 'User', 'settings.json');
-  await fsp.writeFile(file, JSON.stringify({ ...BASE_SETTINGS, ...settings }, null, 2) + '\n');
+  // Atomically (temp file + rename, as editors save): an in-place rewrite lets VS Code read
+  // the truncated, empty file and then miss the write that follows.
+  const tmp = `${file}.${process.pid}.tmp`;
+  await fsp.writeFile(tmp, JSON.stringify({ ...BASE_SETTINGS, ...settings }, null, 2) + '\n');
+  await fsp.rename(tmp, file);
 }
 
 function slug(s) { return s.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase(); }
@@ -187,6 +194,7 @@ export async function launch(options = {}) {
     vs.server = server;
     lap('start');
     vs.context = await b.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+    await vs.context.grantPermissions(['clipboard-read', 'clipboard-write']);
     vs.context.setDefaultTimeout(TIMEOUT);
     vs.page = await vs.context.newPage();
     vs.page.on('console', (m) => { if (m.type() === 'error') vs.consoleErrors.push(m.text()); });
@@ -227,6 +235,7 @@ export class VSCode {
     Object.assign(this, { t, ws, name, log, times, settings });
     this.consoleErrors = [];
     this.closed = false;
+    this.settingsGeneration = 0;
   }
 
   /** The workbench is up and the remote file system connected (explorer shows the folder). */
@@ -241,7 +250,8 @@ export class VSCode {
     const p = this.page;
     const base = path.posix.basename(relPath);
     await this.quickInput('Control+P', relPath);
-    const row = p.locator(`.quick-input-list .monaco-list-row[aria-label*="${base}"]`).first();
+    // Enter picks the focused row: wait until the filtered list has focused this file.
+    const row = p.locator(`.quick-input-list .monaco-list-row.focused[aria-label*="${base}"]`).first();
     await row.waitFor();
     await p.keyboard.press('Enter');
     await p.locator(`.tab.active[data-resource-name="${base}"]`).waitFor();
@@ -283,24 +293,39 @@ export class VSCode {
     await this.page.locator('#status\\.editor\\.selection', { hasText: new RegExp(`Ln ${line},`) }).waitFor();
   }
 
-  /** The active editor's rendered lines, in order (the fixtures fit on screen). */
+  /**
+   * The active editor's rendered lines as { line (1-based), text }, in order. Only the lines
+   * on screen are rendered; the fixtures are short enough.
+   */
   async editorLines() {
     return this.activeEditor().evaluate((ed) => {
-      const lines = [...ed.querySelectorAll('.view-lines .view-line')]
-        .map((el) => ({ top: parseFloat(el.style.top) || 0, text: el.textContent.replace(/\u00a0/g, ' ') }));
-      return lines.sort((a, b) => a.top - b.top).map((l) => l.text);
+      const numbers = new Map([...ed.querySelectorAll('.margin-view-overlays .line-numbers')]
+        .map((el) => [Math.round(parseFloat(el.parentElement.style.top || el.style.top)), Number(el.textContent)]));
+      return [...ed.querySelectorAll('.view-lines .view-line')]
+        .map((el) => ({ line: numbers.get(Math.round(parseFloat(el.style.top))), text: el.textContent.replace(/\u00a0/g, ' ') }))
+        .filter((l) => l.line)
+        .sort((a, b) => a.line - b.line);
     });
   }
 
-  /** Waits until the active editor shows a line matching `re` (string or RegExp). */
+  /** The text of 1-based line `n` of the active editor (which must be on screen). */
+  async lineText(n) {
+    const l = (await this.editorLines()).find((x) => x.line === n);
+    if (!l) throw new Error(`line ${n} is not on screen`);
+    return l.text;
+  }
+
+  /** Waits until the active editor shows a line matching `re` (string or RegExp), or none with `present: false`. */
   async waitEditorLine(re, { present = true, timeout = TIMEOUT } = {}) {
     const rx = typeof re === 'string' ? new RegExp(escapeRe(re)) : re;
     const deadline = Date.now() + timeout;
     let lines = [];
     for (;;) {
       lines = await this.editorLines();
-      if (lines.some((l) => rx.test(l)) === present) return lines;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for a line ${present ? '' : 'not '}matching ${rx} in:\n${lines.join('\n')}`);
+      if (lines.some((l) => rx.test(l.text)) === present) return lines;
+      if (Date.now() > deadline) {
+        throw new Error(`timed out waiting for ${present ? 'a' : 'no'} line matching ${rx} in:\n${lines.map((l) => `${l.line}: ${l.text}`).join('\n')}`);
+      }
       await this.page.waitForTimeout(100); // polling interval of a condition, not a fixed wait
     }
   }
@@ -384,9 +409,37 @@ export class VSCode {
   /** Reads a workspace file from disk. */
   readFile(rel) { return fs.readFileSync(path.join(this.ws, rel), 'utf8'); }
 
+  /**
+   * Replaces the user settings (BASE_SETTINGS plus `settings`) the way a user does: opens
+   * settings.json in VS Code (Preferences: Open User Settings (JSON)), replaces its text,
+   * saves and goes back to the previous editor. Waits until the workbench has applied them:
+   * the text carries a marker, `editor.rulers` with as many invisible rulers (far right,
+   * transparent) as settings have been written, which the editor then renders.
+   * Rewriting the file on disk from outside is not reliable: code-server often misses it.
+   */
   async setSettings(settings) {
+    const p = this.page;
     this.settings = settings;
-    await writeSettings(this.t, settings);
+    const generation = ++this.settingsGeneration;
+    const rulers = Array.from({ length: generation }, (_, i) => ({ column: 5000 + i, color: '#00000000' }));
+    const written = { ...BASE_SETTINGS, ...settings, 'editor.rulers': rulers };
+    const text = JSON.stringify(written, null, 2);
+    await this.runCommand('Preferences: Open User Settings (JSON)');
+    await p.locator('.tab.active[data-resource-name="settings.json"]').waitFor();
+    await this.focusEditor();
+    // Paste (typed text would get auto-closed brackets and quotes).
+    await p.evaluate((t) => navigator.clipboard.writeText(t), text);
+    await p.keyboard.press('Control+A');
+    await p.keyboard.press('Control+V');
+    await p.locator('.tab.active.dirty[data-resource-name="settings.json"]').waitFor();
+    await p.keyboard.press('Control+S');
+    await p.locator('.tab.active:not(.dirty)[data-resource-name="settings.json"]').waitFor();
+    const saved = JSON.parse(fs.readFileSync(path.join(this.t, 'data', 'User', 'settings.json'), 'utf8'));
+    assert.deepEqual(saved, written, 'settings.json as pasted');
+    await this.activeEditor().locator('.view-ruler').nth(generation - 1).waitFor({ state: 'attached' });
+    await p.keyboard.press('Control+W'); // back to the editor that was active before
+    await p.locator('.tab[data-resource-name="settings.json"]').waitFor({ state: 'detached' });
+    await this.focusEditor();
   }
 
   async close({ failed = false, error } = {}) {
