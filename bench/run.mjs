@@ -31,6 +31,8 @@ const sizesAt = argv.indexOf('--sizes');
 const SIZES = sizesAt >= 0 ? argv[sizesAt + 1].split(',').map(Number) : quick ? [1_000, 10_000] : [1_000, 10_000, 50_000];
 const plan = {
   edits: EDITS,
+  minEdits: Math.min(EDITS, 20),
+  editBudgetMs: 150_000,
   warmEdits: 3,
   verified: { min: 4, max: 10, budgetMs: 15_000 },
   requests: { min: 3, max: 20, budgetMs: 5_000 },
@@ -79,6 +81,11 @@ for (const input of inputs) {
     const t = performance.now();
     try {
       row.servers[s.name] = await measure(s, input, plan);
+      const why = s.notAnalysed(input, row.servers[s.name]);
+      if (why) {
+        row.servers[s.name].notAnalysed = why;
+        log(`  NOT A CHECK of this input: ${why}`);
+      }
     } catch (error) {
       row.servers[s.name] = { error: String(error?.message ?? error) };
       log(`  failed: ${row.servers[s.name].error}`);
@@ -86,7 +93,8 @@ for (const input of inputs) {
     log(`  done in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     if (dir) {
       const file = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(dir, f)).pop();
-      if (file) row.servers[s.name].profile = { file, top: summarizeProfile(file) };
+      const r = row.servers[s.name];
+      if (file) r.profile = { file, top: summarizeProfile(file), edits: r.editWindowUs && summarizeProfile(file, r.editWindowUs) };
     }
   }
   results.push(row);

@@ -25,7 +25,8 @@ export function collectInputs({ sizes }) {
 }
 
 function prepare(input) {
-  const text = input.kind === 'synthetic' ? syntheticEpisode(input.size).text : readFileSync(input.source, 'utf8');
+  const synthetic = input.kind === 'synthetic' ? syntheticEpisode(input.size) : undefined;
+  const text = synthetic ? synthetic.text : readFileSync(input.source, 'utf8');
   const { findFrontMatter } = rootRequire(OUR_CORE);
   const fm = findFrontMatter(text);
   if (!fm || !fm.closed) throw new Error(`${input.name}: no closed front matter`);
@@ -42,7 +43,7 @@ function prepare(input) {
   const items = spots.items;
   const md = document(text, pathToFileURL(mdPath).href, 'markdown', spots, fm.contentStart);
   const yaml = document(yamlText, pathToFileURL(yamlPath).href, 'yaml', spots, 0);
-  return { ...input, bytes: Buffer.byteLength(text), lines: md.lineCount, items, yamlText, yamlPath, md, yaml };
+  return { ...input, bytes: Buffer.byteLength(text), lines: md.lineCount, items, yamlText, yamlPath, md, yaml, planted: synthetic?.findings };
 }
 
 /**

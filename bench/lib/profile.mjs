@@ -31,14 +31,22 @@ function moduleOf(url, line) {
   return found;
 }
 
-/** Top entries by self time: { totalMs, idleMs, gcMs, functions: [...], modules: [...] }. */
-export function summarizeProfile(file, top = 12) {
+/**
+ * Top entries by self time: { busyMs, idleMs, gcMs, functions: [...], modules: [...] }. With
+ * `windowUs` ([start, end] in CLOCK_MONOTONIC µs, V8's profile clock on Linux), only the samples
+ * taken in that window count.
+ */
+export function summarizeProfile(file, windowUs, top = 12) {
   const profile = JSON.parse(readFileSync(file, 'utf8'));
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map();
+  let t = profile.startTime;
   for (let i = 0; i < profile.samples.length; i++) {
+    const delta = profile.timeDeltas[i] ?? 0;
+    t += delta;
+    if (windowUs && (t < windowUs[0] || t > windowUs[1])) continue;
     const id = profile.samples[i];
-    self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    self.set(id, (self.get(id) ?? 0) + delta / 1000);
   }
   const fns = new Map();
   const modules = new Map();

@@ -22,9 +22,27 @@ function yamlSettings() {
   };
 }
 
+// What each server must report on a synthetic input, to count as having checked it at all.
+const PLANTED_AS_OUR_RULE = {
+  'sec-order': 'sec-order',
+  'time-mismatch': 'time-mismatch',
+  'time-malformed': 'time-malformed',
+  'who-missing': 'who-missing',
+  'item-duplicate': 'item-duplicate',
+  'sec-negative': 'schema-type',
+};
+/** Of the planted findings, the ones the episode schema catches (pattern of `time`, minimum of `sec`). */
+const PLANTED_SCHEMA_ERRORS = ['time-malformed', 'sec-negative'];
+
 export function ourServer(node = process.execPath, name = 'ours') {
   return {
     name,
+    /** Why the result does not describe a real check of the input (undefined when it does). */
+    notAnalysed(input, result) {
+      if (result.openMessages['yaml-syntax']) return `it reported yaml-syntax on a front matter that parses: ${result.openFirst[0]}`;
+      const missing = (input.planted ?? []).map((f) => PLANTED_AS_OUR_RULE[f.kind]).filter((rule) => !result.openMessages[rule]);
+      return missing.length ? `planted findings not reported: ${[...new Set(missing)].join(', ')}` : undefined;
+    },
     node,
     args: [OUR_SERVER, '--stdio'],
     settings: { transcripts: {} },
@@ -36,6 +54,11 @@ export function ourServer(node = process.execPath, name = 'ours') {
 export function yamlLanguageServer() {
   return {
     name: 'yaml-language-server',
+    notAnalysed(input, result) {
+      if (!input.planted) return undefined;
+      const want = input.planted.filter((f) => PLANTED_SCHEMA_ERRORS.includes(f.kind)).length;
+      return result.openDiagnostics === want ? undefined : `expected the ${want} planted schema errors, got ${result.openDiagnostics} diagnostics: ${result.openFirst.join('; ')}`;
+    },
     node: NODE24,
     args: [YAML_LS, '--stdio'],
     settings: yamlSettings(),
