@@ -7,7 +7,7 @@ import { mergeConfigs, readConfig, RULES, TranscriptConfig } from '../../server/
 import { TestClient } from '../protocol/lspClient';
 import { applyEdit, Edit, itemRegions, loadSeeds, randomEdit, Rng, SeedDoc, startingDocument } from './fuzzLib';
 import { checkFixSafety } from './fixProperty';
-import { difference, Fresh, rangeProblems } from './reference';
+import { difference, Fresh, rangeProblems, tokenProblems } from './reference';
 
 /**
  * Differential fuzzing of the real server over stdio: random edits go in as incremental
@@ -42,7 +42,8 @@ export interface FuzzFailure {
   doc: string;
   problems: string[];
   before: string;
-  changes: TextDocumentContentChangeEvent[];
+  /** The didChange notifications of the failing step, each a list of changes, as regressions/*.json takes them. */
+  notifications: TextDocumentContentChangeEvent[][];
   after: string;
   file?: string;
 }
@@ -141,6 +142,7 @@ export class ServerProbe {
       this.request<DocumentLink[] | null>('textDocument/documentLink', { textDocument }),
       codeAction(ranges[0], onlys[0]),
       wantVideo ? this.request('transcripts/videoAt', { textDocument, position: positions[0] }) : Promise.resolve(null),
+      this.request<{ data: number[] } | null>('textDocument/semanticTokens/full', { textDocument }),
     ]));
     this.lastAnsweredAt = Date.now();
     let k = 0;
@@ -151,6 +153,7 @@ export class ServerProbe {
     const links = values[k++] as DocumentLink[] | null | undefined;
     const actions = [values[k++] as CodeAction[] | null | undefined];
     const video = values[k++];
+    const tokens = values[k++] as { data: number[] } | null | undefined;
     // A second code action request at one of the findings (the oracle knows where they are).
     const expectedDiagnostics = fresh.diagnostics();
     if (expectedDiagnostics.length > 0) {
@@ -170,6 +173,10 @@ export class ServerProbe {
     diff('documentLink', links, () => fresh.links());
     actions.forEach((a, i) => diff(`codeAction ${JSON.stringify(ranges[i])} only=${JSON.stringify(onlys[i])}`, a, () => fresh.codeActions(ranges[i], onlys[i])));
     if (wantVideo) diff('transcripts/videoAt', video, () => fresh.videoAt(positions[0]));
+    if (tokens !== undefined) {
+      diff('semanticTokens', tokens?.data ?? [], () => fresh.semanticTokens());
+      problems.push(...tokenProblems(fresh.doc, tokens?.data ?? []));
+    }
     problems.push(...rangeProblems(fresh.doc, {
       diagnostics: published?.diagnostics, hovers: hovers.map((h) => h ?? null), symbols, folding, links, actions: actions.flatMap((a) => a ?? []),
     }));
@@ -193,8 +200,7 @@ export class ServerProbe {
   }
 
   /** Sends changes as one notification; returns the document after them. */
-  change(uri: string, doc: TextDocument, changes: TextDocumentContentChangeEvent[]): TextDocument {
-    const version = doc.version + 1;
+  change(uri: string, doc: TextDocument, changes: TextDocumentContentChangeEvent[], version = doc.version + 1): TextDocument {
     this.client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
     return TextDocument.update(doc, changes, version);
   }
@@ -238,8 +244,8 @@ export async function runDifferentialFuzz(options: FuzzOptions): Promise<FuzzRes
     return rng.chance(0.5) ? { rules } : { rules, order: { toleranceSeconds: rng.pick([0, 1, 5, 60, 1e9]) } };
   };
 
-  const fail = (s: Session, problems: string[], before: string, changes: TextDocumentContentChangeEvent[]) => {
-    const failure: FuzzFailure = { seed: options.seed, step: result.edits, doc: s.name, problems, before, changes, after: s.doc.getText() };
+  const fail = (s: Session, problems: string[], before: string, notifications: TextDocumentContentChangeEvent[][]) => {
+    const failure: FuzzFailure = { seed: options.seed, step: result.edits, doc: s.name, problems, before, notifications, after: s.doc.getText() };
     if (options.saveDir) {
       fs.mkdirSync(options.saveDir, { recursive: true });
       failure.file = path.join(options.saveDir, `fuzz-${options.seed}-${result.edits}.json`);
@@ -266,7 +272,7 @@ export async function runDifferentialFuzz(options: FuzzOptions): Promise<FuzzRes
 
       const before = session.doc.getText();
       const burst = rng.weighted([[20, 1], [3, rng.range(2, 5)], [1, rng.range(6, 40)]]);
-      const allChanges: TextDocumentContentChangeEvent[] = [];
+      const notifications: TextDocumentContentChangeEvent[][] = [];
       for (let b = 0; b < burst; b++) {
         // One notification may hold several changes, applied in order.
         const perNotification = rng.weighted([[8, 1], [2, rng.range(2, 4)]]);
@@ -279,8 +285,21 @@ export async function runDifferentialFuzz(options: FuzzOptions): Promise<FuzzRes
           changes.push(change);
           current = TextDocument.update(TextDocument.create('x:', 'markdown', 0, current), [change], 1).getText();
         }
-        session.doc = probe.change(session.uri, session.doc, changes);
-        allChanges.push(...changes);
+        // Rarely, protocol abuse: a change that keeps the version number, or a second didOpen with other text.
+        const abuse = rng.weighted([[400, 'none'], [1, 'same-version'], [1, 'reopen']] as const);
+        if (abuse === 'reopen') {
+          const text = TextDocument.update(TextDocument.create('x:', 'markdown', 0, session.doc.getText()), changes, 1).getText();
+          probe.client.open(session.uri, text, session.doc.version);
+          session.doc = TextDocument.create(session.uri, 'markdown', session.doc.version, text);
+          result.kinds.reopen = (result.kinds.reopen ?? 0) + 1;
+        } else {
+          session.doc = probe.change(session.uri, session.doc, changes, abuse === 'same-version' ? session.doc.version : undefined);
+        }
+        if (abuse !== 'none') {
+          // Diagnostics name only a version number, now shared by two texts: an empty change gives the next check its own.
+          session.doc = probe.change(session.uri, session.doc, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }]);
+        }
+        notifications.push(abuse === 'reopen' ? [{ text: session.doc.getText() }] : changes);
         result.edits += changes.length;
         session.steps++;
       }
@@ -290,7 +309,7 @@ export async function runDifferentialFuzz(options: FuzzOptions): Promise<FuzzRes
       }
       options.onProgress?.(result.edits);
       if (problems.length === 0) continue;
-      fail(session, problems, before, allChanges);
+      fail(session, problems, before, notifications);
       if (options.stopOnFailure) break;
       // Go on from a clean state: a new server when this one died, else a new document.
       if (!probe.alive) {
@@ -307,7 +326,7 @@ export async function runDifferentialFuzz(options: FuzzOptions): Promise<FuzzRes
   } finally {
     const exit = await Promise.race([probe.client.stop().catch((e) => `stop failed: ${e}`), new Promise((r) => setTimeout(() => r('no exit within 5 s'), 5000))]);
     if (exit !== 0 && !(options.stopOnFailure && result.failures.length > 0)) {
-      result.failures.push({ seed: options.seed, step: result.edits, doc: '(shutdown)', problems: [`server did not exit cleanly: ${exit}`], before: '', changes: [], after: '' });
+      result.failures.push({ seed: options.seed, step: result.edits, doc: '(shutdown)', problems: [`server did not exit cleanly: ${exit}`], before: '', notifications: [], after: '' });
     }
     if (probe.alive) probe.client.child.kill('SIGKILL');
   }

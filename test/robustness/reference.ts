@@ -2,9 +2,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Position, Range } from 'vscode-languageserver-protocol';
 import {
-  analyze, documentLinks, documentSymbols, EpisodeModel, Finding, fixAllAction, foldingSpans, hoverAt, parseEpisode, quickFixes, TranscriptConfig, videoAt,
+  analyze, documentLinks, documentSymbols, EpisodeModel, Finding, fixAllAction, foldingSpans, hoverAt, parseEpisode, quickFixes, semanticTokens, TranscriptConfig, videoAt,
 } from '../../server/src/core';
-import { FIX_ALL_KIND, toCodeAction, toDocumentLink, toDocumentSymbol, toFoldingRanges, toHover } from '../../server/src/convert';
+import { FIX_ALL_KIND, toCodeAction, toDocumentLink, toDocumentSymbol, toFoldingRanges, toHover, toSemanticTokens } from '../../server/src/convert';
 
 /**
  * The oracle of the differential tests: what a fresh, full analysis of a text says, with nothing
@@ -67,6 +67,11 @@ export class Fresh {
 
   links(): DocumentLink[] {
     return this.model.isEpisode ? documentLinks(this.model).map((l) => toDocumentLink(this.doc, l)) : [];
+  }
+
+  /** The token data only: the result id counts requests. */
+  semanticTokens(): number[] {
+    return toSemanticTokens(this.doc, semanticTokens(this.findings)).data;
   }
 
   codeActions(range: Range, only?: string[]): CodeAction[] {
@@ -163,6 +168,21 @@ export function rangeProblems(doc: TextDocument, answers: {
     }
   }
   return problems.filter((p): p is string => p !== undefined);
+}
+
+/** Semantic tokens (relative encoding) that do not lie on one line's content. */
+export function tokenProblems(doc: TextDocument, data: number[]): string[] {
+  const problems: string[] = [];
+  let line = 0;
+  let character = 0;
+  for (let i = 0; i + 4 < data.length; i += 5) {
+    const [deltaLine, deltaStart, length] = data.slice(i, i + 3);
+    line += deltaLine;
+    character = deltaLine === 0 ? character + deltaStart : deltaStart;
+    const problem = badPosition(doc, { line, character }) ?? badPosition(doc, { line, character: character + length });
+    if (problem || length <= 0) problems.push(`semantic token ${i / 5} at ${line}:${character} length ${length} is not inside its line: ${problem ?? 'empty'}`);
+  }
+  return problems;
 }
 
 /** The only URL the product may produce. */
