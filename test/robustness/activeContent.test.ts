@@ -47,7 +47,8 @@ const q = (s: string) => JSON.stringify(s);
 
 function hostileEpisode(youtube = 'AbCdEfGhIjK'): string {
   const items = PAYLOADS.map((p, i) => `- header: ${q(`H ${p}`)}\n- line: ${q(`L ${p}`)}\n  sec: ${i * 10}\n  time: '${Math.floor(i / 6)}:${String((i * 10) % 60).padStart(2, '0')}'\n  who: ${q(`W ${p}`)}\n`);
-  return `---\ntitle: ${q('[t](command:x)')}\nids:\n  youtube: ${q(youtube)}\nlinks:\n  youtube: ${q('javascript:alert(1)')}\ntranscript:\n${items.join('')}---\n`;
+  const clips = PAYLOADS.map((p, i) => `- name: ${q(`C ${p}`)}\n  startOffset: ${i * 10}\n  endOffset: ${i * 10 + 5}\n  url: ${q(i % 2 ? 'javascript:alert(1)' : `https://evil.example/${i}`)}\n`);
+  return `---\ntitle: ${q('[t](command:x)')}\nids:\n  youtube: ${q(youtube)}\nlinks:\n  youtube: ${q('javascript:alert(1)')}\nquotableClips:\n${clips.join('')}transcript:\n${items.join('')}---\n`;
 }
 
 /** The one link a hover may hold, at its very end. */
@@ -103,17 +104,21 @@ test('hovers show file text as plain text: links, HTML, URIs and images are esca
   const text = hostileEpisode();
   const model = parseEpisode(text, 'file:///active/episode.md');
   let hovers = 0;
-  for (const item of model.transcript!.items) {
-    for (const field of item.fields) {
-      const hover = hoverAt(model, (field.valueSpan ?? field.keySpan).start + 1);
-      assert.ok(hover, `a hover on ${field.key} of item ${item.index}`);
+  // Every spot of every line: transcript items, quotable clips, metadata.
+  const doc = TextDocument.create('file:///active/episode.md', 'markdown', 1, text);
+  for (let line = 0; line < doc.lineCount; line++) {
+    const start = doc.offsetAt({ line, character: 0 });
+    const end = doc.offsetAt({ line: line + 1, character: 0 });
+    for (const offset of [start, start + 3, Math.floor((start + end) / 2), end - 1]) {
+      const hover = hoverAt(model, offset);
+      if (!hover) continue;
       hovers++;
-      assert.deepEqual(hoverProblems(hover.markdown), [], `${field.key} of item ${item.index}: ${hover.markdown}`);
+      assert.deepEqual(hoverProblems(hover.markdown), [], `line ${line}: ${hover.markdown}`);
       const links = [...hover.markdown.matchAll(/\]\(([^)]*)\)/g)].map((m) => m[1]);
       assert.ok(links.length <= 1 && links.every((l) => VIDEO_URL.test(l)), hover.markdown);
     }
   }
-  assert.ok(hovers >= PAYLOADS.length * 5);
+  assert.ok(hovers >= PAYLOADS.length * 5 * 4, `only ${hovers} hovers`);
 });
 
 test('the renderer check is not blind: it flags what an unescaped payload would render', (t) => {
