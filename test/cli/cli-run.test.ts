@@ -278,3 +278,23 @@ test('a reader that stops early (| head) gets no stack trace, and the exit code 
   assert.equal(result.stderr, '');
   assert.equal(result.status, 1);
 });
+
+test('transcript-copy: two episodes with the same spoken lines each name the other', (t) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'transcript-lint-copy-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const lines = Array.from({ length: 12 }, (_, i) =>
+    `- line: Line number ${i} of a conversation about lighthouse keeping and ledgers.\n  sec: ${i * 10}\n  time: '${Math.floor(i / 6)}:${String((i * 10) % 60).padStart(2, '0')}'\n  who: ${i % 2 ? 'Mara' : 'Tobin'}\n`).join('');
+  const page = (id: string) => `---\ntitle: Episode ${id}\nids:\n  youtube: ${id}\ntranscript:\n${lines}---\n`;
+  fs.writeFileSync(path.join(dir, 'first.md'), page('AbCdEfGhIjK'));
+  fs.writeFileSync(path.join(dir, 'second.md'), page('ZyXwVuTsRqP'));
+  fs.writeFileSync(path.join(dir, 'other.md'), page('AbCdEfGhIj0').replace(/conversation about lighthouse keeping/g, 'talk on something else entirely'));
+  const run = lint(['--format', 'json', '.'], dir);
+  assert.equal(run.code, 0, run.stderr);
+  const report = JSON.parse(run.stdout) as JsonReport;
+  const copies = report.files.flatMap((f) => f.diagnostics.filter((d) => d.rule === 'transcript-copy').map((d) => `${f.path}:${d.line}:${d.column} ${d.message}`));
+  assert.deepEqual(copies, [
+    'first.md:5:1 the spoken lines of this episode are those of second.md: 12 of 12 lines (of 20+ characters) are the same; one transcript was probably copied into the wrong episode',
+    'second.md:5:1 the spoken lines of this episode are those of first.md: 12 of 12 lines (of 20+ characters) are the same; one transcript was probably copied into the wrong episode',
+  ]);
+  assert.equal(lint(['--format', 'json', '--rule', 'transcript-copy=off', '.'], dir).stdout.includes('transcript-copy'), false);
+});

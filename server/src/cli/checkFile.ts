@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TranscriptConfig } from '../core';
+import { copyInput } from './crossFile';
 import { unifiedDiff } from './diff';
 import { reason } from './discover';
 import { check, fixText } from './fix';
@@ -39,6 +40,7 @@ export async function checkFile(file: string, shownPath: string, config: Transcr
   if (!result.isEpisode) return result;
   if (mode === 'check') {
     result.diagnostics = toDiagnostics(text, uri, checked.findings);
+    result.copy = copyInput(text, uri, checked.model, config);
     return result;
   }
 
@@ -69,5 +71,6 @@ export async function checkFile(file: string, shownPath: string, config: Transcr
   }
   // What is left once the fixes are in: positions in the fixed text (the file on disk after --fix).
   result.diagnostics = toDiagnostics(outcome.text, uri, outcome.findings);
+  result.copy = copyInput(outcome.text, uri, outcome.model, config);
   return result;
 }

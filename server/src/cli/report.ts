@@ -1,5 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Severity } from '../core';
+import type { CopyInput } from './crossFile';
 import { isFixable } from './fix';
 
 /** What a run found, in plain data every formatter reads. Lines and columns are 1-based; columns count UTF-16 code units, as LSP. */
@@ -31,6 +32,8 @@ export interface FileResult {
   diff?: string;
   /** The file could not be read or written: one line. */
   problem?: string;
+  /** Until every file is read: what the cross-file rule needs (see crossFile.ts). */
+  copy?: CopyInput;
 }
 
 export interface Summary {

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { VERSION } from '../version';
 import { parseArgs, UsageError } from './args';
 import { checkFile } from './checkFile';
+import { addCopyFindings } from './crossFile';
 import { ConfigResolver } from './configs';
 import { discoverFiles } from './discover';
 import { formatGithub } from './format/github';
@@ -82,6 +83,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return result;
   });
   progress.done();
+  addCopyFindings(results);
 
   const report: Report = { mode, files: results, summary: summarize(results, mode) };
   writeReport(report, options.format, options.quiet, io);
