@@ -167,6 +167,35 @@ test('requests with missing or malformed parameters answer an error and the serv
   await close(uri);
 });
 
+test('workspace/executeCommand with unknown commands and garbage arguments answers, and changes nothing', async () => {
+  const uri = 'file:///abuse/commands.md';
+  const doc = open(uri);
+  await expectConsistent(uri, doc, 'on open');
+  const calls: { command: unknown; arguments?: unknown }[] = [
+    { command: 'transcripts.noSuchCommand' },
+    { command: 42 },
+    { command: 'transcripts.shiftTimes' },
+    { command: 'transcripts.shiftTimes', arguments: [null] },
+    { command: 'transcripts.shiftTimes', arguments: [{ uri, line: -1, delta: 5 }] },
+    { command: 'transcripts.shiftTimes', arguments: [{ uri, line: 1e9, delta: 1e300 }] },
+    { command: 'transcripts.shiftTimes', arguments: [{ uri: 'file:///abuse/never.md', line: 3, delta: 5 }] },
+    { command: 'transcripts.shiftTimes', arguments: [{ uri, line: '3', to: -7 }] },
+    { command: 'transcripts.openVideo', arguments: ['javascript:alert(1)'] },
+    { command: 'transcripts.openVideo', arguments: ['command:workbench.action.terminal.new'] },
+    { command: 'transcripts.openVideo', arguments: [{ url: 'https://evil.example' }] },
+  ];
+  for (const call of calls) {
+    const answer = await probe.request('workspace/executeCommand', call).then((value) => ({ value }), (error: unknown) => ({ error }));
+    if ('error' in answer) assert.ok(answer.error instanceof ResponseError, `${JSON.stringify(call)}: ${String(answer.error)}`);
+    else assert.notEqual(JSON.stringify(answer.value ?? null).includes('"opened":true'), true, `${JSON.stringify(call)} opened something`);
+  }
+  probe.newLogProblems();
+  // The test client cannot apply edits, and none of these asked for a valid shift: the text is as it was.
+  const next = probe.change(uri, doc, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }]);
+  await expectConsistent(uri, next, 'after the commands');
+  await close(uri);
+});
+
 test('cancelled requests answer RequestCancelled or their result, and nothing else changes', async () => {
   const uri = 'file:///abuse/cancel.md';
   let doc = open(uri);
