@@ -6,6 +6,9 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { rootRequire } from './paths.mjs';
 
+/** USER_HZ: the unit of /proc/<pid>/stat times (100 on Linux; getconf CLK_TCK). */
+const CLOCK_TICKS = 100;
+
 const {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter,
 } = rootRequire('vscode-languageserver-protocol/node');
@@ -130,6 +133,16 @@ export class LspServer {
     const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
     const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
     return { rssMB: kb('VmRSS') / 1024, hwmMB: kb('VmHWM') / 1024 };
+  }
+
+  /**
+   * CPU time (user + system) the server process has used, in ms: unlike wall time, barely moved by
+   * other work on the machine. /proc/<pid>/stat counts in clock ticks (10 ms at the usual 100 Hz).
+   */
+  cpuMs() {
+    const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
   }
 
   async stop() {

@@ -36,10 +36,12 @@ export async function measure(server, input, plan) {
 
     // Open -> first diagnostics (cold: the first document this process sees).
     let from = s.published.length;
+    const cpuBeforeOpen = s.cpuMs();
     let t0 = performance.now();
     s.open(doc.uri, doc.languageId, doc.text, 1);
     const first = await s.diagnostics(doc.uri, from, (p) => !server.versioned || p.version === 1);
     const open = first.at - t0;
+    const openCpu = s.cpuMs() - cpuBeforeOpen;
     await sleep(200); // let the process settle (GC, any late second publish) before reading memory
     const afterOpen = s.memory();
     const openDiagnostics = first.diagnostics;
@@ -71,6 +73,7 @@ export async function measure(server, input, plan) {
     // CLOCK_MONOTONIC in µs, the clock of V8's .cpuprofile timestamps: lets --profile isolate the edits.
     const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
     const editWindowUs = [monotonicUs()];
+    const cpuBeforeEdits = s.cpuMs();
     // `plan.edits` edits, but a server taking seconds per edit stops after `plan.minEdits` once
     // `plan.editBudgetMs` is spent (the bench is meant to stay near 10 minutes); n says how many.
     const editsStart = performance.now();
@@ -81,6 +84,7 @@ export async function measure(server, input, plan) {
       if (r.published.diagnostics.length !== openDiagnostics.length) extraPublishes.push(r.published.diagnostics.length);
     }
     editWindowUs.push(monotonicUs());
+    const editCpu = (s.cpuMs() - cpuBeforeEdits) / edits.length;
     if ((plan.warmEdits + edits.length) % 2 === 1) await oneChar(1); // leave the text as it was opened
 
     // Content-verified edits: append `x` to the middle item's `sec` value (one character, which makes
@@ -128,11 +132,13 @@ export async function measure(server, input, plan) {
       server: server.name,
       input: input.name,
       openMs: open,
+      openCpuMs: openCpu,
       openDiagnostics: openDiagnostics.length,
       openMessages: countMessages(openDiagnostics),
       openFirst: openDiagnostics.slice(0, 3).map((d) => `${d.range.start.line + 1}: ${d.code !== undefined ? `[${d.code}] ` : ''}${d.message.split('\n')[0]}`),
       editWarmupMs: warm,
       edit: summary(edits),
+      editCpuMs: editCpu,
       editWindowUs,
       editDiagnosticsChanged: extraPublishes.length,
       verifiedEdit: verifiedError ? { failed: verifiedError } : { ...summary(verified), skippedPublishes },
