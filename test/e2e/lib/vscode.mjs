@@ -106,6 +106,7 @@ export async function startCodeServer(t, { folder, log, port: wanted = 0, extraA
   const args = [CODE_SERVER, ...baseArgs(t), '--auth', 'none', '--disable-workspace-trust',
     '--bind-addr', `127.0.0.1:${wanted}`, '--ignore-last-opened', ...(process.env.E2E_LOG ? ['--log', process.env.E2E_LOG] : []), ...extraArgs, folder];
   const child = spawn(nodeForCodeServer(), args, { env: envFor(t), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  liveGroups.add(child.pid);
   const logStream = fs.createWriteStream(log, { flags: 'a' });
   let seen = '';
   const port = await new Promise((resolve, reject) => {
@@ -132,6 +133,22 @@ export async function startCodeServer(t, { folder, log, port: wanted = 0, extraA
   return { child, port, url: `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}` };
 }
 
+// Process groups of code-servers still running: killed if this process ends early
+// (a test runner's timeout, Ctrl+C), since detached groups would outlive it.
+const liveGroups = new Set();
+function killLiveGroups() {
+  for (const pid of liveGroups) { try { process.kill(-pid, 'SIGKILL'); } catch { /* gone */ } }
+  liveGroups.clear();
+}
+process.once('exit', killLiveGroups);
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, () => {
+    killLiveGroups();
+    // Exit as the signal would have, unless someone else (the test runner, the demo) handles it.
+    if (process.listenerCount(sig) === 1) process.exit(128 + { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 }[sig]);
+  });
+}
+
 /** Kills the process group (code-server, its extension host and the language server). */
 export async function killGroup(child, graceMs = 3000) {
   if (!child || child.exitCode !== null || child.signalCode !== null) {
@@ -147,14 +164,15 @@ export async function killGroup(child, graceMs = 3000) {
   }
   // Children that outlived the leader (e.g. the language server) are in the same group.
   try { process.kill(-child.pid, 'SIGKILL'); } catch { /* group already gone */ }
+  liveGroups.delete(child.pid);
 }
 
 /**
  * Makes a fresh instance folder: HOME, user data with seeded settings, an empty
  * extensions folder and a copy of the fixture workspace.
  */
-export async function makeInstanceDir({ settings = {}, fixtures = FIXTURES } = {}) {
-  const t = await fsp.mkdtemp(path.join(TMP_ROOT, 'pt-e2e-'));
+export async function makeInstanceDir({ settings = {}, fixtures = FIXTURES, prefix = 'pt-e2e-' } = {}) {
+  const t = await fsp.mkdtemp(path.join(TMP_ROOT, prefix));
   for (const d of ['home', 'ext', 'data/User']) await fsp.mkdir(path.join(t, d), { recursive: true });
   await fsp.writeFile(path.join(t, 'config.yaml'), 'auth: none\ncert: false\n');
   const ws = path.join(t, 'ws');
@@ -217,8 +235,10 @@ export async function withVSCode(t, options, fn) {
   const name = options.name || t.name;
   const vs = await launch({ ...options, name });
   let failed = false;
+  const started = Date.now();
   try {
     await fn(vs);
+    vs.times.steps = Date.now() - started;
   } catch (e) {
     failed = true;
     await vs.close({ failed: true, error: e });
@@ -227,6 +247,7 @@ export async function withVSCode(t, options, fn) {
     if (!failed) await vs.close();
     const summary = Object.entries(vs.times).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}s`).join(', ');
     t.diagnostic(`timings: ${summary}`);
+    if (vs.retries.length) t.diagnostic(`retried: ${vs.retries.join('; ')}`);
   }
 }
 
@@ -236,6 +257,7 @@ export class VSCode {
     this.consoleErrors = [];
     this.closed = false;
     this.settingsGeneration = 0;
+    this.retries = []; // gestures asked again (reported with the timings)
   }
 
   /** The workbench is up and the remote file system connected (explorer shows the folder). */
@@ -331,17 +353,34 @@ export class VSCode {
   }
 
   /**
-   * Hovers the middle of the first occurrence of `text` in the active editor and
-   * waits for a hover containing `expect` (default: any visible hover). Returns the hover locator.
+   * Hovers the middle of the first occurrence of `text` in the active editor and waits for a
+   * hover containing `expect` (default: any visible hover). Returns the hover locator.
+   * A hover that VS Code hid again (the editor re-laid out under the mouse, e.g. code lenses
+   * arriving) is asked for again, up to `attempts` times.
    */
-  async hoverText(text, expect) {
+  async hoverText(text, expect, { attempts = 3 } = {}) {
     const p = this.page;
     const hover = p.locator('.monaco-hover:not(.hidden)', expect ? { hasText: expect } : {}).last();
+    for (let attempt = 1; ; attempt++) {
+      const point = await this.textPoint(text);
+      // Move away first so that VS Code sees a fresh mouse-over, then onto the text.
+      await p.mouse.move(point.x, Math.max(0, point.y - 200));
+      await p.mouse.move(point.x, point.y, { steps: 4 });
+      try {
+        await hover.waitFor({ state: 'visible', timeout: attempt < attempts ? TIMEOUT / attempts : TIMEOUT });
+        return hover;
+      } catch (e) {
+        if (attempt >= attempts) throw e;
+        this.retries.push(`hover ${JSON.stringify(text)} (attempt ${attempt})`);
+      }
+    }
+  }
+
+  /** Viewport coordinates of the middle of the first occurrence of `text` in the active editor. */
+  async textPoint(text) {
     const point = await this.activeEditor().evaluate((ed, needle) => {
-      const lines = [...ed.querySelectorAll('.view-lines .view-line')];
-      for (const line of lines) {
-        const full = line.textContent.replace(/\u00a0/g, ' ');
-        const at = full.indexOf(needle);
+      for (const line of ed.querySelectorAll('.view-lines .view-line')) {
+        const at = line.textContent.replace(/\u00a0/g, ' ').indexOf(needle);
         if (at < 0) continue;
         const mid = at + Math.floor(needle.length / 2);
         const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
@@ -360,11 +399,62 @@ export class VSCode {
       return null;
     }, text);
     if (!point) throw new Error(`text not visible in the editor: ${JSON.stringify(text)}`);
-    // Move away first so that VS Code sees a fresh mouse-over, then onto the text.
-    await p.mouse.move(point.x, Math.max(0, point.y - 200));
-    await p.mouse.move(point.x, point.y, { steps: 4 });
-    await hover.waitFor({ state: 'visible' });
-    return hover;
+    return point;
+  }
+
+  /**
+   * Opens the light bulb menu (Ctrl+.) at the cursor and returns the row whose title matches
+   * `title` (string or RegExp). A menu that closed again before showing it (the editor
+   * re-laid out) is asked for again, up to `attempts` times.
+   */
+  async quickFixMenu(title, { attempts = 3 } = {}) {
+    const p = this.page;
+    const row = p.locator('.action-widget .monaco-list-row', { hasText: title }).first();
+    for (let attempt = 1; ; attempt++) {
+      await this.focusEditor();
+      await p.keyboard.press('Control+.');
+      try {
+        await row.waitFor({ timeout: attempt < attempts ? TIMEOUT / attempts : TIMEOUT });
+        return row;
+      } catch (e) {
+        if (attempt >= attempts) throw e;
+        this.retries.push(`quick fix menu (attempt ${attempt})`);
+        await p.keyboard.press('Escape');
+        await p.locator('.action-widget').waitFor({ state: 'hidden' }).catch(() => {});
+      }
+    }
+  }
+
+  /**
+   * Opens a file with Quick Open, waits for this extension's diagnostics (so the language
+   * server has answered for it) and for the editor's layout to settle (code lenses and other
+   * decorations that arrive later move the lines).
+   */
+  async openEpisode(relPath) {
+    await this.openFile(relPath);
+    await this.activeEditor().locator('.squiggly-error, .squiggly-warning').first().waitFor();
+    await this.waitEditorStable();
+  }
+
+  /**
+   * Waits until the active editor's layout (rendered lines and their positions, view zones
+   * such as code lenses, squiggles) has not changed for `quietMs`.
+   */
+  async waitEditorStable({ quietMs = 600, timeout = TIMEOUT } = {}) {
+    const snapshot = () => this.activeEditor().evaluate((ed) => JSON.stringify([
+      [...ed.querySelectorAll('.margin-view-overlays .line-numbers')].map((el) => `${el.textContent}@${el.parentElement.style.top}`),
+      ed.querySelectorAll('.view-zones > *').length,
+      ed.querySelectorAll('[class*="squiggly-"]').length,
+    ]));
+    const deadline = Date.now() + timeout;
+    let last = await snapshot();
+    let since = Date.now();
+    while (Date.now() - since < quietMs) {
+      if (Date.now() > deadline) throw new Error(`the editor did not settle within ${timeout} ms`);
+      await this.page.waitForTimeout(100); // polling interval of a condition, not a fixed wait
+      const now = await snapshot();
+      if (now !== last) { last = now; since = Date.now(); }
+    }
   }
 
   /** Opens the Problems panel (Ctrl+Shift+M) and returns the locator of its rows. */

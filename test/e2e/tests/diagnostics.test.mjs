@@ -12,7 +12,7 @@ const EXPECTED = { 'time-mismatch': 15, 'sec-order': 23, 'who-variant': 29, 'ite
 test('episode shows diagnostics with rule ids; plain Markdown shows none', (t) => withVSCode(t, { name: 'diagnostics' }, async (vs) => {
   // The plain file is opened first: its diagnostics, if the server sent any, come before the episode's.
   await vs.openFile('notes/plain.md');
-  await vs.openFile('episode.md');
+  await vs.openEpisode('episode.md');
   const editor = vs.activeEditor();
   await editor.locator('.squiggly-error').first().waitFor();
   await editor.locator('.squiggly-warning').first().waitFor();

@@ -6,8 +6,7 @@ import { withVSCode, closeBrowser } from '../lib/vscode.mjs';
 after(closeBrowser);
 
 test('hover shows speaker, time and the video link', (t) => withVSCode(t, { name: 'hover' }, async (vs) => {
-  await vs.openFile('episode.md');
-  await vs.activeEditor().locator('.squiggly-error').first().waitFor(); // the server is up
+  await vs.openEpisode('episode.md');
   const hover = await vs.hoverText('How did the keepers record', 'Open video at 1:15');
   const text = await hover.textContent();
   assert.match(text, /Mara Quill/, text);

@@ -12,8 +12,7 @@ test('Outline lists the headers in order; Ctrl+Shift+O jumps to one', (t) => wit
   settings: { 'outline.collapseItems': 'alwaysCollapse' }, // headers only, so all fit on screen
 }, async (vs) => {
   const p = vs.page;
-  await vs.openFile('episode.md');
-  await vs.activeEditor().locator('.squiggly-error').first().waitFor(); // the server is up
+  await vs.openEpisode('episode.md');
 
   // Give the Outline the side bar: collapse the folder section, then focus the Outline.
   await p.locator('.pane-header[aria-expanded="true"]', { hasText: 'ws' }).click();

@@ -6,17 +6,14 @@ import { withVSCode, closeBrowser } from '../lib/vscode.mjs';
 after(closeBrowser);
 
 test('light bulb "Recompute time from sec" fixes a time-mismatch', (t) => withVSCode(t, { name: 'quickfix' }, async (vs) => {
-  await vs.openFile('mismatch.md');
+  await vs.openEpisode('mismatch.md');
   const editor = vs.activeEditor();
-  await editor.locator('.squiggly-error').first().waitFor();
   await vs.openProblems();
   await vs.problem('time-mismatch').first().waitFor();
 
   await vs.gotoLine(15, 12); // inside '0:13'
-  await vs.focusEditor();
-  await vs.page.keyboard.press('Control+.');
-  const fix = vs.page.locator('.action-widget .monaco-list-row', { hasText: /Recompute `?time`? from `?sec`?/ }).first();
-  await fix.waitFor();
+  await vs.waitEditorStable();
+  const fix = await vs.quickFixMenu(/Recompute `?time`? from `?sec`?/);
   await vs.screenshot('quickfix-menu');
   await fix.click();
 
@@ -33,9 +30,8 @@ test('fix-all on save fixes every time in one save', (t) => withVSCode(t, {
   settings: { 'editor.codeActionsOnSave': { 'source.fixAll.transcripts': 'explicit' } },
 }, async (vs) => {
   const before = vs.readFile('fixall.md');
-  await vs.openFile('fixall.md');
+  await vs.openEpisode('fixall.md');
   const editor = vs.activeEditor();
-  await editor.locator('.squiggly-error').first().waitFor();
 
   // An ordinary edit in the body, then one save.
   await vs.gotoLine(27);

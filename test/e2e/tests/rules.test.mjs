@@ -6,9 +6,8 @@ import { withVSCode, closeBrowser } from '../lib/vscode.mjs';
 after(closeBrowser);
 
 test('transcripts.rules in settings.json applies live', (t) => withVSCode(t, { name: 'rules' }, async (vs) => {
-  await vs.openFile('episode.md');
+  await vs.openEpisode('episode.md');
   const editor = vs.activeEditor();
-  await editor.locator('.squiggly-error').first().waitFor();
   await vs.openProblems();
   await vs.problem('time-mismatch').first().waitFor();
   await vs.problem('sec-order').first().waitFor();
