@@ -45,6 +45,10 @@ export async function measure(server, input, plan) {
     await sleep(200); // let the process settle (GC, any late second publish) before reading memory
     const afterOpen = s.memory();
     const openDiagnostics = first.diagnostics;
+    const openMessages = countMessages(openDiagnostics);
+    const openFirst = openDiagnostics.slice(0, 3).map((d) => `${d.range.start.line + 1}: ${d.code !== undefined ? `[${d.code}] ` : ''}${d.message.split('\n')[0]}`);
+    // A server that did not check the input will not flag the broken `sec` either: skip that series.
+    const notAnalysed = server.notAnalysed?.(input, { openMessages, openFirst, openDiagnostics: openDiagnostics.length });
 
     // One-character edits inside the middle `line` value: insert a letter, then delete it, and so on.
     // Each waits for the diagnostics of its own version (ours) or, for a server that publishes no
@@ -95,7 +99,8 @@ export async function measure(server, input, plan) {
     const mend = { start: doc.secEnd, end: { line: secLine, character: doc.secEnd.character + 1 } };
     let verifiedError;
     let skippedPublishes = 0;
-    const verified = await sample(async (k) => {
+    if (notAnalysed) verifiedError = 'skipped: the server did not check this input';
+    const verified = notAnalysed ? [] : await sample(async (k) => {
       const broken = k % 2 === 0;
       const r = await edit(broken ? { start: doc.secEnd, end: doc.secEnd } : mend, broken ? 'x' : '', (p) => flagged(p) === broken, 30_000);
       skippedPublishes += r.skipped;
@@ -134,8 +139,8 @@ export async function measure(server, input, plan) {
       openMs: open,
       openCpuMs: openCpu,
       openDiagnostics: openDiagnostics.length,
-      openMessages: countMessages(openDiagnostics),
-      openFirst: openDiagnostics.slice(0, 3).map((d) => `${d.range.start.line + 1}: ${d.code !== undefined ? `[${d.code}] ` : ''}${d.message.split('\n')[0]}`),
+      openMessages,
+      openFirst,
       editWarmupMs: warm,
       edit: summary(edits),
       editCpuMs: editCpu,

@@ -259,7 +259,7 @@ function markdown(report) {
     `|---|---|`,
     `| CPU | ${m.cpu} (/proc/cpuinfo), ${m.cores} cores, ${m.memoryGB} GB |`,
     `| OS | ${m.kernel} |`,
-    `| our server | out/server/src/main.js (tsc output) on Node ${m.nodeOurs} |`,
+    `| our server | out/server/src/main.js (tsc output) on Node ${m.nodeOurs}, \`transcripts.limits.frontMatterKB\`: ${report.oursFrontMatterKB} (the default 512 KB refuses the 10,000- and 50,000-item inputs) |`,
     `| yaml-language-server | ${m.yamlLanguageServer} on Node ${m.nodeYamlLs} (it needs Node ≥ 22) |`,
     `| date | ${m.date} |`,
     `| commit | ${m.git.commit}${m.git.serverChanges ? ` (+ ${m.git.serverChanges} uncommitted changes under server/)` : ''} |`,
