@@ -52,7 +52,12 @@ function explicitSettings(section: string | undefined, scopeUri: string | undefi
   };
   const rules = explicit<Record<string, string>>('rules');
   const toleranceSeconds = explicit<number>('order.toleranceSeconds');
-  return { rules, order: toleranceSeconds === undefined ? undefined : { toleranceSeconds } };
+  const frontMatterKB = explicit<number>('limits.frontMatterKB');
+  return {
+    rules,
+    order: toleranceSeconds === undefined ? undefined : { toleranceSeconds },
+    limits: frontMatterKB === undefined ? undefined : { frontMatterKB },
+  };
 }
 
 async function openVideoAtCursor(): Promise<void> {

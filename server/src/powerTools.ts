@@ -346,10 +346,10 @@ export class PowerTools {
       return undefined;
     }
     const uri = knownUri ?? fileUri(file);
-    const model = parseEpisode(text, uri);
+    const config = await this.host.settings.resolve(uri);
+    const model = parseEpisode(text, uri, { maxFrontMatterKB: config.frontMatterKB });
     this.index.put(file, uri, text, model, stat);
     if (!model.isEpisode) return undefined;
-    const config = await this.host.settings.resolve(uri);
     const doc = TextDocument.create(uri, 'markdown', 0, text);
     return analyze(model, config, { lineOf: (offset) => doc.positionAt(offset).line + 1 }).map((f) => toDiagnostic(doc, f));
   }

@@ -75,10 +75,12 @@ export function startServer(connection: Connection): void {
   const schedule = (uri: string) => {
     if (pending.has(uri)) return;
     pending.add(uri);
-    setImmediate(() => {
+    // Two turns of the event loop: changes already queued on the connection are applied first,
+    // so a burst of edits is checked once, at its newest version.
+    setImmediate(() => setImmediate(() => {
       pending.delete(uri);
       void validate(uri);
-    });
+    }));
   };
   const validate = async (uri: string) => {
     try {

@@ -69,8 +69,8 @@ export class SettingsCache {
 
   /** `{ rules: {...}, order: { toleranceSeconds } }` as the editor sends it; unknown rule ids are reported once per load. */
   private editorLayer(settings: unknown): ConfigLayer {
-    const s = (settings ?? {}) as { rules?: unknown; order?: { toleranceSeconds?: unknown } };
-    const { config, problems } = readConfig({ rules: s.rules ?? undefined, toleranceSeconds: s.order?.toleranceSeconds ?? undefined });
+    const s = (settings ?? {}) as { rules?: unknown; order?: { toleranceSeconds?: unknown }; limits?: { frontMatterKB?: unknown } };
+    const { config, problems } = readConfig({ rules: s.rules ?? undefined, toleranceSeconds: s.order?.toleranceSeconds ?? undefined, frontMatterKB: s.limits?.frontMatterKB ?? undefined });
     for (const problem of problems) this.connection.console.warn(`transcripts settings: ${problem}`);
     return config;
   }

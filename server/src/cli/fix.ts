@@ -23,7 +23,7 @@ export interface FixOutcome extends Checked {
 }
 
 export function check(text: string, uri: string, config: TranscriptConfig): Checked {
-  const model = parseEpisode(text, uri);
+  const model = parseEpisode(text, uri, { maxFrontMatterKB: config.frontMatterKB });
   return { text, model, findings: analyze(model, config) };
 }
 

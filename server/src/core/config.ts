@@ -5,6 +5,7 @@ import { RULE_SEVERITIES, RuleSetting, TranscriptConfig } from './types';
 export interface ConfigLayer {
   rules: Record<string, RuleSetting>;
   toleranceSeconds?: number;
+  frontMatterKB?: number;
 }
 
 const SETTINGS = new Set<string>([...RULE_SEVERITIES, 'off']);
@@ -19,7 +20,7 @@ export function readConfig(raw: unknown): { config: ConfigLayer; problems: strin
   const config: ConfigLayer = { rules: {} };
   if (raw === undefined || raw === null) return { config, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) return { config, problems: ['the configuration must be a JSON object'] };
-  const { rules, toleranceSeconds } = raw as Record<string, unknown>;
+  const { rules, toleranceSeconds, frontMatterKB } = raw as Record<string, unknown>;
   if (rules !== undefined) {
     if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) problems.push('"rules" must be an object of rule id to severity');
     else for (const [id, value] of Object.entries(rules)) addRule(config, id, value, problems);
@@ -27,6 +28,10 @@ export function readConfig(raw: unknown): { config: ConfigLayer; problems: strin
   if (toleranceSeconds !== undefined) {
     if (typeof toleranceSeconds === 'number' && Number.isFinite(toleranceSeconds) && toleranceSeconds >= 0) config.toleranceSeconds = toleranceSeconds;
     else problems.push('"toleranceSeconds" must be a number of seconds, 0 or more');
+  }
+  if (frontMatterKB !== undefined) {
+    if (typeof frontMatterKB === 'number' && Number.isFinite(frontMatterKB) && frontMatterKB >= 1) config.frontMatterKB = frontMatterKB;
+    else problems.push('"frontMatterKB" must be a number of kilobytes, 1 or more');
   }
   return { config, problems };
 }
@@ -43,6 +48,7 @@ export function mergeConfigs(...layers: ConfigLayer[]): TranscriptConfig {
   for (const layer of layers) {
     Object.assign(merged.rules, layer.rules);
     if (layer.toleranceSeconds !== undefined) merged.toleranceSeconds = layer.toleranceSeconds;
+    if (layer.frontMatterKB !== undefined) merged.frontMatterKB = layer.frontMatterKB;
   }
   return merged;
 }

@@ -1,6 +1,6 @@
 import { isSeq, parseDocument } from 'yaml';
 import { EpisodeModel, Field, hasAnchors, readItem, TranscriptItem } from './model';
-import { frontMatterProblem } from './limits';
+import { countLines, editedItemProblem } from './limits';
 import type { Span } from './types';
 
 /** A text change in offsets of the text before it. */
@@ -25,9 +25,13 @@ export function updateEpisode(model: EpisodeModel, change: TextChange, newText: 
   const old = items[index];
   const delta = change.text.length - (change.end - change.start);
   if (newText.length !== model.text.length + delta) return undefined;
-  // An edit that takes the front matter past the parser's limits is reported by a full parse.
-  if (frontMatterProblem(newText.slice(model.frontMatter.contentStart, model.frontMatter.contentEnd + delta))) return undefined;
   const itemText = newText.slice(old.region.start, old.region.end + delta);
+  // An edit that takes the front matter past the parser's limits is reported by a full parse.
+  // The old text passed them, so the sizes and this item's own lines are all there is to check.
+  if (!model.limits) return undefined;
+  const lines = model.limits.lines + countLines(change.text) - countLines(model.text.slice(change.start, change.end));
+  const length = model.frontMatter.contentEnd - model.frontMatter.contentStart + delta;
+  if (editedItemProblem(itemText, length, lines, model.limits.maxKB)) return undefined;
   const indent = dashIndent(model.text, old.region.start);
   if (dashIndent(itemText, 0) !== indent || !isOneBlockItem(itemText, indent)) return undefined;
 
@@ -44,6 +48,7 @@ export function updateEpisode(model: EpisodeModel, change: TextChange, newText: 
     ...model,
     text: newText,
     frontMatter: { ...model.frontMatter, contentEnd: model.frontMatter.contentEnd + delta },
+    limits: { maxKB: model.limits.maxKB, lines },
     topLevel: model.topLevel.map((field) => {
       if (field === model.transcript!.field) return transcriptField;
       return field.keySpan.start >= change.end ? shiftedField(field, delta) : field;

@@ -1,6 +1,7 @@
 import { analyze } from './rules';
 import { parseEpisode, EpisodeModel } from './model';
 import { TextChange, updateEpisode } from './incremental';
+import { DEFAULT_FRONT_MATTER_KB } from './limits';
 import { documentSymbols, EpisodeSymbol } from './features/symbols';
 import { foldingSpans } from './features/folding';
 import { documentLinks, EpisodeLink } from './features/links';
@@ -152,10 +153,12 @@ export class TranscriptLanguageService {
 
   private entry(doc: DocumentLike): Entry {
     const cached = this.entries.get(doc.uri);
-    if (cached && cached.version === doc.version) return cached;
+    const maxKB = this.configFor(doc.uri).frontMatterKB ?? DEFAULT_FRONT_MATTER_KB;
+    const sameLimit = cached?.model.limits === undefined || cached.model.limits.maxKB === maxKB; // No front matter: no limit applies.
+    if (cached && cached.version === doc.version && sameLimit) return cached;
     const text = doc.getText();
-    const updated = cached && cached.pending?.version === doc.version ? replay(cached.model, cached.pending.changes, text) : undefined;
-    const entry: Entry = { version: doc.version, model: updated ?? parseEpisode(text, doc.uri) };
+    const updated = cached && sameLimit && cached.pending?.version === doc.version ? replay(cached.model, cached.pending.changes, text) : undefined;
+    const entry: Entry = { version: doc.version, model: updated ?? parseEpisode(text, doc.uri, { maxFrontMatterKB: maxKB }) };
     this.entries.set(doc.uri, entry);
     return entry;
   }

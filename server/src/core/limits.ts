@@ -23,10 +23,48 @@ export interface LimitProblem {
   offset: number;
 }
 
-/** Why this YAML is too large or too deep to parse, or undefined. Linear and cheap: it runs on every parse. */
-export function frontMatterProblem(yaml: string): LimitProblem | undefined {
-  if (yaml.length > FRONT_MATTER_LIMITS.length) {
-    return { message: `it is too large to check (${kb(yaml.length)}; the limit is ${kb(FRONT_MATTER_LIMITS.length)})`, offset: 0 };
+/** The size limit in KB when the configuration does not set one (`transcripts.limits.frontMatterKB`). */
+export const DEFAULT_FRONT_MATTER_KB = FRONT_MATTER_LIMITS.length / 1024;
+
+/**
+ * Why this YAML is too large or too deep to parse, or undefined. Linear and cheap: it runs on every
+ * parse. `maxKB` raises or lowers the size limits (length, and lines in proportion) for users who
+ * accept a slower open for a larger file; the depth limits protect the parser and stay.
+ */
+export function frontMatterProblem(yaml: string, maxKB = DEFAULT_FRONT_MATTER_KB): LimitProblem | undefined {
+  return checkFrontMatter(yaml, maxKB).problem;
+}
+
+/** The limit check and, when it passes, the number of lines (kept by the model for the keystroke path). */
+export function checkFrontMatter(yaml: string, maxKB = DEFAULT_FRONT_MATTER_KB): { problem?: LimitProblem; lines: number } {
+  const problem = limitProblem(yaml, maxKB);
+  return problem ? { problem, lines: 0 } : { lines: countLines(yaml) };
+}
+
+/** The limits after an edit inside one item: the old text passed, so only the sizes and the item's own lines can fail. */
+export function editedItemProblem(itemText: string, frontMatterLength: number, frontMatterLines: number, maxKB = DEFAULT_FRONT_MATTER_KB): boolean {
+  if (frontMatterLength > maxKB * 1024 || frontMatterLines > maxLinesFor(maxKB)) return true;
+  return limitProblem(itemText, maxKB) !== undefined;
+}
+
+export function countLines(text: string): number {
+  let lines = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) lines++;
+  }
+  return lines;
+}
+
+function maxLinesFor(maxKB: number): number {
+  return Math.round((FRONT_MATTER_LIMITS.lines * maxKB) / DEFAULT_FRONT_MATTER_KB);
+}
+
+function limitProblem(yaml: string, maxKB: number): LimitProblem | undefined {
+  const maxLength = maxKB * 1024;
+  const maxLines = maxLinesFor(maxKB);
+  if (yaml.length > maxLength) {
+    return { message: `it is too large to check (${kb(yaml.length)}; the limit is ${kb(maxLength)}): raise transcripts.limits.frontMatterKB to check it`, offset: 0 };
   }
   let lines = 1;
   let brackets = 0;
@@ -36,7 +74,7 @@ export function frontMatterProblem(yaml: string): LimitProblem | undefined {
     const c = yaml.charCodeAt(i);
     if (c === 10 || c === 13) {
       if (c === 13 && yaml.charCodeAt(i + 1) === 10) i++;
-      if (++lines > FRONT_MATTER_LIMITS.lines) return { message: `it is too long to check (over ${FRONT_MATTER_LIMITS.lines.toLocaleString('en')} lines)`, offset: i + 1 };
+      if (++lines > maxLines) return { message: `it is too long to check (over ${maxLines.toLocaleString('en')} lines): raise transcripts.limits.frontMatterKB to check it`, offset: i + 1 };
       lineStart = true;
       lead = 0;
       continue;

@@ -2,7 +2,8 @@ import { isAlias, isMap, isScalar, isSeq, parseDocument, Scalar, visit } from 'y
 import type { Document } from 'yaml';
 import type { Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import { findFrontMatter, FrontMatter } from './frontMatter';
-import { frontMatterProblem } from './limits';
+import { checkFrontMatter, DEFAULT_FRONT_MATTER_KB } from './limits';
+import { parseByItems, SplitParse } from './splitParse';
 import type { Span } from './types';
 
 /**
@@ -105,6 +106,8 @@ export interface EpisodeModel {
   readonly transcript?: Transcript;
   /** Anchors or aliases link items to each other, so an edit cannot stay local to one item. */
   readonly hasAnchors: boolean;
+  /** The size limit the model was parsed under, and the front matter's line count, for the keystroke path. */
+  readonly limits?: { maxKB: number; lines: number };
 }
 
 const TRANSCRIPT_KEY_LINE = /(?:^|[\r\n])transcript[ \t]*:/;
@@ -113,7 +116,14 @@ export function isInPodcastFolder(uri: string): boolean {
   return /(?:^|[\\/])_podcast[\\/]/.test(uri);
 }
 
-export function parseEpisode(text: string, uri = ''): EpisodeModel {
+export interface ParseOptions {
+  /** Parse the transcript item by item when the layout allows (default); false parses the front matter whole. */
+  itemByItem?: boolean;
+  /** Size limit of the front matter in KB (default 512, see limits.ts). */
+  maxFrontMatterKB?: number;
+}
+
+export function parseEpisode(text: string, uri = '', options: ParseOptions = {}): EpisodeModel {
   const frontMatter = findFrontMatter(text);
   const inPodcastFolder = isInPodcastFolder(uri);
   if (!frontMatter) return { text, uri, isEpisode: inPodcastFolder, syntaxErrors: [], topLevel: [], hasAnchors: false };
@@ -125,13 +135,17 @@ export function parseEpisode(text: string, uri = ''): EpisodeModel {
     syntaxErrors.push({ message: "the front matter has no closing '---' line", span: frontMatter.opening });
   }
   // Too large or too deep to parse in the time an editor waits: say so instead (see limits.ts).
-  const limit = frontMatterProblem(yamlText);
+  const maxKB = options.maxFrontMatterKB ?? DEFAULT_FRONT_MATTER_KB;
+  const { problem: limit, lines } = checkFrontMatter(yamlText, maxKB);
   if (limit) {
     const at = limit.offset > 0 ? { start: base + limit.offset, end: base + limit.offset } : frontMatter.opening;
     syntaxErrors.push({ message: limit.message, span: at });
     const isEpisode = inPodcastFolder || TRANSCRIPT_KEY_LINE.test(yamlText);
-    return { text, uri, isEpisode, frontMatter, syntaxErrors, topLevel: [], hasAnchors: false };
+    return { text, uri, isEpisode, frontMatter, syntaxErrors, topLevel: [], hasAnchors: false, limits: { maxKB, lines } };
   }
+  // Item by item when the layout allows (faster, same result); else the whole front matter.
+  const split = options.itemByItem !== false && frontMatter.closed ? parseByItems(yamlText) : undefined;
+  if (split) return { ...modelFromItems(text, uri, frontMatter, split), limits: { maxKB, lines } };
   // Aliases are never resolved (no toJS), so an alias bomb costs nothing.
   const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
   for (const error of doc.errors) {
@@ -148,7 +162,19 @@ export function parseEpisode(text: string, uri = ''): EpisodeModel {
     const node = doc.contents.get('transcript', true);
     transcript = { field: transcriptField, items: isSeq(node) ? readItems(node.items as YamlNode[], text, base) : [] };
   }
-  return { text, uri, isEpisode, frontMatter, syntaxErrors, topLevel, transcript, hasAnchors: hasAnchors(doc, yamlText) };
+  return { text, uri, isEpisode, frontMatter, syntaxErrors, topLevel, transcript, hasAnchors: hasAnchors(doc, yamlText), limits: { maxKB, lines } };
+}
+
+function modelFromItems(text: string, uri: string, frontMatter: FrontMatter, split: SplitParse): EpisodeModel {
+  const base = frontMatter.contentStart;
+  const topLevel = readMapFields(split.skeleton.contents as YAMLMap, base).map((field): Field => {
+    if (field.key !== 'transcript') return field;
+    // The blanked list read as an empty value: make it the list a whole parse sees.
+    return { key: field.key, keySpan: field.keySpan, kind: 'seq', value: null, valueSpan: { start: base + split.listSpan.start, end: base + split.listSpan.end } };
+  });
+  const transcriptField = topLevel.find((f) => f.key === 'transcript')!;
+  const items = split.items.map((chunk, index) => readItem(chunk.node, index, text, base + chunk.offset));
+  return { text, uri, isEpisode: true, frontMatter, syntaxErrors: [], topLevel, transcript: { field: transcriptField, items }, hasAnchors: false };
 }
 
 export function hasAnchors(doc: Document.Parsed | Document, source: string): boolean {

@@ -38,6 +38,8 @@ export interface TranscriptConfig {
   rules: Record<string, RuleSetting>;
   /** `sec-order` fires only when `sec` drops by more than this. */
   toleranceSeconds: number;
+  /** Front matter size limit in KB (`transcripts.limits.frontMatterKB`; default 512). */
+  frontMatterKB?: number;
 }
 
 export const DEFAULT_CONFIG: TranscriptConfig = { rules: {}, toleranceSeconds: 0 };
