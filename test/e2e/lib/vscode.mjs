@@ -136,9 +136,12 @@ export async function startCodeServer(t, { folder, log, port: wanted = 0, extraA
 // Process groups of code-servers still running: killed if this process ends early
 // (a test runner's timeout, Ctrl+C), since detached groups would outlive it.
 const liveGroups = new Set();
+const liveDirs = new Set(); // instance folders not yet removed
 function killLiveGroups() {
   for (const pid of liveGroups) { try { process.kill(-pid, 'SIGKILL'); } catch { /* gone */ } }
   liveGroups.clear();
+  if (!process.env.E2E_KEEP) for (const dir of liveDirs) fs.rmSync(dir, { recursive: true, force: true });
+  liveDirs.clear();
 }
 process.once('exit', killLiveGroups);
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
@@ -173,6 +176,7 @@ export async function killGroup(child, graceMs = 3000) {
  */
 export async function makeInstanceDir({ settings = {}, fixtures = FIXTURES, prefix = 'pt-e2e-' } = {}) {
   const t = await fsp.mkdtemp(path.join(TMP_ROOT, prefix));
+  liveDirs.add(t);
   for (const d of ['home', 'ext', 'data/User']) await fsp.mkdir(path.join(t, d), { recursive: true });
   await fsp.writeFile(path.join(t, 'config.yaml'), 'auth: none\ncert: false\n');
   const ws = path.join(t, 'ws');
@@ -548,6 +552,7 @@ export class VSCode {
     await this.context?.close().catch(() => {});
     if (this.server) await killGroup(this.server.child);
     if (!process.env.E2E_KEEP) await fsp.rm(this.t, { recursive: true, force: true }).catch(() => {});
+    liveDirs.delete(this.t);
   }
 }
 
