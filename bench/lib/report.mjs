@@ -235,6 +235,14 @@ export function writeReports(report, dir) {
   const json = JSON.parse(JSON.stringify(report, (key, value) => (typeof value === 'number' && !Number.isInteger(value) ? Number(value.toFixed(3)) : value)));
   // Absolute paths of this machine do not belong in the committed file.
   for (const row of json.inputs) for (const s of Object.values(row.servers)) if (s.profile) s.profile.file = path.basename(s.profile.file);
+  // Text from the real episodes (quoted in messages and hovers) never goes into the project.
+  for (const row of json.inputs) {
+    if (row.kind === 'synthetic') continue;
+    for (const s of Object.values(row.servers)) {
+      delete s.openFirst;
+      delete s.hoverSample;
+    }
+  }
   if (json.corpus) delete json.corpus.output;
   json.targets = targets(report);
   writeFileSync(path.join(dir, 'results.json'), `${JSON.stringify(json, null, 2)}\n`);
