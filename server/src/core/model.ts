@@ -53,6 +53,8 @@ export interface TranscriptItem {
    * An edit elsewhere only moves the item, so they stay valid; an edited item is a new object.
    */
   localFindings?: { config: object; findings: readonly import('./types').Finding[] };
+  /** transcript-copy's hash of the line text (-1: too short to count), computed once per item. */
+  copyHash?: number;
 }
 
 export interface Speaker {

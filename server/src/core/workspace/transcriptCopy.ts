@@ -31,8 +31,9 @@ export function copyFingerprint(model: EpisodeModel): CopyFingerprint | undefine
   const hashes = new Set<number>();
   for (const item of model.transcript.items) {
     if (item.kind !== 'line') continue;
-    const text = item.line!.replace(/\s+/g, ' ').trim();
-    if (text.length >= MIN_LINE_LENGTH) hashes.add(hash53(text));
+    // Cached on the item: a keystroke re-hashes only the item it changed.
+    const hash = (item.copyHash ??= lineHash(item.line!));
+    if (hash >= 0) hashes.add(hash);
   }
   return hashes.size >= MIN_SHARED_LINES ? { hashes } : undefined;
 }
@@ -78,6 +79,12 @@ export function copyFinding(transcriptKey: Span, config: TranscriptConfig, other
   if (severity === 'off') return undefined;
   const message = `the spoken lines of this episode are those of ${otherName}: ${match.shared} of ${match.of} lines (of ${MIN_LINE_LENGTH}+ characters) are the same; one transcript was probably copied into the wrong episode`;
   return { rule: 'transcript-copy', severity, message, start: transcriptKey.start, end: transcriptKey.end, fixes: [] };
+}
+
+/** The hash of a line's text with spaces normalised, or -1 when it is too short to tell episodes apart. */
+function lineHash(line: string): number {
+  const text = line.replace(/\s+/g, ' ').trim();
+  return text.length >= MIN_LINE_LENGTH ? hash53(text) : -1;
 }
 
 /** cyrb53: a fast 53-bit string hash; collisions among a workspace's lines are negligible. */
