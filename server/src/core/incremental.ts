@@ -118,7 +118,7 @@ function shiftItem(item: TranscriptItem, delta: number): void {
   for (const field of item.fields) shiftFieldInPlace(field, delta);
 }
 
-function shiftedField(field: Field, delta: number): Field {
+export function shiftedField(field: Field, delta: number): Field {
   const copy = structuredCloneField(field);
   shiftFieldInPlace(copy, delta);
   return copy;

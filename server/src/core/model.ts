@@ -4,6 +4,7 @@ import type { Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import { findFrontMatter, FrontMatter } from './frontMatter';
 import { checkFrontMatter, DEFAULT_FRONT_MATTER_KB } from './limits';
 import { parseByItems, SplitParse } from './splitParse';
+import { shiftedField } from './incremental';
 import type { Span } from './types';
 
 /**
@@ -169,7 +170,9 @@ export function parseEpisode(text: string, uri = '', options: ParseOptions = {})
 
 function modelFromItems(text: string, uri: string, frontMatter: FrontMatter, split: SplitParse): EpisodeModel {
   const base = frontMatter.contentStart;
+  const cut = base + split.removed.at;
   const topLevel = readMapFields(split.skeleton.contents as YAMLMap, base).map((field): Field => {
+    if (field.keySpan.start >= cut) return shiftedField(field, split.removed.length);
     if (field.key !== 'transcript') return field;
     // The blanked list read as an empty value: make it the list a whole parse sees.
     return { key: field.key, keySpan: field.keySpan, kind: 'seq', value: null, valueSpan: { start: base + split.listSpan.start, end: base + split.listSpan.end } };

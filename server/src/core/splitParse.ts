@@ -5,7 +5,7 @@ import { hasAnchors } from './model';
 /**
  * Parsing a front matter item by item. Transcript items are independent block nodes, so the
  * transcript can be parsed one item at a time, and the rest of the front matter on its own with the
- * transcript blanked out (same length, so every offset holds). For a well-formed episode this gives
+ * transcript cut out (the keys after it are moved back by its length). For a well-formed episode this gives
  * exactly what one parse of the whole front matter gives (a differential test holds it to that),
  * about twice as fast and without one giant syntax tree in memory; it is also what the
  * incremental update does for one item. Anything unusual (no block list under a `transcript:` key
@@ -20,15 +20,18 @@ export interface ItemChunk {
 }
 
 export interface SplitParse {
-  /** The front matter with the transcript items blanked: the metadata keys, at their own offsets. */
+  /** The front matter without the transcript's items: the metadata keys. */
   skeleton: Document.Parsed;
   items: ItemChunk[];
   /** The transcript list as a whole parse would place it: from the first `-` to the end of the last item. */
   listSpan: { start: number; end: number };
+  /** Where the list was cut out of the skeleton: skeleton offsets from `at` on are `length` short. */
+  removed: { at: number; length: number };
 }
 
 const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true } as const;
-const TRANSCRIPT_KEY = /^transcript[ \t]*:[ \t]*(?:#[^\r\n]*)?(?:\r\n|\n|\r)/m;
+// Lines end at LF (or CRLF) only, as the YAML parser reads them: a lone CR is text inside a line.
+const TRANSCRIPT_KEY = /(?:^|\n)transcript[ \t]*:[ \t]*(?:#[^\n]*)?\r?\n/;
 const DOCUMENT_MARKERS = /(?:^|[\r\n])(?:---|\.\.\.|%)/;
 
 export function parseByItems(yaml: string): SplitParse | undefined {
@@ -51,11 +54,12 @@ export function parseByItems(yaml: string): SplitParse | undefined {
     listEnd = offset + doc.contents.range![1];
   }
 
-  const skeleton = parseDocument(yaml.slice(0, blockStart) + blank(yaml.slice(blockStart, block.end)) + yaml.slice(block.end), PARSE_OPTIONS);
+  // The metadata without the list: nothing to lex for the transcript's bulk; keys after it come back by `removed`.
+  const skeleton = parseDocument(yaml.slice(0, blockStart) + yaml.slice(block.end), PARSE_OPTIONS);
   if (skeleton.errors.length > 0 || !isMap(skeleton.contents) || hasAnchors(skeleton, yaml)) return undefined;
   const value = skeleton.contents.get('transcript', true);
   if (!isScalar(value) || value.value !== null) return undefined;
-  return { skeleton, items, listSpan: { start: block.starts[0] + block.dashColumn, end: listEnd } };
+  return { skeleton, items, listSpan: { start: block.starts[0] + block.dashColumn, end: listEnd }, removed: { at: blockStart, length: block.end - blockStart } };
 }
 
 /**
@@ -70,12 +74,13 @@ function scanItems(yaml: string, from: number): { starts: number[]; end: number;
     let indent = 0;
     while (yaml.charCodeAt(pos + indent) === 32) indent++;
     const c = yaml[pos + indent];
-    let lineEnd = pos + indent;
-    while (lineEnd < yaml.length && yaml[lineEnd] !== '\n' && yaml[lineEnd] !== '\r') lineEnd++;
-    const next = yaml[lineEnd] === '\r' && yaml[lineEnd + 1] === '\n' ? lineEnd + 2 : lineEnd + 1;
-    const isDash = c === '-' && (pos + indent + 1 === lineEnd || yaml[pos + indent + 1] === ' ');
+    const newline = yaml.indexOf('\n', pos + indent);
+    const next = newline < 0 ? yaml.length : newline + 1;
+    // Content ends before the line feed, and before the CR of a CRLF.
+    const contentEnd = newline < 0 ? yaml.length : yaml[newline - 1] === '\r' ? newline - 1 : newline;
+    const isDash = c === '-' && (pos + indent + 1 >= contentEnd || yaml[pos + indent + 1] === ' ');
     if (c === '\t') return undefined;
-    if (lineEnd === pos + indent || c === '#') {
+    if (contentEnd <= pos + indent || c === '#') {
       // Blank or comment: part of the list.
     } else if (dashColumn < 0) {
       if (!isDash) return undefined;
@@ -86,9 +91,4 @@ function scanItems(yaml: string, from: number): { starts: number[]; end: number;
     pos = next;
   }
   return starts.length > 0 ? { starts, end: yaml.length, dashColumn } : undefined;
-}
-
-/** Same length, line breaks kept: the skeleton's later keys stay at their offsets. */
-function blank(text: string): string {
-  return text.replace(/[^\r\n]+/g, (run) => ' '.repeat(run.length));
 }
