@@ -7,7 +7,7 @@
 set -euo pipefail
 
 E2E="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-NODE24_VERSION=24.21.0
+NODE24_VERSION="$(sed -n 's/^NODE24_VERSION=\([0-9.]*\)$/\1/p' "$E2E/node24.sh")"
 N24="$E2E/.node24/node_modules/node"
 log() { printf '[e2e setup] %s\n' "$*" >&2; }
 
@@ -28,14 +28,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 # 2. Node 24 from the npm registry (code-server 4.139 does not run on Node 20).
-if [ "$("$N24/bin/node" --version 2>/dev/null || true)" != "v$NODE24_VERSION" ]; then
-  log "installing node@$NODE24_VERSION into $E2E/.node24"
-  rm -rf "$E2E/.node24"
-  mkdir -p "$E2E/.node24"
-  echo '{"private":true}' > "$E2E/.node24/package.json"
-  (cd "$E2E/.node24" && npm install --no-save --no-package-lock --no-audit --no-fund "node@$NODE24_VERSION" >/dev/null)
-  "$N24/bin/node" --version >/dev/null
-fi
+bash "$E2E/node24.sh"
 
 # 3. code-server + playwright-core, built against Node 24's headers.
 stamp="$E2E/node_modules/.e2e-setup-stamp"
