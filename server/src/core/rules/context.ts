@@ -1,6 +1,6 @@
 import type { EpisodeModel, TranscriptItem } from '../model';
 import type { Finding, Fix, Span, TranscriptConfig } from '../types';
-import { ruleInfo } from './registry';
+import { ruleSetting } from './registry';
 
 /** What a rule gets: the parsed episode, the settings, and a way to report. */
 export class RuleContext {
@@ -39,7 +39,7 @@ export class RuleContext {
   }
 
   report(rule: string, span: Span, message: string, fixes: Fix[] = []): void {
-    const setting = this.config.rules[rule] ?? ruleInfo(rule)?.defaultSeverity ?? 'warning';
+    const setting = ruleSetting(this.config, rule);
     if (setting === 'off') return;
     this.findings.push({ rule, severity: setting, message, start: span.start, end: span.end, fixes });
   }

@@ -1,4 +1,4 @@
-import type { Severity } from '../types';
+import type { RuleSetting, Severity, TranscriptConfig } from '../types';
 
 export interface RuleInfo {
   id: string;
@@ -39,4 +39,9 @@ export function ruleInfo(id: string): RuleInfo | undefined {
 
 export function isRuleId(id: string): boolean {
   return BY_ID.has(id);
+}
+
+/** A rule's severity under a configuration: the setting, else the rule's default; `off` turns it off. */
+export function ruleSetting(config: TranscriptConfig, id: string): RuleSetting {
+  return config.rules[id] ?? ruleInfo(id)?.defaultSeverity ?? 'warning';
 }

@@ -1,5 +1,5 @@
 import type { EpisodeModel } from '../model';
-import { ruleInfo } from '../rules/registry';
+import { ruleSetting } from '../rules/registry';
 import type { Finding, Span, TranscriptConfig } from '../types';
 
 /**
@@ -75,7 +75,7 @@ export function transcriptKeySpan(model: EpisodeModel): Span | undefined {
 
 /** The warning on an episode's `transcript` key, naming the other file (a path or name the caller chose). */
 export function copyFinding(transcriptKey: Span, config: TranscriptConfig, otherName: string, match: CopyMatch): Finding | undefined {
-  const severity = config.rules['transcript-copy'] ?? ruleInfo('transcript-copy')!.defaultSeverity;
+  const severity = ruleSetting(config, 'transcript-copy');
   if (severity === 'off') return undefined;
   const message = `the spoken lines of this episode are those of ${otherName}: ${match.shared} of ${match.of} lines (of ${MIN_LINE_LENGTH}+ characters) are the same; one transcript was probably copied into the wrong episode`;
   return { rule: 'transcript-copy', severity, message, start: transcriptKey.start, end: transcriptKey.end, fixes: [] };
