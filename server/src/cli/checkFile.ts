@@ -45,6 +45,8 @@ export async function checkFile(file: string, shownPath: string, config: Transcr
   }
 
   const outcome = fixText(checked, uri, config);
+  result.repaired = outcome.repaired;
+  result.needsHuman = outcome.needsHuman;
   if (outcome.refused) result.problem = `${shownPath}: ${outcome.refused}`;
   else if (outcome.text !== text && !validUtf8) {
     result.problem = `${shownPath}: not valid UTF-8, so it was not fixed`;

@@ -1,10 +1,11 @@
-import { analyze, applyEdits, collectFixAll, EpisodeModel, Finding, parseEpisode, TranscriptConfig } from '../core';
+import { analyze, applyEdits, collectFixAll, EpisodeModel, Finding, parseEpisode, TextEdit, TranscriptConfig } from '../core';
 
 /**
  * `--fix`: the editor's fix-all (`collectFixAll`), applied until nothing is left to apply. One
  * pass can leave fixes for the next one (two fixes touching the same bytes: the first wins), so
- * this repeats, as ESLint does, a bounded number of times. A result whose front matter no longer
- * parses is thrown away: the caller never writes it.
+ * this repeats, as ESLint does, a bounded number of times. Unambiguous YAML repairs are part of
+ * fix-all, so a broken front matter is repaired in the same run; a result whose front matter still
+ * does not parse, or parses worse than before, is thrown away: the caller never writes it.
  */
 
 const MAX_PASSES = 10;
@@ -20,6 +21,10 @@ export interface FixOutcome extends Checked {
   fixed: Record<string, number>;
   /** Set when the fixes were refused; `text` is then the original. */
   refused?: string;
+  /** The YAML repairs made (their titles, as the editor's quick fixes name them). */
+  repaired: string[];
+  /** Set when the front matter still does not parse after every unambiguous repair: nothing is written. */
+  needsHuman?: string;
 }
 
 export function check(text: string, uri: string, config: TranscriptConfig): Checked {
@@ -29,19 +34,27 @@ export function check(text: string, uri: string, config: TranscriptConfig): Chec
 
 export function fixText(original: Checked, uri: string, config: TranscriptConfig): FixOutcome {
   let current = original;
-  if (!current.model.isEpisode || current.model.syntaxErrors.length > 0) return { ...current, fixed: {} };
+  const repaired: string[] = [];
+  if (!current.model.isEpisode || (current.model.syntaxErrors.length > 0 && !current.model.recovered)) return { ...current, fixed: {}, repaired };
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const edits = collectFixAll(current.findings);
     if (edits.length === 0) break;
     const text = applyEdits(current.text, edits);
     if (text === current.text) break;
     const next = check(text, uri, config);
-    if (next.model.syntaxErrors.length > 0) {
+    if (next.model.syntaxErrors.length > current.model.syntaxErrors.length || (next.model.syntaxErrors.length > 0 && !next.model.recovered)) {
       // A core fix produced YAML that does not parse: a bug to report, never a file to write.
       const error = next.model.syntaxErrors[0].message;
-      return { ...original, fixed: {}, refused: `the fixes would break the front matter (${error}); the file was left as it is` };
+      return { ...original, fixed: {}, repaired: [], refused: `the fixes would break the front matter (${error}); the file was left as it is` };
     }
+    repaired.push(...repairsIn(current.findings, edits));
     current = next;
+  }
+  const left = current.model.syntaxErrors.length;
+  if (left > 0) {
+    const made = repaired.length > 0 ? ` after ${repaired.length} unambiguous repair${repaired.length === 1 ? '' : 's'}` : '';
+    const needsHuman = `not fixed: the front matter still does not parse${made}; ${left} YAML error${left === 1 ? ' needs' : 's need'} a human (no single reading of the broken value)`;
+    return { ...original, fixed: {}, repaired: [], needsHuman };
   }
   const before = countFixable(original.findings);
   const after = countFixable(current.findings);
@@ -50,7 +63,18 @@ export function fixText(original: Checked, uri: string, config: TranscriptConfig
     const gone = count - (after.get(rule) ?? 0);
     if (gone > 0) fixed[rule] = gone;
   }
-  return { ...current, fixed };
+  return { ...current, fixed, repaired };
+}
+
+/** The titles of the YAML repairs whose edits a pass applied. */
+function repairsIn(findings: readonly Finding[], applied: readonly TextEdit[]): string[] {
+  const titles: string[] = [];
+  for (const finding of findings) {
+    if (finding.rule !== 'yaml-syntax') continue;
+    const repair = finding.fixes.find((fix) => fix.safe);
+    if (repair && repair.edits.every((edit) => applied.some((a) => a.start === edit.start && a.end === edit.end && a.newText === edit.newText))) titles.push(repair.title);
+  }
+  return titles;
 }
 
 export function isFixable(finding: Finding): boolean {

@@ -26,6 +26,10 @@ export interface FileResult {
   diagnostics: CliDiagnostic[];
   /** `--fix`/`--fix-dry-run`: fixable findings removed, by rule. */
   fixed?: Record<string, number>;
+  /** `--fix`/`--fix-dry-run`: the YAML repairs made (or that would be), by title. */
+  repaired?: string[];
+  /** `--fix`/`--fix-dry-run`: why the file was left as it is although it does not parse. */
+  needsHuman?: string;
   /** `--fix`: the file was rewritten (`--fix-dry-run`: it would be). */
   changed?: boolean;
   /** `--fix-dry-run`: the unified diff of the fixes. */

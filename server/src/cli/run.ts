@@ -101,6 +101,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 function writeReport(report: Report, format: string, quiet: boolean, io: CliIo): void {
   if (report.mode === 'dry-run') {
     for (const file of report.files) if (file.diff) io.stdout.write(file.diff);
+    for (const file of report.files) if (file.needsHuman) io.stderr.write(`transcript-lint: ${file.path}: ${file.needsHuman}\n`);
     io.stderr.write(`${summaryLine(report.summary, 'would fix')}\n`);
     return;
   }
@@ -120,7 +121,11 @@ function writeReport(report: Report, format: string, quiet: boolean, io: CliIo):
   }
   // Machine formats keep stdout clean; what --fix changed is told on stderr.
   if (report.mode === 'fix' && !quiet) {
-    for (const file of report.files) if (file.changed) io.stderr.write(`transcript-lint: fixed ${fixedNote(file)}\n`);
+    for (const file of report.files) {
+      if (file.changed) io.stderr.write(`transcript-lint: fixed ${fixedNote(file)}\n`);
+      for (const title of file.repaired ?? []) io.stderr.write(`transcript-lint: ${file.path}: repaired: ${title}\n`);
+      if (file.needsHuman) io.stderr.write(`transcript-lint: ${file.path}: ${file.needsHuman}\n`);
+    }
   }
 }
 

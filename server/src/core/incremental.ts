@@ -1,7 +1,7 @@
 import { isSeq, parseDocument } from 'yaml';
-import { EpisodeModel, Field, hasAnchors, readItem, TranscriptItem } from './model';
+import type { EpisodeModel, Field, TranscriptItem } from './model';
+import { hasAnchors, readItem, shiftedField, shiftItem } from './yamlNodes';
 import { countLines, editedItemProblem } from './limits';
-import type { Span } from './types';
 
 /** A text change in offsets of the text before it. */
 export interface TextChange {
@@ -98,37 +98,4 @@ function isOneBlockItem(itemText: string, indent: number): boolean {
     if (column <= indent) return false;
   }
   return true;
-}
-
-function shiftSpan(span: Span, delta: number): void {
-  span.start += delta;
-  span.end += delta;
-}
-
-function shiftFieldInPlace(field: Field, delta: number): void {
-  shiftSpan(field.keySpan, delta);
-  if (field.valueSpan) shiftSpan(field.valueSpan, delta);
-  field.children?.forEach((child) => shiftFieldInPlace(child, delta));
-}
-
-/** Items after the edit only move: their objects are kept (so per-item caches stay valid), their offsets shift. */
-function shiftItem(item: TranscriptItem, delta: number): void {
-  shiftSpan(item.span, delta);
-  shiftSpan(item.region, delta);
-  for (const field of item.fields) shiftFieldInPlace(field, delta);
-}
-
-export function shiftedField(field: Field, delta: number): Field {
-  const copy = structuredCloneField(field);
-  shiftFieldInPlace(copy, delta);
-  return copy;
-}
-
-function structuredCloneField(field: Field): Field {
-  return {
-    ...field,
-    keySpan: { ...field.keySpan },
-    valueSpan: field.valueSpan && { ...field.valueSpan },
-    children: field.children?.map(structuredCloneField),
-  };
 }

@@ -1,10 +1,10 @@
-import { isAlias, isMap, isScalar, isSeq, parseDocument, Scalar, visit } from 'yaml';
-import type { Document } from 'yaml';
-import type { Node as YamlNode, Pair, YAMLMap } from 'yaml';
+import { isMap, isSeq, parseDocument } from 'yaml';
+import type { Node as YamlNode, YAMLMap } from 'yaml';
+import { hasAnchors, parserMessage, readItem, readMapFields, shiftedField } from './yamlNodes';
+import { recoverUnits } from './recovery/recover';
 import { findFrontMatter, FrontMatter } from './frontMatter';
 import { checkFrontMatter, DEFAULT_FRONT_MATTER_KB } from './limits';
 import { parseByItems, SplitParse } from './splitParse';
-import { shiftedField } from './incremental';
 import type { Span } from './types';
 
 /**
@@ -45,8 +45,11 @@ export interface TranscriptItem {
   time?: string;
   /** `sec` when it is a non-negative integer. */
   sec?: number;
-  /** What the item is: a section header, a spoken line, or neither/both (an item-shape problem). */
-  kind: 'header' | 'line' | 'other';
+  /**
+   * What the item is: a section header, a spoken line, neither/both (an item-shape problem), or
+   * text that does not parse (front matter read unit by unit: no fields; rules treat it as absent).
+   */
+  kind: 'header' | 'line' | 'other' | 'broken';
   /** The speaker, read once per item parse so cross-item checks only compare strings. */
   speaker?: Speaker;
   /**
@@ -68,29 +71,16 @@ export interface Speaker {
   readonly words: number;
 }
 
-const TRAILING_PUNCTUATION = /[:.]+$/;
-
-/**
- * Speakers are interned: a transcript has a handful of names repeated thousands of times, and
- * shared objects make the per-keystroke speaker counts identity lookups. Bounded, so hostile input
- * with endless distinct names cannot grow it without limit.
- */
-const internedSpeakers = new Map<string, Speaker>();
-const MAX_INTERNED_SPEAKERS = 4096;
-
-export function readSpeaker(who: string): Speaker {
-  let speaker = internedSpeakers.get(who);
-  if (speaker) return speaker;
-  const name = who.trim();
-  const words = name === '' ? 0 : name.split(/\s+/).length;
-  speaker = Object.freeze({ name, bare: name.replace(TRAILING_PUNCTUATION, ''), speech: name.length > 40 || words > 4, words });
-  if (internedSpeakers.size >= MAX_INTERNED_SPEAKERS) internedSpeakers.clear();
-  internedSpeakers.set(who, speaker);
-  return speaker;
-}
-
 export interface SyntaxError {
   message: string;
+  span: Span;
+  /** The unit the error is confined to (whole lines of one transcript item or one top-level value), when the rest was read. */
+  unit?: BrokenUnit;
+}
+
+export interface BrokenUnit {
+  kind: 'item' | 'top';
+  /** Document offsets: from the unit's first line to the end of its last non-blank line. */
   span: Span;
 }
 
@@ -109,6 +99,8 @@ export interface EpisodeModel {
   readonly transcript?: Transcript;
   /** Anchors or aliases link items to each other, so an edit cannot stay local to one item. */
   readonly hasAnchors: boolean;
+  /** The front matter did not parse as a whole; it was read unit by unit and the broken units left out (recovery/). */
+  readonly recovered?: boolean;
   /** The size limit the model was parsed under, and the front matter's line count, for the keystroke path. */
   readonly limits?: { maxKB: number; lines: number };
 }
@@ -151,10 +143,16 @@ export function parseEpisode(text: string, uri = '', options: ParseOptions = {})
   if (split) return { ...modelFromItems(text, uri, frontMatter, split), limits: { maxKB, lines } };
   // Aliases are never resolved (no toJS), so an alias bomb costs nothing.
   const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
+  // A broken value: read the rest unit by unit, so every other item is still checked.
+  const recovered = doc.errors.length > 0 && frontMatter.closed ? recoverUnits(text, base, yamlText) : undefined;
+  if (recovered) {
+    const isEpisode = inPodcastFolder || recovered.transcript !== undefined || TRANSCRIPT_KEY_LINE.test(yamlText);
+    return { text, uri, isEpisode, frontMatter, ...recovered, hasAnchors: false, recovered: true, limits: { maxKB, lines } };
+  }
   for (const error of doc.errors) {
     const start = base + Math.min(error.pos[0], yamlText.length);
     const end = base + Math.min(Math.max(error.pos[1], error.pos[0]), yamlText.length);
-    syntaxErrors.push({ message: firstLine(error.message), span: { start, end } });
+    syntaxErrors.push({ message: parserMessage(error.message), span: { start, end } });
   }
 
   const topLevel = isMap(doc.contents) ? readMapFields(doc.contents, base) : [];
@@ -182,135 +180,10 @@ function modelFromItems(text: string, uri: string, frontMatter: FrontMatter, spl
   return { text, uri, isEpisode: true, frontMatter, syntaxErrors: [], topLevel, transcript: { field: transcriptField, items }, hasAnchors: false };
 }
 
-export function hasAnchors(doc: Document.Parsed | Document, source: string): boolean {
-  if (!source.includes('&') && !source.includes('*')) return false;
-  let found = false;
-  visit(doc, (_key, node) => {
-    if (isAlias(node) || ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor)) {
-      found = true;
-      return visit.BREAK;
-    }
-    return undefined;
-  });
-  return found;
-}
-
-function firstLine(message: string): string {
-  const line = message.split(/\r?\n/)[0].trim();
-  return line.replace(/ at line \d+, column \d+:?$/, '');
-}
 
 function readItems(nodes: YamlNode[], text: string, base: number): TranscriptItem[] {
   return nodes.map((node, index) => readItem(node, index, text, base));
 }
 
-export function readItem(node: YamlNode | null, index: number, text: string, base: number): TranscriptItem {
-  const range = node?.range ?? [0, 0, 0];
-  const span = { start: base + range[0], end: trimEnd(text, base + range[0], base + range[1]) };
-  const lineStart = startOfLine(text, span.start);
-  const region = { start: lineStart, end: endOfLine(text, base + range[2] > span.end ? base + range[2] : span.end) };
-  const item: TranscriptItem = {
-    index,
-    span,
-    region,
-    isMap: isMap(node),
-    fields: isMap(node) ? readMapFields(node, base) : [],
-    keyColumn: span.start - lineStart,
-    kind: 'other',
-  };
-  for (const field of item.fields) {
-    if (field.kind === 'string' || field.kind === 'number') {
-      const value = String(field.value);
-      if (field.key === 'header' && item.header === undefined) item.header = value;
-      if (field.key === 'line' && item.line === undefined) item.line = value;
-      if (field.key === 'who' && item.who === undefined) item.who = value;
-      if (field.key === 'time' && item.time === undefined && field.kind === 'string') item.time = value;
-    }
-    if (field.key === 'sec' && item.sec === undefined && isNonNegativeInteger(field)) item.sec = field.value as number;
-  }
-  if (item.isMap && item.header !== undefined && item.line === undefined) item.kind = 'header';
-  if (item.isMap && item.line !== undefined && item.header === undefined) item.kind = 'line';
-  if (item.who !== undefined) item.speaker = readSpeaker(item.who);
-  return item;
-}
 
-/** A map node's range runs past its last line break; items end at their last character. */
-function trimEnd(text: string, start: number, end: number): number {
-  while (end > start && /\s/.test(text[end - 1])) end--;
-  return end;
-}
-
-export function isNonNegativeInteger(field: Field): boolean {
-  return field.kind === 'number' && Number.isSafeInteger(field.value) && (field.value as number) >= 0;
-}
-
-function readMapFields(map: YAMLMap, base: number): Field[] {
-  const fields: Field[] = [];
-  for (const pair of map.items as Pair<unknown, unknown>[]) {
-    const key = pair.key;
-    if (!isScalar(key) || !key.range) continue;
-    fields.push(readField(String(key.value), key as Scalar, pair.value as YamlNode | null, base));
-  }
-  return fields;
-}
-
-function readField(key: string, keyNode: Scalar, value: YamlNode | null, base: number): Field {
-  const keyRange = keyNode.range!;
-  const field: Field = { key, keySpan: { start: base + keyRange[0], end: base + keyRange[1] }, kind: 'null', value: null };
-  if (!value || !value.range) return field;
-  const [start, end] = value.range;
-  if (end > start) field.valueSpan = { start: base + start, end: base + end };
-  if (isScalar(value)) {
-    field.value = value.value;
-    field.kind = scalarKind(value.value);
-    field.quote = quoteStyle(value.type);
-  } else if (isMap(value)) {
-    field.kind = 'map';
-    field.children = readMapFields(value, base);
-  } else if (isSeq(value)) {
-    field.kind = 'seq';
-  } else if (isAlias(value)) {
-    field.kind = 'alias';
-  } else {
-    field.kind = 'other';
-  }
-  return field;
-}
-
-function scalarKind(value: unknown): ValueKind {
-  if (value === null || value === undefined) return 'null';
-  if (typeof value === 'string') return 'string';
-  if (typeof value === 'number') return 'number';
-  if (typeof value === 'boolean') return 'boolean';
-  return 'other';
-}
-
-function quoteStyle(type: Scalar['type']): QuoteStyle {
-  switch (type) {
-    case 'QUOTE_SINGLE': return 'single';
-    case 'QUOTE_DOUBLE': return 'double';
-    case 'BLOCK_FOLDED':
-    case 'BLOCK_LITERAL': return 'block';
-    default: return 'plain';
-  }
-}
-
-export function startOfLine(text: string, offset: number): number {
-  let i = offset;
-  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
-  return i;
-}
-
-/** The offset just past the line break that ends the line holding `offset - 1`'s content. */
-export function endOfLine(text: string, offset: number): number {
-  // A node's end may already sit after its line break.
-  if (offset > 0 && (text[offset - 1] === '\n' || (text[offset - 1] === '\r' && text[offset] !== '\n'))) return offset;
-  let i = offset;
-  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-  if (text[i] === '\r' && text[i + 1] === '\n') return i + 2;
-  return i < text.length ? i + 1 : i;
-}
-
-export function getField(fields: readonly Field[], key: string): Field | undefined {
-  return fields.find((f) => f.key === key);
-}
+export { endOfLine, getField, hasAnchors, isNonNegativeInteger, readItem, readSpeaker, startOfLine } from './yamlNodes';

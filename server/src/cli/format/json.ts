@@ -11,7 +11,7 @@ export function formatJson(report: Report): string {
     .map((file) => ({
       path: file.path,
       diagnostics: file.diagnostics,
-      ...(report.mode === 'check' ? {} : { fixed: file.fixed ?? {} }),
+      ...(report.mode === 'check' ? {} : { fixed: file.fixed ?? {}, repaired: file.repaired ?? [], ...(file.needsHuman ? { needsHuman: file.needsHuman } : {}) }),
     }));
   return `${JSON.stringify({ files, summary: report.summary }, null, 2)}\n`;
 }

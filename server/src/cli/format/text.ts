@@ -27,7 +27,7 @@ export const PLAIN: Colors = { severity: (_s, text) => text, dim: (text) => text
 
 export function formatText(report: Report, colors: Colors): string {
   const blocks: string[] = [];
-  const fixedLines = report.files.filter((f) => f.changed).map((f) => fixedLine(f, colors));
+  const fixedLines = report.files.filter((f) => f.changed || f.needsHuman).map((f) => fixedLine(f, colors));
   if (fixedLines.length > 0) blocks.push(fixedLines.join(''));
   for (const file of report.files) if (file.isEpisode && file.diagnostics.length > 0) blocks.push(fileBlock(file, colors));
   blocks.push(`${colors.summary(report.summary, summaryLine(report.summary))}\n`);
@@ -47,6 +47,12 @@ function fileBlock(file: FileResult, colors: Colors): string {
 }
 
 function fixedLine(file: FileResult, colors: Colors): string {
+  if (!file.changed) return `${colors.bold(file.path)}: ${file.needsHuman}\n`;
+  const repairs = (file.repaired ?? []).map((title) => `  repaired: ${title}\n`).join('');
+  return fixedSummary(file, colors) + repairs;
+}
+
+function fixedSummary(file: FileResult, colors: Colors): string {
   const rules = Object.entries(file.fixed ?? {}).map(([rule, n]) => `${rule} ${n}`);
   const total = Object.values(file.fixed ?? {}).reduce((a, b) => a + b, 0);
   return `${colors.bold(file.path)}: fixed ${plural(total, 'problem')}${rules.length > 0 ? ` (${rules.join(', ')})` : ''}\n`;

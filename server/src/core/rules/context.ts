@@ -38,6 +38,14 @@ export class RuleContext {
     return (this.timedView ??= this.items.filter((item) => item.sec !== undefined));
   }
 
+  /** Whether an item that does not parse stands between two items (front matter read unit by unit). */
+  brokenBetween(a: TranscriptItem, b: TranscriptItem): boolean {
+    if (!this.model.recovered) return false;
+    const items = this.items;
+    for (let i = a.index + 1; i < b.index; i++) if (items[i].kind === 'broken') return true;
+    return false;
+  }
+
   report(rule: string, span: Span, message: string, fixes: Fix[] = []): void {
     const setting = ruleSetting(this.config, rule);
     if (setting === 'off') return;

@@ -8,8 +8,9 @@ export function checkHeaders(ctx: RuleContext): void {
     const header = items[i];
     if (header.kind !== 'header') continue;
     let j = i + 1;
-    while (j < items.length && items[j].sec === undefined && items[j].header === undefined) j++;
-    if (j < items.length && items[j].sec !== undefined) continue;
+    while (j < items.length && items[j].sec === undefined && items[j].header === undefined && items[j].kind !== 'broken') j++;
+    // A timed line, or an unreadable item that may be one.
+    if (j < items.length && (items[j].sec !== undefined || items[j].kind === 'broken')) continue;
     const field = getField(header.fields, 'header')!;
     const why = j < items.length ? 'another header follows before any timed line' : 'no timed line follows it';
     ctx.report('header-hidden', field.valueSpan ?? field.keySpan, `header "${header.header}" is not shown in the site's Timestamps list: ${why}`);

@@ -24,18 +24,19 @@ export interface AnalyzeOptions {
 const NONE: Finding[] = [];
 
 /**
- * Every finding for one episode, in document order. A front matter that does not parse gets only
- * its syntax errors: the rest would describe a half-read document.
+ * Every finding for one episode, in document order. A front matter that does not parse gets its
+ * syntax errors; when it was read unit by unit (recovery/), every rule runs on the units that
+ * parse too, and broken items are skipped (cross-item rules treat them as absent). A front matter
+ * that could not be read that way gets only its syntax errors: the rest would describe a half-read document.
  */
 export function analyze(model: EpisodeModel, config: TranscriptConfig, options: AnalyzeOptions = {}): Finding[] {
   if (!model.isEpisode) return [];
   const ctx = new RuleContext(model, config, options.lineOf);
-  if (model.syntaxErrors.length > 0) {
-    checkSyntax(ctx);
-    return sortFindings(ctx.findings);
-  }
+  checkSyntax(ctx);
+  if (model.syntaxErrors.length > 0 && !model.recovered) return sortFindings(ctx.findings);
   for (const check of DOCUMENT_CHECKS) check(ctx);
   for (const item of ctx.items) {
+    if (item.kind === 'broken') continue;
     // Item-local findings are cached on the item (see TranscriptItem.localFindings).
     let cached = item.localFindings;
     if (cached?.config !== config) {

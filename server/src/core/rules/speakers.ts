@@ -6,7 +6,8 @@ import type { RuleContext } from './context';
 /** who-missing, who-suspicious, who-variant, line-is-speaker: is every line attributed to a plausible, consistently spelled speaker? */
 export function checkSpeakers(ctx: RuleContext): void {
   const lines = ctx.lines;
-  const counts = speakerCounts(lines);
+  // Broken items count with the speaker their text names: a spelling must not turn minority because its lines did not parse.
+  const counts = speakerCounts(ctx.model.recovered ? ctx.items.filter((i) => i.kind === 'line' || i.kind === 'broken') : lines);
   const preferred = preferredSpellings(counts);
   for (const item of lines) {
     const speaker = item.speaker;

@@ -1,6 +1,18 @@
+import { repairUnit } from '../repair/repairs';
 import type { RuleContext } from './context';
 
-/** yaml-syntax: the parser's own errors, where it stopped. */
+/**
+ * yaml-syntax: the parser's own errors. When the front matter was read unit by unit, each error is
+ * confined to one item or one top-level value, shown on the broken value, with its repairs.
+ */
 export function checkSyntax(ctx: RuleContext): void {
-  for (const error of ctx.model.syntaxErrors) ctx.report('yaml-syntax', error.span, `the front matter does not parse: ${error.message}`);
+  for (const error of ctx.model.syntaxErrors) {
+    const repairs = error.unit ? repairUnit(ctx.model, error.unit) : undefined;
+    if (!repairs) {
+      ctx.report('yaml-syntax', error.span, `the front matter does not parse: ${error.message}`);
+      continue;
+    }
+    const rest = ctx.model.recovered ? '; the rest of the front matter is checked' : '';
+    ctx.report('yaml-syntax', repairs.span, `the front matter does not parse: ${error.message} (in ${repairs.where})${rest}`, repairs.fixes);
+  }
 }
