@@ -50,6 +50,31 @@ function randomEdit(text: string, random: Random): TextChange {
   return { start, end, text: kind === 2 && random.next() < 0.5 ? '' : random.pick(SNIPPETS) };
 }
 
+/**
+ * Breaks a value the way people do, or mends it: a quote dropped or added, `: ` typed into a plain
+ * value, a continuation line moved to column 0. The next edits often put the same bytes back.
+ */
+function breakOrRepairEdit(text: string, random: Random): TextChange {
+  const quotes = [...text.matchAll(/['"]/g)];
+  const roll = random.next();
+  if (roll < 0.35 && quotes.length > 0) {
+    const at = random.pick(quotes).index!;
+    return { start: at, end: at + 1, text: '' };
+  }
+  if (roll < 0.6) {
+    const values = [...text.matchAll(/(?:line|header|who|time): /g)];
+    const value = values.length ? random.pick(values) : undefined;
+    const at = value ? value.index! + value[0].length + random.int(15) : random.int(text.length);
+    return { start: Math.min(at, text.length), end: Math.min(at, text.length), text: random.pick(["'", '"', ': ', ' #', "''"]) };
+  }
+  const continuations = [...text.matchAll(/\n {4}(?=\S)/g)];
+  if (roll < 0.8 && continuations.length > 0) {
+    const at = random.pick(continuations).index! + 1;
+    return { start: at, end: at + 4, text: '' };
+  }
+  return randomEdit(text, random);
+}
+
 function snapshot(service: TranscriptLanguageService, doc: TextDocument, probe: number) {
   return {
     findings: service.findings(doc),
@@ -113,6 +138,11 @@ test('incremental update equals a full analysis after random edits (synthetic ep
   const { incremental } = runDifferential('synthetic.md', syntheticEpisode(60), 600, SEED);
   console.log(`  synthetic: ${incremental} of 600 random edits stayed item-local`);
   assert.ok(incremental > 50, `the item-local path was taken only ${incremental} times`);
+});
+
+test('edits that break values and repair them: the unit-by-unit reading equals a full analysis', () => {
+  const quoted = syntheticEpisode(40).replace(/- line: (Sentence \d+) is long/g, "- line: '$1 is long").replace(/as the real transcripts do\./g, "as the real transcripts do.'");
+  runDifferential('broken.md', quoted, 250, SEED, breakOrRepairEdit);
 });
 
 const corpus = corpusFiles();

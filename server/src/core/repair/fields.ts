@@ -42,7 +42,22 @@ export function fieldsOf(text: string, unit: Span): RawField[] {
     open = quoteOpenedBy(text, line);
   }
   // A value that is empty on its key's line holds nested fields, listed on their own.
-  return fields.filter((field) => field.valueStart < field.lines[0].end);
+  return fields.filter((field) => field.valueStart < field.lines[0].end).map((field) => withoutTrailingComment(text, field));
+}
+
+/**
+ * A comment after the value is not part of it: after a plain value's ` #`, or after the last quote
+ * of a quoted value when only a comment follows it on the line. A repair keeps it where it is.
+ */
+function withoutTrailingComment(text: string, field: RawField): RawField {
+  const last = field.lines[field.lines.length - 1];
+  const from = Math.max(last.start, field.valueStart);
+  const lineText = text.slice(from, field.valueEnd);
+  const quoted = text[field.valueStart] === '"' || text[field.valueStart] === "'";
+  const comment = quoted ? /(['"])[ \t]+#.*$/.exec(lineText) : /[ \t]+#.*$/.exec(lineText);
+  if (!comment) return field;
+  const end = from + comment.index + (quoted ? 1 : 0);
+  return end > field.valueStart ? { ...field, valueEnd: end } : field;
 }
 
 function grow(field: RawField, line: Line): void {
