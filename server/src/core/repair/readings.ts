@@ -29,6 +29,8 @@ export function quoteReadings(raw: string): Reading[] {
     // A quote at the end of a line may instead close a value that was later continued below it.
     const early = inner.filter((at) => /^\r?\n/.test(raw.slice(at + 1)));
     if (early.length === 1) readings.push({ action: 'Remove the quote that ends early in', text: raw.slice(0, early[0]) + raw.slice(early[0] + 1), plausible: true });
+    // `"Soup", she said, "is data"`: the outer quotes may be the text's own quotations.
+    if (opensQuotation(raw)) readings.push({ action: 'Quote the', text: singleQuoted(raw), plausible: true });
     return readings;
   }
   if (inner.length === 0) return [{ action: 'Close the quote of', text: closeAtEnd(raw, quote), plausible: true }];
