@@ -1,12 +1,12 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, Severity } from '../core';
+import type { Finding, RuleId, Severity } from '../core';
 import type { CopyInput } from './crossFile';
 import { isFixable } from './fix';
 
 /** What a run found, in plain data every formatter reads. Lines and columns are 1-based; columns count UTF-16 code units, as LSP. */
 
 export interface CliDiagnostic {
-  rule: string;
+  rule: RuleId;
   severity: Severity;
   message: string;
   line: number;

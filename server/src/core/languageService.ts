@@ -129,7 +129,9 @@ export class TranscriptLanguageService {
   /** The transcript-copy fingerprint of this version (undefined for non-episodes and short transcripts). */
   fingerprint(doc: DocumentLike): CopyFingerprint | undefined {
     const entry = this.entry(doc);
-    return (entry.fingerprint ??= { value: entry.model.syntaxErrors.length > 0 ? undefined : copyFingerprint(entry.model) }).value;
+    // A front matter read unit by unit still has its readable lines; one that could not be read has none to compare.
+    const readable = entry.model.syntaxErrors.length === 0 || entry.model.recovered === true;
+    return (entry.fingerprint ??= { value: readable ? copyFingerprint(entry.model) : undefined }).value;
   }
 
   /**

@@ -52,13 +52,6 @@ export interface TranscriptItem {
   kind: 'header' | 'line' | 'other' | 'broken';
   /** The speaker, read once per item parse so cross-item checks only compare strings. */
   speaker?: Speaker;
-  /**
-   * Findings of the item-local checks, offsets relative to `region.start`, for one configuration.
-   * An edit elsewhere only moves the item, so they stay valid; an edited item is a new object.
-   */
-  localFindings?: { config: object; findings: readonly import('./types').Finding[] };
-  /** transcript-copy's hash of the line text (-1: too short to count), computed once per item. */
-  copyHash?: number;
 }
 
 export interface Speaker {

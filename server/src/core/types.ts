@@ -8,6 +8,14 @@ export const RULE_SEVERITIES = ['error', 'warning', 'information', 'hint'] as co
 export type Severity = (typeof RULE_SEVERITIES)[number];
 export type RuleSetting = Severity | 'off';
 
+/** Every rule id: a public contract (settings, `.transcriptlintrc.json`, `--rule`, SARIF), so a misspelt id does not compile. */
+export const RULE_IDS = [
+  'yaml-syntax', 'schema-type', 'item-unknown-key', 'item-shape', 'time-malformed', 'time-mismatch', 'time-noncanonical',
+  'time-missing', 'sec-missing', 'sec-order', 'item-duplicate', 'who-missing', 'who-suspicious', 'who-variant',
+  'line-is-speaker', 'youtube-id-invalid', 'header-hidden', 'duration-mismatch', 'clip-mismatch', 'transcript-copy',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
 export interface Span {
   start: number;
   end: number;
@@ -27,7 +35,7 @@ export interface Fix {
 }
 
 export interface Finding extends Span {
-  rule: string;
+  rule: RuleId;
   severity: Severity;
   message: string;
   fixes: Fix[];

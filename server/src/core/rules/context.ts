@@ -1,5 +1,5 @@
 import type { EpisodeModel, TranscriptItem } from '../model';
-import type { Finding, Fix, Span, TranscriptConfig } from '../types';
+import type { Finding, Fix, RuleId, Span, TranscriptConfig } from '../types';
 import { ruleSetting } from './registry';
 
 /** What a rule gets: the parsed episode, the settings, and a way to report. */
@@ -46,13 +46,13 @@ export class RuleContext {
     return false;
   }
 
-  report(rule: string, span: Span, message: string, fixes: Fix[] = []): void {
+  report(rule: RuleId, span: Span, message: string, fixes: Fix[] = []): void {
     const setting = ruleSetting(this.config, rule);
     if (setting === 'off') return;
     this.findings.push({ rule, severity: setting, message, start: span.start, end: span.end, fixes });
   }
 
-  isEnabled(rule: string): boolean {
+  isEnabled(rule: RuleId): boolean {
     return this.config.rules[rule] !== 'off';
   }
 

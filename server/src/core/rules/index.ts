@@ -1,4 +1,4 @@
-import type { EpisodeModel } from '../model';
+import type { EpisodeModel, TranscriptItem } from '../model';
 import type { Finding, TranscriptConfig } from '../types';
 import { RuleContext } from './context';
 import { checkDuplicates } from './duplicates';
@@ -24,6 +24,13 @@ export interface AnalyzeOptions {
 const NONE: Finding[] = [];
 
 /**
+ * Findings of the item-local checks per item object, offsets relative to `region.start`, for one
+ * configuration. An edit elsewhere only moves an item (incremental.ts keeps its object), so they
+ * stay valid; an edited item is a new object. Weak: a dropped model frees its entries.
+ */
+const localFindings = new WeakMap<TranscriptItem, { config: TranscriptConfig; findings: readonly Finding[] }>();
+
+/**
  * Every finding for one episode, in document order. A front matter that does not parse gets its
  * syntax errors; when it was read unit by unit (recovery/), every rule runs on the units that
  * parse too, and broken items are skipped (cross-item rules treat them as absent). A front matter
@@ -37,11 +44,11 @@ export function analyze(model: EpisodeModel, config: TranscriptConfig, options: 
   for (const check of DOCUMENT_CHECKS) check(ctx);
   for (const item of ctx.items) {
     if (item.kind === 'broken') continue;
-    // Item-local findings are cached on the item (see TranscriptItem.localFindings).
-    let cached = item.localFindings;
+    let cached = localFindings.get(item);
     if (cached?.config !== config) {
       const found = ctx.collect(() => ITEM_CHECKS.forEach((check) => check(ctx, item)));
-      cached = item.localFindings = { config, findings: found.length === 0 ? NONE : found.map((f) => shiftFinding(f, -item.region.start)) };
+      cached = { config, findings: found.length === 0 ? NONE : found.map((f) => shiftFinding(f, -item.region.start)) };
+      localFindings.set(item, cached);
     }
     for (const finding of cached.findings) ctx.findings.push(shiftFinding(finding, item.region.start));
   }

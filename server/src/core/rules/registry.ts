@@ -1,7 +1,7 @@
-import type { RuleSetting, Severity, TranscriptConfig } from '../types';
+import type { RuleId, RuleSetting, Severity, TranscriptConfig } from '../types';
 
 export interface RuleInfo {
-  id: string;
+  id: RuleId;
   defaultSeverity: Severity;
   /** One line for docs, `--help` and SARIF. */
   description: string;
@@ -34,14 +34,15 @@ export const RULES: readonly RuleInfo[] = [
 const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
 
 export function ruleInfo(id: string): RuleInfo | undefined {
-  return BY_ID.get(id);
+  return BY_ID.get(id as RuleId);
 }
 
-export function isRuleId(id: string): boolean {
-  return BY_ID.has(id);
+/** Whether a string from outside (a setting, a config file, `--rule`) names a rule. */
+export function isRuleId(id: string): id is RuleId {
+  return BY_ID.has(id as RuleId);
 }
 
 /** A rule's severity under a configuration: the setting, else the rule's default; `off` turns it off. */
-export function ruleSetting(config: TranscriptConfig, id: string): RuleSetting {
+export function ruleSetting(config: TranscriptConfig, id: RuleId): RuleSetting {
   return config.rules[id] ?? ruleInfo(id)?.defaultSeverity ?? 'warning';
 }

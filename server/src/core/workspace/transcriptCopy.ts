@@ -1,4 +1,4 @@
-import type { EpisodeModel } from '../model';
+import type { EpisodeModel, TranscriptItem } from '../model';
 import { ruleSetting } from '../rules/registry';
 import type { Finding, Span, TranscriptConfig } from '../types';
 
@@ -26,13 +26,16 @@ export interface CopyMatch {
   of: number;
 }
 
+/** The line hash per item object (-1: too short to count): a keystroke re-hashes only the edited item. */
+const lineHashes = new WeakMap<TranscriptItem, number>();
+
 export function copyFingerprint(model: EpisodeModel): CopyFingerprint | undefined {
   if (!model.isEpisode || !model.transcript) return undefined;
   const hashes = new Set<number>();
   for (const item of model.transcript.items) {
     if (item.kind !== 'line') continue;
-    // Cached on the item: a keystroke re-hashes only the item it changed.
-    const hash = (item.copyHash ??= lineHash(item.line!));
+    let hash = lineHashes.get(item);
+    if (hash === undefined) lineHashes.set(item, (hash = lineHash(item.line!)));
     if (hash >= 0) hashes.add(hash);
   }
   return hashes.size >= MIN_SHARED_LINES ? { hashes } : undefined;
