@@ -59,3 +59,13 @@ export function countByRule(report: JsonReport): Map<string, { count: number; fi
   }
   return counts;
 }
+
+/** Records a file's bytes and mtime; the returned check asserts that neither changed (the file was never written). */
+export function untouched(file: string): () => void {
+  const bytes = fs.readFileSync(file);
+  const mtime = fs.statSync(file).mtimeMs;
+  return () => {
+    if (!fs.readFileSync(file).equals(bytes)) throw new Error(`${file} was rewritten`);
+    if (fs.statSync(file).mtimeMs !== mtime) throw new Error(`${file} was touched (mtime changed)`);
+  };
+}
