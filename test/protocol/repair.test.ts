@@ -183,17 +183,19 @@ test('an ambiguous break: several repairs, none preferred, and fix-all leaves th
   assert.equal(applied(AMBIGUOUS_URI, AMBIGUOUS, fixAll), FIXED.replace('- header: Closing\n', '- header: "Wicks", she said, "are patience\n'));
 });
 
-test('a closed value that quotes two phrases ("Soup", she said, "is data") is ambiguous too', {
-  todo: 'product bug: the only repair offered is the preferred "Escape 2 inner quotes", read as Soup", she said, "is data ' +
-    '(quotes left unbalanced) and applied by fix-all and --fix; quoting the whole value is as plausible (server/src/core/repair/readings.ts, closed values)',
-}, async () => {
+test('a closed value that quotes two phrases ("Soup", she said, "is data") is ambiguous too: escape, or quote it whole', async () => {
   const uri = 'file:///tmp/protocol-repair/soup.md';
-  const diagnostics = await opened(uri, TEXT.replace('- header: Closing\n', '- header: "Soup", she said, "is data"\n'));
-  const soup = diagnostics.find((d) => d.range.start.line === 18)!;
+  const text = TEXT.replace('- header: Closing\n', '- header: "Soup", she said, "is data"\n');
+  const soup = (await opened(uri, text)).find((d) => d.range.start.line === 18)!;
+  assert.deepEqual([soup.code, soup.range], ['yaml-syntax', range(18, 10, 37)]);
   const actions = await codeActions(uri, soup.range, [soup]);
-  const repairs = actions.filter((a) => a.kind === 'quickfix' && !a.title.startsWith('Fix all'));
-  assert.ok(repairs.length >= 2, repairs.map((a) => a.title).join(', '));
-  assert.ok(repairs.every((a) => !a.isPreferred));
+  assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred ?? false]), [
+    [`Escape 2 inner quotes in header '"Soup", she said, "is…'`, 'quickfix', false],
+    [`Quote the header '"Soup", she said, "is…'`, 'quickfix', false],
+    ['Fix all transcript problems', 'source.fixAll.transcripts', false],
+  ]);
+  assert.deepEqual(actions[0].edit!.changes![uri], [insert(18, 15, '\\'), insert(18, 28, '\\')]);
+  assert.deepEqual(actions[1].edit!.changes![uri], [insert(18, 10, "'"), insert(18, 37, "'")]);
   const [fixAll] = await codeActions(uri, range(0, 0, 0), [], ['source.fixAll.transcripts']);
-  assert.ok(fixAll.edit!.changes![uri].every((e) => e.range.start.line !== 18));
+  assert.equal(applied(uri, text, fixAll), FIXED.replace('- header: Closing\n', '- header: "Soup", she said, "is data"\n'));
 });
