@@ -1,4 +1,4 @@
-import { analyze, applyEdits, collectFixAll, DEFAULT_CONFIG, Finding, parseEpisode, TextEdit, TranscriptConfig } from '../../server/src/core';
+import { analyze, applyEdits, collectFixAll, DEFAULT_CONFIG, Finding, fixAllToFixedPoint, parseEpisode, TextEdit, TranscriptConfig } from '../../server/src/core';
 
 /**
  * Fix safety as a property of any text, on the pure core:
@@ -6,7 +6,8 @@ import { analyze, applyEdits, collectFixAll, DEFAULT_CONFIG, Finding, parseEpiso
  * - every character outside the edited ranges is unchanged;
  * - when the original front matter parsed, the result parses too (and is still an episode);
  * - the finding that was fixed is gone;
- * - fix-all applied to its own result changes nothing.
+ * - fix-all (run to its fixed point, as the editor and the CLI run it) applied to its own result changes
+ *   nothing, and its composed edits give the text of its passes.
  */
 
 export interface FixCheck {
@@ -35,7 +36,11 @@ export function checkFixSafety(text: string, uri = 'file:///fuzz/episode.md', co
       return safe !== undefined && safe.edits.every((e) => all.some((a) => a.start === e.start && a.end === e.end && a.newText === e.newText));
     });
     problems.push(...checkEdits(text, uri, config, parsed, all, accepted, 'fix-all'));
-    const once = applyEdits(text, all);
+    // The editor's fix-all runs its passes to a fixed point (a repaired value is checked once it parses).
+    const run = fixAllToFixedPoint(text, findings, (t) => analyze(parseEpisode(t, uri), config));
+    if (run.worse) problems.push(`fix-all: a pass made the front matter parse worse: ${JSON.stringify(run.worse.text.slice(0, 200))}`);
+    if (applyEdits(text, run.edits) !== run.text) problems.push('fix-all: the composed edits do not give the text of its passes');
+    const once = run.text;
     const again = collectFixAll(analyze(parseEpisode(once, uri), config));
     const twice = applyEdits(once, again);
     if (twice !== once) {

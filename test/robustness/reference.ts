@@ -78,7 +78,7 @@ export class Fresh {
     const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
     const span = { start: this.doc.offsetAt(range.start), end: this.doc.offsetAt(range.end) };
     const actions = wants('quickfix') ? quickFixes(this.findings, span) : [];
-    const fixAll = wants(FIX_ALL_KIND) ? fixAllAction(this.findings) : undefined;
+    const fixAll = wants(FIX_ALL_KIND) ? fixAllAction(this.findings, this.text, (text) => analyze(parseEpisode(text, this.uri), this.config)) : undefined;
     return (fixAll ? [...actions, fixAll] : actions).map((a) => toCodeAction(this.doc, a));
   }
 }

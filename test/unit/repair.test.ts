@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { parse } from 'yaml';
-import { applyEdits, collectFixAll, DEFAULT_CONFIG, Finding, analyze, parseEpisode } from '../../server/src/core';
+import { analyze, applyEdits, collectFixAll, composeEdits, DEFAULT_CONFIG, Finding, fixAllAction, parseEpisode } from '../../server/src/core';
 import { check, episode } from '../helpers';
 
 /**
@@ -186,4 +186,24 @@ test('two broken keys in a row: each repair closes its own value only, never one
   ]);
   const fixed = applyEdits(text, collectFixAll(analyze(parseEpisode(text), DEFAULT_CONFIG)));
   assert.equal(fixed, text.replace("'Open\n", "'Open'\n").replace("'Also open\n", "'Also open'\n"));
+});
+
+test("the editor's fix-all goes to a fixed point: a repaired item's own fixes come in the same edit list", () => {
+  const text = episode(`- line: 'Unclosed and late\n  sec: 10\n  time: '0:11'\n  who: Priya\n${ITEM.replace('sec: 10', 'sec: 20').replace("'0:10'", "'0:20'")}`);
+  const action = fixAllAction(check(text), text, (t) => check(t));
+  const fixed = applyEdits(text, action!.edits);
+  assert.equal(fixed, text.replace("'Unclosed and late\n", "'Unclosed and late'\n").replace("'0:11'", "'0:10'"));
+  assert.deepEqual(action!.edits.map((e) => e.newText), ["'", "'0:10'"]);
+  assert.deepEqual(check(fixed), []);
+});
+
+test('composeEdits: a second pass on the first pass result, as edits on the original text', () => {
+  const t0 = 'abcdefghij';
+  const first = [{ start: 2, end: 3, newText: 'XY' }, { start: 7, end: 7, newText: '!' }];
+  const t1 = applyEdits(t0, first); // abXYdefg!hij
+  const second = [{ start: 3, end: 4, newText: 'Z' }, { start: 10, end: 11, newText: '' }, { start: 0, end: 1, newText: 'A' }];
+  const t2 = applyEdits(t1, second);
+  const composed = composeEdits(first, second, t1);
+  assert.equal(applyEdits(t0, composed), t2);
+  assert.deepEqual(composed, [{ start: 0, end: 1, newText: 'A' }, { start: 2, end: 3, newText: 'XZ' }, { start: 7, end: 7, newText: '!' }, { start: 8, end: 9, newText: '' }]);
 });

@@ -1,4 +1,4 @@
-import { analyze, applyEdits, collectFixAll, EpisodeModel, Finding, parseEpisode, TextEdit, TranscriptConfig } from '../core';
+import { analyze, EpisodeModel, Finding, fixAllToFixedPoint, parseEpisode, TextEdit, TranscriptConfig } from '../core';
 
 /**
  * `--fix`: the editor's fix-all (`collectFixAll`), applied until nothing is left to apply. One
@@ -7,8 +7,6 @@ import { analyze, applyEdits, collectFixAll, EpisodeModel, Finding, parseEpisode
  * fix-all, so a broken front matter is repaired in the same run; a result whose front matter still
  * does not parse, or parses worse than before, is thrown away: the caller never writes it.
  */
-
-const MAX_PASSES = 10;
 
 export interface Checked {
   text: string;
@@ -33,23 +31,15 @@ export function check(text: string, uri: string, config: TranscriptConfig): Chec
 }
 
 export function fixText(original: Checked, uri: string, config: TranscriptConfig): FixOutcome {
-  let current = original;
-  const repaired: string[] = [];
-  if (!current.model.isEpisode || (current.model.syntaxErrors.length > 0 && !current.model.recovered)) return { ...current, fixed: {}, repaired };
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const edits = collectFixAll(current.findings);
-    if (edits.length === 0) break;
-    const text = applyEdits(current.text, edits);
-    if (text === current.text) break;
-    const next = check(text, uri, config);
-    if (next.model.syntaxErrors.length > current.model.syntaxErrors.length || (next.model.syntaxErrors.length > 0 && !next.model.recovered)) {
-      // A core fix produced YAML that does not parse: a bug to report, never a file to write.
-      const error = next.model.syntaxErrors[0].message;
-      return { ...original, fixed: {}, repaired: [], refused: `the fixes would break the front matter (${error}); the file was left as it is` };
-    }
-    repaired.push(...repairsIn(current.findings, edits));
-    current = next;
+  if (!original.model.isEpisode || (original.model.syntaxErrors.length > 0 && !original.model.recovered)) return { ...original, fixed: {}, repaired: [] };
+  const run = fixAllToFixedPoint(original.text, original.findings, (text) => check(text, uri, config).findings);
+  if (run.worse) {
+    // A core fix produced YAML that parses worse: a bug to report, never a file to write.
+    const error = run.worse.findings.find((f) => f.rule === 'yaml-syntax')?.message.replace(/^the front matter does not parse: /, '');
+    return { ...original, fixed: {}, repaired: [], refused: `the fixes would break the front matter (${error}); the file was left as it is` };
   }
+  const current = run.text === original.text ? original : check(run.text, uri, config);
+  const repaired = run.passes.flatMap((pass) => repairsIn(pass.findings, pass.edits));
   const left = current.model.syntaxErrors.length;
   if (left > 0) {
     const made = repaired.length > 0 ? ` after ${repaired.length} unambiguous repair${repaired.length === 1 ? '' : 's'}` : '';
@@ -66,6 +56,16 @@ export function fixText(original: Checked, uri: string, config: TranscriptConfig
   return { ...current, fixed, repaired };
 }
 
+export function isFixable(finding: Finding): boolean {
+  return finding.fixes.some((fix) => fix.safe);
+}
+
+function countFixable(findings: readonly Finding[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const finding of findings) if (isFixable(finding)) counts.set(finding.rule, (counts.get(finding.rule) ?? 0) + 1);
+  return counts;
+}
+
 /** The titles of the YAML repairs whose edits a pass applied. */
 function repairsIn(findings: readonly Finding[], applied: readonly TextEdit[]): string[] {
   const titles: string[] = [];
@@ -75,14 +75,4 @@ function repairsIn(findings: readonly Finding[], applied: readonly TextEdit[]): 
     if (repair && repair.edits.every((edit) => applied.some((a) => a.start === edit.start && a.end === edit.end && a.newText === edit.newText))) titles.push(repair.title);
   }
   return titles;
-}
-
-export function isFixable(finding: Finding): boolean {
-  return finding.fixes.some((fix) => fix.safe);
-}
-
-function countFixable(findings: readonly Finding[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const finding of findings) if (isFixable(finding)) counts.set(finding.rule, (counts.get(finding.rule) ?? 0) + 1);
-  return counts;
 }

@@ -46,3 +46,85 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   }
   return result + text.slice(last);
 }
+
+/** Passes of fix-all before giving up on a fixed point (each pass can only reveal fixes for what the previous one changed). */
+export const MAX_FIX_PASSES = 10;
+
+export interface FixAllRun {
+  /** The fixed text, and the edits from the original to it (one list, on the original's offsets). */
+  text: string;
+  edits: TextEdit[];
+  /** What each pass found and applied, in order. */
+  passes: { findings: readonly Finding[]; edits: TextEdit[] }[];
+  /** A pass left more syntax errors than it found (a bug in a fix): the run stopped before it. */
+  worse?: { text: string; findings: readonly Finding[] };
+}
+
+/**
+ * Fix-all to a fixed point: a repaired value is only checked once it parses, so its own fixes
+ * come in the next pass (as ESLint's --fix repeats). Each pass is composed onto the previous ones,
+ * so the editor's fix-all and `transcript-lint --fix` get one edit list that leaves nothing to fix.
+ */
+export function fixAllToFixedPoint(text: string, first: readonly Finding[], findingsOf: (text: string) => readonly Finding[]): FixAllRun {
+  const run: FixAllRun = { text, edits: [], passes: [] };
+  let findings = first;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const edits = collectFixAll(findings);
+    const next = applyEdits(run.text, edits);
+    if (edits.length === 0 || next === run.text) break;
+    const nextFindings = findingsOf(next);
+    if (syntaxErrors(nextFindings) > syntaxErrors(findings)) {
+      run.worse = { text: next, findings: nextFindings };
+      break;
+    }
+    run.passes.push({ findings, edits });
+    run.edits = run.passes.length === 1 ? edits : composeEdits(run.edits, edits, run.text);
+    run.text = next;
+    findings = nextFindings;
+  }
+  return run;
+}
+
+function syntaxErrors(findings: readonly Finding[]): number {
+  return findings.filter((f) => f.rule === 'yaml-syntax').length;
+}
+
+/**
+ * `first` (on a text T0) then `second` (on T1, the result of `first`) as edits on T0. Edits that
+ * touch or overlap are merged into one; the others keep their own small range.
+ */
+export function composeEdits(first: readonly TextEdit[], second: readonly TextEdit[], middle: string): TextEdit[] {
+  // Where each first edit's new text lies in T1.
+  let delta = 0;
+  const placed = [...first].sort((a, b) => a.start - b.start).map((edit) => {
+    const start = edit.start + delta;
+    delta += edit.newText.length - (edit.end - edit.start);
+    return { from: edit.start, to: edit.end, start, end: start + edit.newText.length, first: true };
+  });
+  // A T1 offset on T0: inside a first edit's new text, that edit's whole original range.
+  const toOriginal = (offset: number, side: 'from' | 'to') => {
+    let shift = 0;
+    for (const p of placed) {
+      if (offset > p.start && offset < p.end) return p[side];
+      if (p.end <= offset) shift += (p.end - p.start) - (p.to - p.from);
+    }
+    return offset - shift;
+  };
+  const regions = [
+    ...placed,
+    ...second.map((edit) => ({ from: toOriginal(edit.start, 'from'), to: toOriginal(edit.end, 'to'), start: edit.start, end: edit.end, first: false })),
+  ].sort((a, b) => a.start - b.start || a.end - b.end);
+  const merged: { from: number; to: number; start: number; end: number }[] = [];
+  for (const region of regions) {
+    const last = merged[merged.length - 1];
+    if (last && region.start <= last.end) {
+      last.end = Math.max(last.end, region.end);
+      last.from = Math.min(last.from, region.from);
+      last.to = Math.max(last.to, region.to);
+    } else merged.push({ ...region });
+  }
+  return merged.map((region) => {
+    const inside = second.filter((edit) => edit.start >= region.start && edit.end <= region.end).map((edit) => ({ ...edit, start: edit.start - region.start, end: edit.end - region.start }));
+    return { start: region.from, end: region.to, newText: applyEdits(middle.slice(region.start, region.end), inside) };
+  });
+}

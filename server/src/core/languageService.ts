@@ -96,8 +96,14 @@ export class TranscriptLanguageService {
   codeActions(doc: DocumentLike, span: Span, kinds: { quickfix: boolean; fixAll: boolean }): EpisodeCodeAction[] {
     const findings = this.findings(doc);
     const actions = kinds.quickfix ? quickFixes(findings, span) : [];
-    const fixAll = kinds.fixAll ? fixAllAction(findings) : undefined;
+    const fixAll = kinds.fixAll ? fixAllAction(findings, doc.getText(), (text) => this.findingsOfText(doc.uri, text)) : undefined;
     return fixAll ? [...actions, fixAll] : actions;
+  }
+
+  /** Findings of a text that is not (yet) a document version: a pass of fix-all. */
+  private findingsOfText(uri: string, text: string): Finding[] {
+    const config = this.configFor(uri);
+    return analyze(parseEpisode(text, uri, { maxFrontMatterKB: config.frontMatterKB ?? DEFAULT_FRONT_MATTER_KB }), config);
   }
 
   /** Shift Times From Here: the edits moving every time from the item at `offset` on, or why not. */

@@ -1,4 +1,4 @@
-import { collectFixAll } from '../fixAll';
+import { collectFixAll, fixAllToFixedPoint } from '../fixAll';
 import type { Finding, Span, TextEdit } from '../types';
 
 export type ActionKind = 'quickfix' | 'source.fixAll';
@@ -37,9 +37,13 @@ export function quickFixes(findings: readonly Finding[], span: Span): EpisodeCod
   return actions;
 }
 
-/** `source.fixAll.transcripts`: every safe fix in the file as one edit (editor on save, CLI --fix). */
-export function fixAllAction(findings: readonly Finding[]): EpisodeCodeAction | undefined {
-  const edits = collectFixAll(findings);
+/**
+ * `source.fixAll.transcripts`: every safe fix in the file as one edit (editor on save, CLI --fix).
+ * With `findingsOf`, to a fixed point: a value repaired by this fix-all is checked and fixed too,
+ * so one save leaves nothing for the next.
+ */
+export function fixAllAction(findings: readonly Finding[], text?: string, findingsOf?: (text: string) => readonly Finding[]): EpisodeCodeAction | undefined {
+  const edits = text !== undefined && findingsOf ? fixAllToFixedPoint(text, findings, findingsOf).edits : collectFixAll(findings);
   if (edits.length === 0) return undefined;
   const fixed = findings.filter((f) => f.fixes.some((fix) => fix.safe));
   return { title: 'Fix all transcript problems', kind: 'source.fixAll', edits, findings: fixed };

@@ -68,9 +68,22 @@ export function keyOf(line: Line): { key: string; keyColumn: number; valueColumn
   return { key, keyColumn: column, valueColumn };
 }
 
-/** The line looks like a new key of the episode schema at or left of `column`: a quoted value cannot run past it. */
-export function isBoundary(line: Line, column: number): boolean {
-  return !line.blank && line.indent <= column && SCHEMA_KEY.test(line.content);
+/**
+ * Line `index` looks like a new key of the episode schema at or left of the open quote's key: the
+ * quoted value cannot run past it. Except a key-like line left of an item's keys after which the
+ * item goes on (a key at the item's column before the next line that far left): that is a
+ * continuation line moved left that happens to start with `word: ` (`was: I found …`), not a key.
+ */
+export function isBoundary(lines: readonly Line[], index: number, open: OpenQuote): boolean {
+  const line = lines[index];
+  if (line.blank || line.indent > open.keyColumn || !SCHEMA_KEY.test(line.content)) return false;
+  if (line.indent === open.keyColumn || isDash(line.content)) return true;
+  for (let i = index + 1; i < lines.length; i++) {
+    const next = lines[i];
+    if (next.blank || next.indent > open.keyColumn) continue;
+    return !(next.indent === open.keyColumn && SCHEMA_KEY.test(next.content));
+  }
+  return true;
 }
 
 /**

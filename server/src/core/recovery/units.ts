@@ -31,9 +31,10 @@ export function layoutUnits(yaml: string): TopUnit[] {
     if (item) item.end = line.next;
     else if (current.list) current.list.head.end = line.next;
   };
-  for (const line of splitLines(yaml)) {
+  const lines = splitLines(yaml);
+  for (const [index, line] of lines.entries()) {
     if (open) {
-      if (!isBoundary(line, open.keyColumn)) {
+      if (!isBoundary(lines, index, open)) {
         extend(line);
         if (closesOn(yaml, line, open)) open = undefined;
         continue;

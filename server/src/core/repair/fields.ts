@@ -23,8 +23,9 @@ export function fieldsOf(text: string, unit: Span): RawField[] {
   const fields: RawField[] = [];
   let current: RawField | undefined;
   let open: OpenQuote | undefined;
-  for (const line of splitLines(text, unit.start, unit.end)) {
-    if (open && current && !isBoundary(line, open.keyColumn)) {
+  const lines = splitLines(text, unit.start, unit.end);
+  for (const [index, line] of lines.entries()) {
+    if (open && current && !isBoundary(lines, index, open)) {
       grow(current, line);
       if (closesOn(text, line, open)) open = undefined;
       continue;

@@ -49,7 +49,8 @@ export function opensQuotation(raw: string): boolean {
   const close = bareQuotes(raw, quote)[0];
   if (close === undefined || close === raw.length - 1) return false;
   const apostrophe = isLetter(raw[close - 1]) && isLetter(raw[close + 1]);
-  return !apostrophe && /^[\s,.;:!?)]/.test(raw.slice(close + 1));
+  // Text follows on the same line (a quote at the end of a line is the one that ends a value early).
+  return !apostrophe && /^[ \t,.;:!?)]+[^\s]/.test(raw.slice(close + 1));
 }
 
 /** A plain value that YAML reads as a key, a comment or an indicator: the whole text, quoted. */

@@ -1,6 +1,6 @@
 import { isMap, isSeq, parseDocument } from 'yaml';
 import type { BrokenUnit, EpisodeModel } from '../model';
-import { layoutUnits } from '../recovery/units';
+import { layoutUnits, TopUnit } from '../recovery/units';
 import { firstWords } from '../text';
 import type { Fix, Span, TextEdit } from '../types';
 import { fieldParses, fieldsOf, RawField } from './fields';
@@ -86,17 +86,31 @@ function isRepair(model: EpisodeModel, unit: BrokenUnit, fields: RawField[], val
   // Back to front, so that earlier offsets stay valid.
   for (let k = fields.length - 1; k >= 0; k--) text = text.slice(0, fields[k].valueStart) + values[k] + text.slice(fields[k].valueEnd);
   const delta = text.length - model.text.length;
-  const front = model.frontMatter!;
-  const before = layoutUnits(model.text.slice(front.contentStart, front.contentEnd));
-  const after = layoutUnits(text.slice(front.contentStart, front.contentEnd + delta));
-  if (!sameCuts(before, after, unit.span.start - front.contentStart, unit.span.end - front.contentStart, delta)) return false;
+  if (!sameCuts(layoutAround(model.text, model, unit, 0), layoutAround(text, model, unit, delta), unit.span.end - unit.span.start, delta)) return false;
   return parsedKeys(text.slice(unit.span.start, unit.span.end + delta), unit.kind)?.join() === expectedKeys(model.text, unit).join();
 }
 
+/** How far past a broken unit the layout is compared: the next units start in the same state either way. */
+const WINDOW = 4096;
+
+/**
+ * The units of a window starting at the broken unit (an item under a stand-in `transcript:` line):
+ * the text after the unit is the same before and after a repair, so once the next unit starts at the
+ * same place, everything after it is cut the same too, and the window need not reach the end.
+ */
+function layoutAround(text: string, model: EpisodeModel, unit: BrokenUnit, delta: number): TopUnit[] {
+  const front = model.frontMatter!;
+  let end = Math.min(front.contentEnd + delta, unit.span.end + delta + WINDOW);
+  while (end < front.contentEnd + delta && text[end - 1] !== '\n') end++;
+  const prefix = unit.kind === 'item' ? 'transcript:\n' : '';
+  const units = layoutUnits(prefix + text.slice(unit.span.start, end));
+  return prefix ? units.flatMap((top) => top.list?.items ?? [top]).map((u) => ({ start: u.start - prefix.length, end: u.end - prefix.length })) : units;
+}
+
 /** The units are cut at the same places, those after the value moved by `delta`: no other value changed extent. */
-function sameCuts(before: ReturnType<typeof layoutUnits>, after: ReturnType<typeof layoutUnits>, start: number, end: number, delta: number): boolean {
-  const cuts = (units: ReturnType<typeof layoutUnits>, shift: number) => units.flatMap((unit) => [unit, ...(unit.list?.items ?? [])])
-    .map((unit) => `${unit.start > start ? unit.start - shift : unit.start}-${unit.end >= end + shift ? unit.end - shift : unit.end}`).join();
+function sameCuts(before: TopUnit[], after: TopUnit[], end: number, delta: number): boolean {
+  const cuts = (units: TopUnit[], shift: number) => units.flatMap((unit) => [unit, ...(unit.list?.items ?? [])])
+    .map((unit) => `${unit.start > 0 ? unit.start - shift : unit.start}-${unit.end >= end + shift ? unit.end - shift : unit.end}`).join();
   return cuts(before, 0) === cuts(after, delta);
 }
 

@@ -1,13 +1,17 @@
 import { repairUnit } from '../repair/repairs';
 import type { RuleContext } from './context';
 
+const MAX_REPAIRED_UNITS = 100;
+
 /**
  * yaml-syntax: the parser's own errors. When the front matter was read unit by unit, each error is
  * confined to one item or one top-level value, shown on the broken value, with its repairs.
  */
 export function checkSyntax(ctx: RuleContext): void {
+  let repaired = 0;
   for (const error of ctx.model.syntaxErrors) {
-    const repairs = error.unit ? repairUnit(ctx.model, error.unit) : undefined;
+    // Hundreds of broken units is not a slip of the hand: past this many, the errors come without repairs (and stay fast).
+    const repairs = error.unit && repaired++ < MAX_REPAIRED_UNITS ? repairUnit(ctx.model, error.unit) : undefined;
     if (!repairs) {
       ctx.report('yaml-syntax', error.span, `the front matter does not parse: ${error.message}`);
       continue;
