@@ -196,7 +196,9 @@ const BREAKERS: Record<Shape, { applies: (text: string, value: Value) => boolean
     },
   },
   unquote: {
-    applies: (text, value) => isQuoted(value) && value.parsed.includes(': ') && (value.type === 'QUOTE_SINGLE' || !text.slice(value.start, value.end).includes('\\')),
+    // Not a value with white space at either end: a plain value loses it, so no repair could restore it.
+    applies: (text, value) => isQuoted(value) && value.parsed.includes(': ') && value.parsed.trim() === value.parsed
+      && (value.type === 'QUOTE_SINGLE' || !text.slice(value.start, value.end).includes('\\')),
     apply: (_rng, text, value) => {
       const inner = text.slice(value.start + 1, value.end - 1);
       return { edit: { start: value.start, end: value.end, newText: value.type === 'QUOTE_SINGLE' ? inner.replace(/''/g, "'") : inner } };
