@@ -28,11 +28,42 @@ export function serveFileSystem(client: BaseLanguageClient): vscode.Disposable[]
     client.onRequest(FileRequests.findMarkdownFiles, async ({ folders }: FindFilesParams): Promise<string[]> => {
       const found: string[] = [];
       for (const folder of folders) {
-        const base = vscode.Uri.parse(folder);
-        const files = await vscode.workspace.findFiles(new vscode.RelativePattern(base, '**/*.md'), '{**/node_modules/**,**/.git/**}');
+        const files = await findMarkdownFiles(vscode.Uri.parse(folder));
         found.push(...files.map((uri) => uri.toString()));
       }
       return found;
     }),
   ];
+}
+
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+
+/**
+ * `findFiles` where a search provider serves the folder's scheme; otherwise (a file system with
+ * no search provider, such as VS Code for the Web's test mount) a walk with `readDirectory`.
+ */
+async function findMarkdownFiles(folder: vscode.Uri): Promise<vscode.Uri[]> {
+  try {
+    const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.md'), '{**/node_modules/**,**/.git/**}');
+    if (files.length > 0) return files;
+  } catch {
+    // No search provider for this scheme: walk below.
+  }
+  const found: vscode.Uri[] = [];
+  const walk = async (dir: vscode.Uri): Promise<void> => {
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(dir);
+    } catch {
+      return;
+    }
+    for (const [name, type] of entries) {
+      const child = vscode.Uri.joinPath(dir, name);
+      if (type & vscode.FileType.Directory) {
+        if (!SKIPPED_FOLDERS.has(name) && !(type & vscode.FileType.SymbolicLink)) await walk(child);
+      } else if (name.endsWith('.md')) found.push(child);
+    }
+  };
+  await walk(folder);
+  return found;
 }

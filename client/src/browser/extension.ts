@@ -22,12 +22,17 @@ export async function deactivate(): Promise<void> {
   client = undefined;
 }
 
-function connect(context: vscode.ExtensionContext): Worker | { reader: BrowserMessageReader; writer: BrowserMessageWriter } {
+/** Reader and writer to the server: a Worker if the host can create one, else the in-process server. */
+function connect(context: vscode.ExtensionContext): { reader: BrowserMessageReader; writer: BrowserMessageWriter } {
+  let port: ConstructorParameters<typeof BrowserMessageReader>[0];
   try {
-    return new Worker(vscode.Uri.joinPath(context.extensionUri, 'dist/browser/server.js').toString(true));
+    // Not handed to LanguageClient as a Worker: VS Code's web extension host patches Worker, and
+    // the client's `instanceof Worker` check then fails; reader and writer accept it as it is.
+    port = new Worker(vscode.Uri.joinPath(context.extensionUri, 'dist/browser/server.js').toString(true)) as never;
   } catch {
     const { port1, port2 } = new MessageChannel();
-    startServerOnPort(port2);
-    return { reader: new BrowserMessageReader(port1), writer: new BrowserMessageWriter(port1) };
+    startServerOnPort(port2 as never);
+    port = port1 as never;
   }
+  return { reader: new BrowserMessageReader(port), writer: new BrowserMessageWriter(port) };
 }
