@@ -29,7 +29,8 @@ function connect(context: vscode.ExtensionContext): { reader: BrowserMessageRead
     // Not handed to LanguageClient as a Worker: VS Code's web extension host patches Worker, and
     // the client's `instanceof Worker` check then fails; reader and writer accept it as it is.
     port = new Worker(vscode.Uri.joinPath(context.extensionUri, 'dist/browser/server.js').toString(true)) as never;
-  } catch {
+  } catch (error) {
+    console.info(`Podcast Transcripts: no Worker in this extension host (${error instanceof Error ? error.message : String(error)}); the language server runs in the extension host over a MessageChannel.`);
     const { port1, port2 } = new MessageChannel();
     startServerOnPort(port2 as never);
     port = port1 as never;
