@@ -322,3 +322,21 @@ function markdown(report) {
   if (report.skippedInputs.length) lines.push('Skipped inputs: ' + report.skippedInputs.join('; '), '');
   return `${lines.join('\n')}\n`;
 }
+
+/** Ours in a browser worker beside ours on Node, from bench/browser.mjs: `{ text, markdown }`. */
+export function browserWorkerTable(report) {
+  const head = ['input', 'Node open', 'worker open', 'Node edit med / p95', 'worker edit med / p95', 'Node hover', 'worker hover', 'diagnostics (Node / worker)'];
+  const rows = report.rows.map(({ input, node, worker }) => [
+    input, ms(node.openMs), ms(worker.openMs),
+    `${ms(node.edit.median)} / ${ms(node.edit.p95)}`, `${ms(worker.edit.median)} / ${ms(worker.edit.p95)}`,
+    ms(node.hover.median), ms(worker.hover.median), `${node.openDiagnostics} / ${worker.diagnostics}`,
+  ]);
+  const about = `Ours on Node ${report.node} (stdio, out/server/src/main.js) and in a Web Worker of ${report.browser?.match(/Chrome\/[\d.]+/)?.[0] ?? 'Chromium'} `
+    + '(dist/browser/server.js, postMessage), in one run; ms, wall time from sending to the diagnostics of that version (edits: '
+    + `${report.rows[0]?.worker.edit.n ?? 0} one-character edits 50 ms apart, after 3 warm-up edits; hover: median). `
+    + `Load average ${report.loadBefore} before, ${report.loadAfter} after; ${report.date}.`;
+  return {
+    text: `Ours in a browser worker beside ours on Node (ms)\n${textTable(head, rows)}\n${about}`,
+    markdown: `## In a browser worker (VS Code for the Web)\n\nWritten by \`node bench/browser.mjs\`. ${about}\n\n${mdTable(head, rows)}\n`,
+  };
+}
