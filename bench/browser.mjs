@@ -9,7 +9,7 @@ import { browserWorkerMissing, measureBrowserWorker } from './lib/browserWorker.
 import { collectInputs } from './lib/inputs.mjs';
 import { measure } from './lib/measure.mjs';
 import { BENCH } from './lib/paths.mjs';
-import { browserWorkerTable } from './lib/report.mjs';
+import { BROWSER_END, BROWSER_START, browserWorkerTable, keepBrowserWorkerSection } from './lib/report.mjs';
 import { ourServer } from './lib/servers.mjs';
 
 const plan = { edits: 50, minEdits: 20, editBudgetMs: 90_000, warmEdits: 3, verified: { min: 2, max: 2, budgetMs: 5_000 }, requests: { min: 5, max: 20, budgetMs: 5_000 } };
@@ -40,10 +40,5 @@ console.log(`\n${table.text}`);
 
 // Replace (or add) this script's section of RESULTS.md; the rest is npm run bench's.
 const file = path.join(BENCH, 'RESULTS.md');
-const START = '<!-- browser-worker: written by bench/browser.mjs -->';
-const END = '<!-- /browser-worker -->';
-const old = readFileSync(file, 'utf8');
-const section = `${START}\n${table.markdown}\n${END}`;
-const at = old.indexOf(START);
-writeFileSync(file, at >= 0 ? old.slice(0, at) + section + old.slice(old.indexOf(END) + END.length) : `${old.trimEnd()}\n\n${section}\n`);
+writeFileSync(file, keepBrowserWorkerSection(file, readFileSync(file, 'utf8'), `${BROWSER_START}\n${table.markdown}\n${BROWSER_END}`));
 log('wrote the browser-worker section of bench/RESULTS.md');

@@ -1,6 +1,6 @@
 // The printed tables, bench/results.json and bench/RESULTS.md.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -246,7 +246,19 @@ export function writeReports(report, dir) {
   if (json.corpus) delete json.corpus.output;
   json.targets = targets(report);
   writeFileSync(path.join(dir, 'results.json'), `${JSON.stringify(json, null, 2)}\n`);
-  writeFileSync(path.join(dir, 'RESULTS.md'), markdown(report));
+  writeFileSync(path.join(dir, 'RESULTS.md'), keepBrowserWorkerSection(path.join(dir, 'RESULTS.md'), markdown(report)));
+}
+
+export const BROWSER_START = '<!-- browser-worker: written by bench/browser.mjs -->';
+export const BROWSER_END = '<!-- /browser-worker -->';
+
+/** `text` with the browser-worker section of `file` (bench/browser.mjs's) put in place of the old one, or added. */
+export function keepBrowserWorkerSection(file, text, section) {
+  const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const kept = section ?? (old.includes(BROWSER_START) ? old.slice(old.indexOf(BROWSER_START), old.indexOf(BROWSER_END) + BROWSER_END.length) : '');
+  const at = text.indexOf(BROWSER_START);
+  const base = at >= 0 ? text.slice(0, at).trimEnd() + text.slice(text.indexOf(BROWSER_END) + BROWSER_END.length) : text;
+  return kept ? `${base.trimEnd()}\n\n${kept}\n` : base;
 }
 
 function markdown(report) {
