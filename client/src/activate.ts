@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
-import { ClientCommands, Commands, InitializationOptions } from '../../server/src/protocol';
+import { ClientCommands, Commands, InitializationOptions, SETTINGS_SECTION } from '../../server/src/protocol';
 import { checkWorkspaceWithProgress } from './commands/checkWorkspace';
 import { openVideoAtCursor } from './commands/openVideoAtCursor';
 import { shiftTimesInteractively } from './commands/shiftTimes';
@@ -14,7 +14,7 @@ import { startStatusItem } from './statusItem';
  */
 export async function activateClient(
   context: vscode.ExtensionContext,
-  createClient: (options: LanguageClientOptions) => BaseLanguageClient,
+  createClient: (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient,
 ): Promise<BaseLanguageClient> {
   let client: BaseLanguageClient | undefined;
   const initializationOptions: InitializationOptions = { retriggerSuggestCommand: 'editor.action.triggerSuggest' };
@@ -23,7 +23,7 @@ export async function activateClient(
     // Markdown of any scheme: file, untitled, vscode-vfs (github.dev), vscode-test-web, …
     documentSelector: [{ language: 'markdown' }],
     synchronize: {
-      configurationSection: 'transcripts',
+      configurationSection: SETTINGS_SECTION,
       fileEvents: vscode.workspace.createFileSystemWatcher('**/.transcriptlintrc.json'),
     },
     middleware: {
@@ -39,7 +39,7 @@ export async function activateClient(
       },
     },
   };
-  client = createClient(options);
+  client = createClient('transcripts', 'Podcast Transcripts', options);
   const running = client;
   context.subscriptions.push(
     vscode.commands.registerCommand(ClientCommands.openVideoAtCursor, () => openVideoAtCursor(running)),

@@ -13,7 +13,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
-  client = await activateClient(context, (options) => new LanguageClient('transcripts', 'Podcast Transcripts', serverOptions, options));
+  client = await activateClient(context, (id, name, options) => new LanguageClient(id, name, serverOptions, options));
 }
 
 export async function deactivate(): Promise<void> {

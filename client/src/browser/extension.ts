@@ -14,7 +14,7 @@ import { activateClient } from '../activate';
 let client: BaseLanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  client = await activateClient(context, (options) => new LanguageClient('transcripts', 'Podcast Transcripts', () => Promise.resolve(connect(context)), options));
+  client = await activateClient(context, (id, name, options) => new LanguageClient(id, name, () => Promise.resolve(connect(context)), options));
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,7 +1,7 @@
 import { ErrorCodes, LSPErrorCodes, ResponseError, WorkspaceEdit } from 'vscode-languageserver';
 import type { ShiftAmount } from '../core';
 import { toCompletionItem, toRange, toTextEdits } from '../convert';
-import type { ShiftTimesArgs, ShiftTimesResult } from '../protocol';
+import { Commands, ShiftTimesArgs, ShiftTimesResult } from '../protocol';
 import { ServerContext, showMessage } from './context';
 
 /** Edits the user asks for in a document: rename a speaker, completion, and the shift-times command. */
@@ -37,7 +37,7 @@ export async function shiftTimes(ctx: ServerContext, raw: unknown): Promise<Shif
   const args = raw as Partial<ShiftTimesArgs> | undefined;
   const amount: ShiftAmount | undefined = Number.isSafeInteger(args?.delta) ? { delta: args!.delta! } : Number.isSafeInteger(args?.to) && args!.to! >= 0 ? { to: args!.to! } : undefined;
   if (!args || typeof args.uri !== 'string' || !Number.isSafeInteger(args.line) || args.line! < 0 || !amount) {
-    return new ResponseError(ErrorCodes.InvalidParams, 'transcripts.shiftTimes takes [{ uri, line, delta }] (or { uri, line, to }) with whole numbers of seconds');
+    return new ResponseError(ErrorCodes.InvalidParams, `${Commands.shiftTimes} takes [{ uri, line, delta }] (or { uri, line, to }) with whole numbers of seconds`);
   }
   const { connection, documents, service } = ctx;
   const tell = (kind: 'info' | 'warning', message: string): ShiftTimesResult => {

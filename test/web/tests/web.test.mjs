@@ -7,7 +7,7 @@ import { launchWeb } from '../lib/web.mjs';
 
 let wb;
 before(async () => { wb = await launchWeb({ name: 'web' }); });
-after(async (t) => {
+after(async () => {
   await wb?.close({ failed: failures > 0, error: lastError });
 });
 let failures = 0;
@@ -112,4 +112,17 @@ step('Check All Episodes reads the virtual file system and finds the transcript 
   assert.ok(texts.some((t) => /_podcast\/compost-rerun\.md/.test(t)), texts.join('\n'));
   assert.ok(texts.some((t) => /_podcast\/compost-basics\.md/.test(t)), texts.join('\n'));
   await wb.screenshot('web-check-all');
+});
+
+step('Ctrl+T finds a header in every episode of the folder, the episode as container', async () => {
+  const p = wb.page;
+  await wb.focusEditor();
+  await wb.quickInput('Control+T', 'Turning the Heap');
+  const rows = p.locator('.quick-input-list .monaco-list-row', { hasText: 'Turning the Heap' });
+  await rows.nth(1).waitFor();
+  const labels = await rows.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') || el.textContent));
+  assert.equal(labels.length, 2, labels.join('\n'));
+  assert.ok(labels.some((l) => /Compost Basics/.test(l)) && labels.some((l) => /Compost, Again/.test(l)), labels.join('\n'));
+  await wb.screenshot('web-workspace-symbols');
+  await p.keyboard.press('Escape');
 });
