@@ -1,6 +1,6 @@
 // The printed tables, bench/results.json and bench/RESULTS.md.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -246,7 +246,19 @@ export function writeReports(report, dir) {
   if (json.corpus) delete json.corpus.output;
   json.targets = targets(report);
   writeFileSync(path.join(dir, 'results.json'), `${JSON.stringify(json, null, 2)}\n`);
-  writeFileSync(path.join(dir, 'RESULTS.md'), markdown(report));
+  writeFileSync(path.join(dir, 'RESULTS.md'), keepBrowserWorkerSection(path.join(dir, 'RESULTS.md'), markdown(report)));
+}
+
+export const BROWSER_START = '<!-- browser-worker: written by bench/browser.mjs -->';
+export const BROWSER_END = '<!-- /browser-worker -->';
+
+/** `text` with the browser-worker section of `file` (bench/browser.mjs's) put in place of the old one, or added. */
+export function keepBrowserWorkerSection(file, text, section) {
+  const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const kept = section ?? (old.includes(BROWSER_START) ? old.slice(old.indexOf(BROWSER_START), old.indexOf(BROWSER_END) + BROWSER_END.length) : '');
+  const at = text.indexOf(BROWSER_START);
+  const base = at >= 0 ? text.slice(0, at).trimEnd() + text.slice(text.indexOf(BROWSER_END) + BROWSER_END.length) : text;
+  return kept ? `${base.trimEnd()}\n\n${kept}\n` : base;
 }
 
 function markdown(report) {
@@ -321,4 +333,22 @@ function markdown(report) {
   lines.push('## Details', '', '| input | server | |', '|---|---|---|', ...details, '');
   if (report.skippedInputs.length) lines.push('Skipped inputs: ' + report.skippedInputs.join('; '), '');
   return `${lines.join('\n')}\n`;
+}
+
+/** Ours in a browser worker beside ours on Node, from bench/browser.mjs: `{ text, markdown }`. */
+export function browserWorkerTable(report) {
+  const head = ['input', 'Node open', 'worker open', 'Node edit med / p95', 'worker edit med / p95', 'Node hover', 'worker hover', 'diagnostics (Node / worker)'];
+  const rows = report.rows.map(({ input, node, worker }) => [
+    input, ms(node.openMs), ms(worker.openMs),
+    `${ms(node.edit.median)} / ${ms(node.edit.p95)}`, `${ms(worker.edit.median)} / ${ms(worker.edit.p95)}`,
+    ms(node.hover.median), ms(worker.hover.median), `${node.openDiagnostics} / ${worker.diagnostics}`,
+  ]);
+  const about = `Ours on Node ${report.node} (stdio, out/server/src/main.js) and in a Web Worker of ${report.browser?.match(/Chrome\/[\d.]+/)?.[0] ?? 'Chromium'} `
+    + '(dist/browser/server.js, postMessage), in one run; ms, wall time from sending to the diagnostics of that version (edits: '
+    + `${report.rows[0]?.worker.edit.n ?? 0} one-character edits 50 ms apart, after 3 warm-up edits; hover: median). `
+    + `Load average ${report.loadBefore} before, ${report.loadAfter} after; ${report.date}.`;
+  return {
+    text: `Ours in a browser worker beside ours on Node (ms)\n${textTable(head, rows)}\n${about}`,
+    markdown: `## In a browser worker (VS Code for the Web)\n\nWritten by \`node bench/browser.mjs\`. ${about}\n\n${mdTable(head, rows)}\n`,
+  };
 }

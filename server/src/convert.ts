@@ -1,12 +1,18 @@
 import {
-  SemanticTokens, SemanticTokensBuilder,
+  SemanticTokens, SemanticTokensBuilder, CompletionItem, CompletionItemKind, CodeLens, InsertTextFormat, SymbolInformation,
   CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, DocumentLink, DocumentSymbol, FoldingRange, Hover, MarkupKind, Range, SymbolKind, TextEdit,
 } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from './core';
-import type { EpisodeToken, EpisodeCodeAction, EpisodeHover, EpisodeLink, EpisodeSymbol, Finding, Severity, Span, TextEdit as CoreEdit } from './core';
+import type {
+  EpisodeToken, EpisodeCodeAction, EpisodeCodeLens, EpisodeCompletion, EpisodeHover, EpisodeLink, EpisodeSymbol, Finding, Severity, Span, TextEdit as CoreEdit,
+} from './core';
+import { Commands } from './protocol';
 
-/** The edge between the core (offsets, plain data) and LSP (UTF-16 line/character positions). */
+/**
+ * The one edge between the core (offsets, plain data) and LSP (UTF-16 line/character positions):
+ * every conversion to an LSP type is here.
+ */
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.transcripts`;
 
@@ -25,8 +31,14 @@ export function toDiagnostic(doc: TextDocument, finding: Finding): Diagnostic {
   return { range: toRange(doc, finding), severity: SEVERITY[finding.severity], source: 'transcripts', code: finding.rule, message: finding.message };
 }
 
-function toTextEdit(doc: TextDocument, edit: CoreEdit): TextEdit {
-  return { range: toRange(doc, edit), newText: edit.newText };
+/** A finding of a file the server no longer holds the text of, at a range it kept. */
+export function toDiagnosticAt(finding: Finding, range: Range): Diagnostic {
+  return { ...toDiagnostic(NO_TEXT, finding), range };
+}
+const NO_TEXT = TextDocument.create('file:///', 'markdown', 0, '');
+
+export function toTextEdits(doc: TextDocument, edits: readonly CoreEdit[]): TextEdit[] {
+  return edits.map((edit) => ({ range: toRange(doc, edit), newText: edit.newText }));
 }
 
 export function toCodeAction(doc: TextDocument, action: EpisodeCodeAction): CodeAction {
@@ -35,7 +47,7 @@ export function toCodeAction(doc: TextDocument, action: EpisodeCodeAction): Code
     kind: action.kind === 'source.fixAll' ? FIX_ALL_KIND : CodeActionKind.QuickFix,
     diagnostics: action.findings.map((f) => toDiagnostic(doc, f)),
     isPreferred: action.isPreferred,
-    edit: { changes: { [doc.uri]: action.edits.map((e) => toTextEdit(doc, e)) } },
+    edit: { changes: { [doc.uri]: toTextEdits(doc, action.edits) } },
   };
 }
 
@@ -84,4 +96,33 @@ export function toSemanticTokens(doc: TextDocument, tokens: EpisodeToken[]): Sem
     builder.push(start.line, start.character, length, TOKEN_TYPES.indexOf(token.type), modifiers);
   }
   return builder.build();
+}
+
+const COMPLETION_KIND: Record<EpisodeCompletion['kind'], CompletionItemKind> = {
+  speaker: CompletionItemKind.Value,
+  key: CompletionItemKind.Property,
+  item: CompletionItemKind.Snippet,
+};
+
+export function toCompletionItem(doc: TextDocument, completion: EpisodeCompletion, snippets: boolean, retriggerCommand?: string): CompletionItem {
+  return {
+    label: completion.label,
+    kind: COMPLETION_KIND[completion.kind],
+    detail: completion.detail,
+    sortText: completion.sortText,
+    filterText: completion.filterText,
+    insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    textEdit: { range: toRange(doc, completion.span), newText: snippets ? completion.snippet : completion.text },
+    command: completion.retrigger && retriggerCommand ? { title: 'Suggest', command: retriggerCommand } : undefined,
+  };
+}
+
+/** The lens runs the server's own open-video command with the URL the core built; its title is a time label. */
+export function toCodeLens(doc: TextDocument, lens: EpisodeCodeLens): CodeLens {
+  const at = doc.positionAt(lens.span.start);
+  return { range: { start: at, end: at }, command: { title: lens.title, command: Commands.openVideo, arguments: [lens.url] } };
+}
+
+export function toSymbol(name: string, uri: string, range: SymbolInformation['location']['range'], containerName: string): SymbolInformation {
+  return { name, kind: SymbolKind.Namespace, location: { uri, range }, containerName };
 }

@@ -4,6 +4,7 @@
  * Transport from the command line, as every vscode-languageserver server: --stdio, --node-ipc, --socket=<port>.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { nodeHost } from './node/host';
 import { startServer } from './server';
 import { VERSION } from './version';
 
@@ -19,5 +20,5 @@ if (args.includes('--version') || args.includes('-v')) {
   );
   if (!args.includes('--help') && !args.includes('-h')) process.exitCode = 2;
 } else {
-  startServer(createConnection(ProposedFeatures.all));
+  startServer(createConnection(ProposedFeatures.all), nodeHost);
 }

@@ -1,19 +1,26 @@
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import { ConfigLayer, mergeConfigs, readConfig, TranscriptConfig } from './core';
-import { findConfigFile, loadConfigFile } from './node/configFile';
+import { parseConfigText } from './configText';
+import type { ServerHost } from './host';
+import { SETTINGS_SECTION, TranscriptSettings } from './protocol';
 
 /**
  * The configuration of each document: the nearest `.transcriptlintrc.json` (shared with the CLI),
- * then the editor's `transcripts.*` settings on top. Cached until settings or files change; the
- * language service compares config objects by identity, so a change means a new object.
+ * then the editor's `transcripts.*` settings on top — asked with `workspace/configuration`, or, from
+ * a client that cannot be asked, the last ones it pushed with `workspace/didChangeConfiguration`.
+ * Cached until settings or files change; the language service compares config objects by identity,
+ * so a change means a new object.
  */
 export class SettingsCache {
   private readonly byUri = new Map<string, Promise<TranscriptConfig>>();
   private readonly resolved = new Map<string, TranscriptConfig>();
+  private pushed: unknown;
 
-  constructor(private readonly connection: Connection, private readonly canPullConfiguration: () => boolean) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly host: ServerHost,
+    private readonly canPullConfiguration: () => boolean,
+  ) {}
 
   /** The last resolved configuration (what the language service reads synchronously). */
   current(uri: string): TranscriptConfig {
@@ -32,6 +39,12 @@ export class SettingsCache {
     return pending;
   }
 
+  /** `workspace/didChangeConfiguration`'s `settings`: kept for when the client cannot be asked. */
+  push(settings: unknown): void {
+    const section = (settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
+    if (section !== undefined) this.pushed = section;
+  }
+
   clear(): void {
     this.byUri.clear();
   }
@@ -43,24 +56,26 @@ export class SettingsCache {
 
   private async load(uri: string): Promise<TranscriptConfig> {
     const layers: ConfigLayer[] = [];
-    const file = this.configFileLayer(uri);
+    const file = await this.configFileLayer(uri);
     if (file) layers.push(file);
     if (this.canPullConfiguration()) {
       try {
-        const settings = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'transcripts' });
+        const settings = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION });
         layers.push(this.editorLayer(settings));
       } catch (error) {
         this.connection.console.error(`Could not read the transcripts settings: ${String(error)}`);
       }
-    }
+    } else if (this.pushed !== undefined) layers.push(this.editorLayer(this.pushed));
     return mergeConfigs(...layers);
   }
 
-  private configFileLayer(uri: string): ConfigLayer | undefined {
-    if (!uri.startsWith('file:')) return undefined;
+  private async configFileLayer(uri: string): Promise<ConfigLayer | undefined> {
     try {
-      const file = findConfigFile(path.dirname(fileURLToPath(uri)));
-      return file ? loadConfigFile(file) : undefined;
+      const file = await this.host.findConfigFile(uri);
+      if (!file) return undefined;
+      const text = await this.host.readFile(file);
+      if (text === undefined) throw new Error(`cannot read ${file}`);
+      return parseConfigText(text, file);
     } catch (error) {
       this.connection.console.error(error instanceof Error ? error.message : String(error));
       return undefined;
@@ -69,7 +84,7 @@ export class SettingsCache {
 
   /** `{ rules: {...}, order: { toleranceSeconds } }` as the editor sends it; unknown rule ids are reported once per load. */
   private editorLayer(settings: unknown): ConfigLayer {
-    const s = (settings ?? {}) as { rules?: unknown; order?: { toleranceSeconds?: unknown }; limits?: { frontMatterKB?: unknown } };
+    const s = (settings ?? {}) as TranscriptSettings & { order?: { toleranceSeconds?: unknown }; limits?: { frontMatterKB?: unknown } };
     const { config, problems } = readConfig({ rules: s.rules ?? undefined, toleranceSeconds: s.order?.toleranceSeconds ?? undefined, frontMatterKB: s.limits?.frontMatterKB ?? undefined });
     for (const problem of problems) this.connection.console.warn(`transcripts settings: ${problem}`);
     return config;

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ConfigLayer, readConfig } from '../core';
-
-export const CONFIG_FILE_NAME = '.transcriptlintrc.json';
+import type { ConfigLayer } from '../core';
+import { parseConfigText } from '../configText';
+import { CONFIG_FILE_NAME } from '../protocol';
 
 /** The nearest `.transcriptlintrc.json` from `startDir` upward, or undefined. */
 export function findConfigFile(startDir: string): string | undefined {
@@ -18,13 +18,11 @@ export function findConfigFile(startDir: string): string | undefined {
 
 /** Reads and validates a config file; throws an Error with a one-line message when it is unusable. */
 export function loadConfigFile(file: string): ConfigLayer {
-  let raw: unknown;
+  let text: string;
   try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+    text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     throw new Error(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const { config, problems } = readConfig(raw);
-  if (problems.length > 0) throw new Error(`${file}: ${problems.join('; ')}`);
-  return config;
+  return parseConfigText(text, file);
 }

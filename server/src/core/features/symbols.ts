@@ -68,7 +68,8 @@ function sectionSymbol(section: Section, withLines: boolean): EpisodeSymbol {
   const time = timeRange(section.lines);
   const count = withLines ? '' : `${section.lines.length} line${section.lines.length === 1 ? '' : 's'} (not listed: long transcript)`;
   return {
-    name: firstWords(header.header!, 80) || '(empty header)',
+    // The whole header (whitespace collapsed): editors cut names for display themselves, and Go to Symbol must find any word of it.
+    name: firstWords(header.header!, Infinity) || '(empty header)',
     detail: [time, count].filter(Boolean).join(' · '),
     kind: 'section',
     range,

@@ -2,9 +2,9 @@ import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { analyze, applyEdits, DEFAULT_CONFIG, parseEpisode, prepareRename, renameSpeaker, renameSpeakerEdits, TextEdit } from '../../server/src/core';
 import { episode } from '../helpers';
-import { powerEpisode } from './powerFixture';
+import { allotmentEpisode } from './allotmentFixture';
 
-const TEXT = powerEpisode();
+const TEXT = allotmentEpisode();
 const MODEL = parseEpisode(TEXT, 'file:///e.md');
 
 test('prepareRename on a who value (or its key): the scalar and the name as placeholder', () => {

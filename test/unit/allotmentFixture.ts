@@ -18,6 +18,6 @@ export const TRANSCRIPT =
   '- line: Every ten minutes, over a cheap radio link.\n  sec: 123\n  time: \'2:03\'\n  who: Rosa\n' +
   '- line: And the rest of that answer continues here.\n  who: Rosa\n';
 
-export function powerEpisode(transcript = TRANSCRIPT, meta = META): string {
+export function allotmentEpisode(transcript = TRANSCRIPT, meta = META): string {
   return `---\ntitle: The allotment data show\n${meta}transcript:\n${transcript}---\nNotes.\n`;
 }

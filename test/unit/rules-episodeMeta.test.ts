@@ -2,34 +2,34 @@ import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { documentLinks, formatDuration, hoverAt, parseDuration, parseEpisode } from '../../server/src/core';
 import { applyFix, check, covered, rulesOf } from '../helpers';
-import { META, powerEpisode } from './powerFixture';
+import { META, allotmentEpisode } from './allotmentFixture';
 
 const meta = (rule: string, text: string) => check(text).filter((f) => f.rule === rule);
 
 test('duration-mismatch: fires when duration is not last sec - first sec, with the numbers; the fix writes the site spelling', () => {
-  assert.deepEqual(meta('duration-mismatch', powerEpisode()), [], 'near miss: 123 - 50 = 73 s = PT00H01M13S');
-  const text = powerEpisode().replace('PT00H01M13S', 'PT00H01M10S');
+  assert.deepEqual(meta('duration-mismatch', allotmentEpisode()), [], 'near miss: 123 - 50 = 73 s = PT00H01M13S');
+  const text = allotmentEpisode().replace('PT00H01M13S', 'PT00H01M10S');
   const [finding] = meta('duration-mismatch', text);
   assert.equal(finding.severity, 'warning');
   assert.equal(covered(text, finding), 'PT00H01M10S');
   assert.equal(finding.message, 'duration PT00H01M10S is 70 s but the transcript runs 73 s (1:13: last sec 123 − first sec 50)');
   assert.equal(finding.fixes[0].title, 'Set duration to PT00H01M13S (last sec − first sec)');
-  assert.equal(applyFix(text, 'duration-mismatch'), powerEpisode());
+  assert.equal(applyFix(text, 'duration-mismatch'), allotmentEpisode());
   assert.equal(finding.fixes[0].safe, false, 'not in fix-all: its deletions can move the last sec');
 });
 
 test('duration-mismatch: times that run backwards from first to last are left to sec-order', () => {
-  const text = powerEpisode().replace('  sec: 123\n  time: \'2:03\'', '  sec: 20\n  time: \'0:20\'');
+  const text = allotmentEpisode().replace('  sec: 123\n  time: \'2:03\'', '  sec: 20\n  time: \'0:20\'');
   assert.deepEqual(meta('duration-mismatch', text), []);
   assert.ok(rulesOf(check(text)).includes('sec-order'));
 });
 
 test('duration-mismatch: a value that is not a duration, and quoting kept', () => {
-  const text = powerEpisode().replace('duration: PT00H01M13S', "duration: '73 seconds'");
+  const text = allotmentEpisode().replace('duration: PT00H01M13S', "duration: '73 seconds'");
   const [finding] = meta('duration-mismatch', text);
   assert.equal(finding.message, "duration '73 seconds' is not an ISO 8601 duration like PT01H02M03S; the transcript runs 73 s (1:13: last sec 123 − first sec 50)");
-  assert.equal(applyFix(text, 'duration-mismatch'), powerEpisode().replace('duration: PT00H01M13S', "duration: 'PT00H01M13S'"));
-  assert.deepEqual(meta('duration-mismatch', powerEpisode().replace('duration: PT00H01M13S', 'duration: PT1M13S')), [], 'another spelling of the same length is fine');
+  assert.equal(applyFix(text, 'duration-mismatch'), allotmentEpisode().replace('duration: PT00H01M13S', "duration: 'PT00H01M13S'"));
+  assert.deepEqual(meta('duration-mismatch', allotmentEpisode().replace('duration: PT00H01M13S', 'duration: PT1M13S')), [], 'another spelling of the same length is fine');
 });
 
 test('parseDuration and formatDuration follow the site: hours always, zero minutes or seconds left out', () => {
@@ -43,8 +43,8 @@ test('parseDuration and formatDuration follow the site: hours always, zero minut
 });
 
 test('clip-mismatch: url t= differs from startOffset, url without t=, another video, end before start', () => {
-  assert.deepEqual(meta('clip-mismatch', powerEpisode()), [], 'near miss: the fixture clips agree');
-  const text = powerEpisode(undefined, META
+  assert.deepEqual(meta('clip-mismatch', allotmentEpisode()), [], 'near miss: the fixture clips agree');
+  const text = allotmentEpisode(undefined, META
     .replace('AbCdEfGhIjK&t=50', 'AbCdEfGhIjK&t=51')
     .replace('url: https://www.youtube.com/watch?v=AbCdEfGhIjK&t=70', 'url: https://www.youtube.com/watch?v=ZyXwVuTsRqP&t=70')
     .replace('endOffset: 123', 'endOffset: 60'));
@@ -56,19 +56,19 @@ test('clip-mismatch: url t= differs from startOffset, url without t=, another vi
   ]);
   assert.equal(covered(text, findings[0]), 'https://www.youtube.com/watch?v=AbCdEfGhIjK&t=51');
   assert.equal(covered(text, findings[2]), '60');
-  const noT = powerEpisode(undefined, META.replace('AbCdEfGhIjK&t=70', 'AbCdEfGhIjK'));
+  const noT = allotmentEpisode(undefined, META.replace('AbCdEfGhIjK&t=70', 'AbCdEfGhIjK'));
   assert.deepEqual(meta('clip-mismatch', noT).map((f) => f.message), ["clip 'Soil sensors': the url has no t=, so it opens the video at 0:00, but startOffset is 70 (1:10)"]);
-  assert.deepEqual(meta('clip-mismatch', powerEpisode(undefined, META.replace('&t=70', '&t=1m10s'))), [], 't=1m10s is 70 s');
+  assert.deepEqual(meta('clip-mismatch', allotmentEpisode(undefined, META.replace('&t=70', '&t=1m10s'))), [], 't=1m10s is 70 s');
 });
 
 test('clip-mismatch: overlapping clips are fine; with an invalid ids.youtube only youtube-id-invalid speaks', () => {
-  assert.deepEqual(meta('clip-mismatch', powerEpisode(undefined, META.replace('endOffset: 70', 'endOffset: 90'))), []);
-  const badId = powerEpisode(undefined, META.replace('  youtube: AbCdEfGhIjK\n', '  youtube: AbCdEfGhIjK&t\n'));
+  assert.deepEqual(meta('clip-mismatch', allotmentEpisode(undefined, META.replace('endOffset: 70', 'endOffset: 90'))), []);
+  const badId = allotmentEpisode(undefined, META.replace('  youtube: AbCdEfGhIjK\n', '  youtube: AbCdEfGhIjK&t\n'));
   assert.deepEqual(rulesOf(check(badId)).filter((r) => r === 'clip-mismatch' || r === 'youtube-id-invalid'), ['youtube-id-invalid']);
 });
 
 test('clips get hovers and links like lines: the video at startOffset from the validated id', () => {
-  const text = powerEpisode();
+  const text = allotmentEpisode();
   const model = parseEpisode(text);
   const hover = hoverAt(model, text.indexOf('Soil sensors\n'))!;
   assert.equal(hover.markdown, '**Clip:** Soil sensors\n\n1:10 – 2:03 (53 s), startOffset 70, endOffset 123.\n\n[Open video at 1:10](https://www.youtube.com/watch?v=AbCdEfGhIjK&t=70)');
@@ -80,6 +80,6 @@ test('clips get hovers and links like lines: the video at startOffset from the v
     ['70', 'https://www.youtube.com/watch?v=AbCdEfGhIjK&t=70', 'Open video at 1:10'],
     ['123', 'https://www.youtube.com/watch?v=AbCdEfGhIjK&t=123', 'Open video at 2:03'],
   ]);
-  const hostile = powerEpisode(undefined, META.replace('name: Opening', "name: '[x](command:evil) <b>'"));
+  const hostile = allotmentEpisode(undefined, META.replace('name: Opening', "name: '[x](command:evil) <b>'"));
   assert.equal(hoverAt(parseEpisode(hostile), hostile.indexOf('[x]'))!.markdown.split('\n\n')[0], '**Clip:** \\[x\\]\\(command\\:evil\\) \\<b\\>');
 });

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { applyEdits, parseEpisode, parseShiftAmount, shiftLabel, shiftTimes, ShiftAmount } from '../../server/src/core';
 import { episode } from '../helpers';
-import { powerEpisode } from './powerFixture';
+import { allotmentEpisode } from './allotmentFixture';
 
 function shift(text: string, at: string, amount: ShiftAmount) {
   const outcome = shiftTimes(parseEpisode(text, 'file:///e.md'), text.indexOf(at), amount);
@@ -10,7 +10,7 @@ function shift(text: string, at: string, amount: ShiftAmount) {
 }
 
 test('shift from an item on: every sec and time after it move, duration follows the last sec, nothing else changes', () => {
-  const text = powerEpisode();
+  const text = allotmentEpisode();
   const result = shift(text, 'So how', { delta: 7 });
   assert.equal(result.ok, true);
   assert.equal(result.message, 'Shifted 2 timed items from 1:10 on by +7 s. duration is now PT00H01M20S.');
@@ -22,7 +22,7 @@ test('shift from an item on: every sec and time after it move, duration follows 
 });
 
 test('shift by -1:30 written as minutes, from the first item: duration unchanged, plain 0:ss labels stay plain', () => {
-  const text = powerEpisode().replace('  sec: 50\n  time: 0:50', "  sec: 150\n  time: '2:30'").replace('  sec: 55\n  time: 0:55', "  sec: 155\n  time: '2:35'")
+  const text = allotmentEpisode().replace('  sec: 50\n  time: 0:50', "  sec: 150\n  time: '2:30'").replace('  sec: 55\n  time: 0:55', "  sec: 155\n  time: '2:35'")
     .replace("  sec: 70\n  time: '1:10'", "  sec: 170\n  time: '2:50'").replace("  sec: 123\n  time: '2:03'", "  sec: 223\n  time: '3:43'");
   const amount = parseShiftAmount('-1:30') as ShiftAmount;
   assert.deepEqual(amount, { delta: -90 });
@@ -37,7 +37,7 @@ test('shift by -1:30 written as minutes, from the first item: duration unchanged
 });
 
 test('=12:34 moves the first timed item of the selection to that time and the rest with it', () => {
-  const text = powerEpisode();
+  const text = allotmentEpisode();
   const amount = parseShiftAmount('=2:00') as ShiftAmount;
   assert.deepEqual(amount, { to: 120 });
   const result = shift(text, 'header: Lesson 3', amount);
@@ -48,7 +48,7 @@ test('=12:34 moves the first timed item of the selection to that time and the re
 });
 
 test('a shift that makes a sec negative is refused, naming the item', () => {
-  const text = powerEpisode();
+  const text = allotmentEpisode();
   const result = shift(text, 'Welcome', { delta: -51 });
   assert.equal(result.ok, false);
   assert.deepEqual(result.edits, []);
@@ -56,7 +56,7 @@ test('a shift that makes a sec negative is refused, naming the item', () => {
 });
 
 test('a shift that puts the first moved item before the timed line ahead of it is refused, naming both', () => {
-  const text = powerEpisode();
+  const text = allotmentEpisode();
   const result = shift(text, 'Thanks', { delta: -6 });
   assert.equal(result.ok, false);
   assert.equal(result.message, 'Cannot shift by −6 s: the line "Thanks, glad to be here." (line 27) would move to 0:49 (sec 49), before the line "Welcome to the allotment…" (line 23) at 0:50 (sec 50).');
@@ -85,7 +85,7 @@ test('shiftLabel: canonical stays canonical across the hour, other spellings kee
 });
 
 test('nothing to do, no transcript, a syntax error, or a cursor outside the transcript: a message and no edits', () => {
-  const text = powerEpisode();
+  const text = allotmentEpisode();
   assert.deepEqual(shift(text, 'Welcome', { delta: 0 }), { ok: true, message: 'Nothing to shift: the amount is 0 s.', edits: [], moved: 0, text });
   assert.equal(shift(text, 'title:', { delta: 5 }).message, 'Put the cursor on a transcript item: times move from that item to the end.');
   assert.equal(shift('# Notes\n', 'Notes', { delta: 5 }).ok, false);

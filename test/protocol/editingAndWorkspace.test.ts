@@ -9,7 +9,7 @@ import { CancellationTokenSource, WorkDoneProgress } from 'vscode-languageserver
 import type {
   ApplyWorkspaceEditParams, CodeLens, CompletionList, InitializeResult, PrepareRenameResult, SymbolInformation, TextDocumentEdit, TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
-import { powerEpisode } from '../unit/powerFixture';
+import { allotmentEpisode } from '../unit/allotmentFixture';
 import { TestClient } from './lspClient';
 
 /**
@@ -98,7 +98,7 @@ function open(uri: string, text: string): TextDocument {
 }
 
 const EPISODE_URI = 'file:///tmp/power/allotment.md';
-const EPISODE = powerEpisode();
+const EPISODE = allotmentEpisode();
 
 test('initialize announces rename with prepare, completion, CodeLens, workspace symbols and the commands', async () => {
   const other = await TestClient.start();

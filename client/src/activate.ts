@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { ClientCommands, Commands, InitializationOptions, SETTINGS_SECTION } from '../../server/src/protocol';
+import { checkWorkspaceWithProgress } from './commands/checkWorkspace';
+import { openVideoAtCursor } from './commands/openVideoAtCursor';
+import { shiftTimesInteractively } from './commands/shiftTimes';
+import { serveFileSystem } from './fileSystem';
+import { codeLensEnabled, configurationFor } from './settings';
+import { startStatusItem } from './statusItem';
+
+/**
+ * What the desktop and the browser extension share: the client options, the commands, the status
+ * item and the file requests. `createClient` is the only difference (a Node process, or a Worker).
+ */
+export async function activateClient(
+  context: vscode.ExtensionContext,
+  createClient: (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient,
+): Promise<BaseLanguageClient> {
+  let client: BaseLanguageClient | undefined;
+  const initializationOptions: InitializationOptions = { retriggerSuggestCommand: 'editor.action.triggerSuggest' };
+  const options: LanguageClientOptions = {
+    initializationOptions,
+    // Markdown of any scheme: file, untitled, vscode-vfs (github.dev), vscode-test-web, …
+    documentSelector: [{ language: 'markdown' }],
+    synchronize: {
+      configurationSection: SETTINGS_SECTION,
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/.transcriptlintrc.json'),
+    },
+    middleware: {
+      // The commands themselves belong to the server; from the palette they get an input box or a progress notification.
+      executeCommand: async (command, args, next) => {
+        if (command === Commands.shiftTimes && args.length === 0 && client) return shiftTimesInteractively(client, next);
+        if (command === Commands.checkWorkspace && args.length === 0 && client) return checkWorkspaceWithProgress(client);
+        return next(command, args);
+      },
+      provideCodeLenses: (document, token, next) => (codeLensEnabled(document) ? next(document, token) : []),
+      workspace: {
+        configuration: (params) => params.items.map((item) => configurationFor(item.section, item.scopeUri)),
+      },
+    },
+  };
+  client = createClient('transcripts', 'Podcast Transcripts', options);
+  const running = client;
+  context.subscriptions.push(
+    vscode.commands.registerCommand(ClientCommands.openVideoAtCursor, () => openVideoAtCursor(running)),
+    ...serveFileSystem(running),
+  );
+  await running.start();
+  startStatusItem(running, context);
+  return running;
+}

@@ -1,0 +1,65 @@
+import { CodeLensRefreshRequest } from 'vscode-languageserver';
+import { toDiagnostic } from '../convert';
+import type { ServerContext } from './context';
+import type { WorkspaceFeatures } from './workspace';
+
+/**
+ * Diagnostics of open documents: checked after each change (coalesced: at most one pending run per
+ * document, always of its newest version), cleared on close, all re-checked when settings or
+ * watched files change. Sets `ctx.schedule`, which the other handlers use to re-check a document.
+ */
+export function registerDiagnostics(ctx: ServerContext, workspace: WorkspaceFeatures): void {
+  const { connection, documents, service, settings, host } = ctx;
+  const pending = new Set<string>();
+
+  ctx.schedule = (uri) => {
+    if (pending.has(uri)) return;
+    pending.add(uri);
+    // Two turns of the event loop: changes already queued on the connection are applied first,
+    // so a burst of edits is checked once, at its newest version.
+    host.later(() => host.later(() => {
+      pending.delete(uri);
+      void validate(uri);
+    }));
+  };
+
+  const validate = async (uri: string) => {
+    try {
+      const doc = documents.get(uri);
+      if (!doc) return;
+      const version = doc.version;
+      await settings.resolve(uri);
+      if (documents.get(uri)?.version !== version) return; // A newer version is already scheduled.
+      const diagnostics = [...service.findings(doc), ...workspace.crossFileFindings(doc)].map((f) => toDiagnostic(doc, f));
+      await connection.sendDiagnostics({ uri, version, diagnostics });
+    } catch (error) {
+      connection.console.error(`transcripts: checking ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+  };
+
+  const revalidateAll = () => {
+    settings.clear();
+    for (const doc of documents.all()) ctx.schedule(doc.uri);
+    // Tokens follow the findings, which follow the settings; the CodeLens setting lives in the client, which asks again after a refresh.
+    if (ctx.client.refreshSemanticTokens) void connection.languages.semanticTokens.refresh();
+    if (ctx.client.refreshCodeLens) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  };
+
+  documents.onDidOpen((e) => {
+    // didOpen of a document already open replaces its text, maybe at the same version: forget the old one.
+    service.forget(e.document.uri);
+    ctx.schedule(e.document.uri);
+  });
+  documents.onDidChangeContent((e) => ctx.schedule(e.document.uri));
+  documents.onDidClose((e) => {
+    service.forget(e.document.uri);
+    settings.forget(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    workspace.onClosed(e.document.uri);
+  });
+  connection.onDidChangeConfiguration((params) => {
+    settings.push(params.settings);
+    revalidateAll();
+  });
+  connection.onDidChangeWatchedFiles(revalidateAll);
+}

@@ -1,0 +1,28 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { ROOT } from '../helpers';
+
+/** The web extension as packaged: both entries there, and the worker script free of Node. */
+
+const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+
+test('package.json: a browser entry beside main, virtual and untrusted workspaces declared', () => {
+  assert.equal(manifest.main, './dist/extension.js');
+  assert.equal(manifest.browser, './dist/browser/extension.js');
+  assert.equal(manifest.capabilities.virtualWorkspaces, true);
+  assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+  const ignore = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n');
+  for (const entry of ['dist/extension.js', 'dist/server.js', 'dist/browser/extension.js', 'dist/browser/server.js']) {
+    assert.ok(ignore.includes(`!${entry}`), `.vscodeignore keeps ${entry} in the .vsix`);
+  }
+});
+
+test('dist/browser/server.js and extension.js require no Node module', { skip: fs.existsSync(path.join(ROOT, 'dist', 'browser', 'server.js')) ? false : 'not built' }, () => {
+  const server = fs.readFileSync(path.join(ROOT, 'dist', 'browser', 'server.js'), 'utf8');
+  assert.deepEqual(server.match(/\brequire\(["'][^"']+["']\)/g) ?? [], []);
+  assert.doesNotMatch(server, /["']node:/);
+  const extension = fs.readFileSync(path.join(ROOT, 'dist', 'browser', 'extension.js'), 'utf8');
+  assert.deepEqual([...new Set(extension.match(/\brequire\(["'][^"']+["']\)/g) ?? [])], ['require("vscode")']);
+});
