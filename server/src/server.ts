@@ -5,6 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextChange, TranscriptLanguageService } from './core';
 import { FIX_ALL_KIND, SEMANTIC_LEGEND, toSemanticTokens, toCodeAction, toDiagnostic, toDocumentLink, toDocumentSymbol, toFoldingRanges, toHover } from './convert';
 import { PowerTools } from './powerTools';
+import { registerPlayerHandlers } from './handlers/player';
 import { SettingsCache } from './settings';
 import { VERSION } from './version';
 
@@ -167,6 +168,7 @@ export function startServer(connection: Connection): void {
   // Shift times, rename, completion, CodeLens, status, workspace check and symbols (powerTools.ts).
   const power = new PowerTools({ connection, documents, service, settings, guard, schedule: (uri) => schedule(uri) });
   power.register();
+  registerPlayerHandlers({ connection, service, documents, guard });
 
   documents.listen(connection);
   connection.listen();

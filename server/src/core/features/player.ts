@@ -78,6 +78,7 @@ export function parseTimeInput(input: string): { sec: number } | { error: string
 }
 
 export type PlayerEdit =
+  /** `cursor` is an offset in the text after the edits. */
   | { ok: true; edits: TextEdit[]; message: string; warning?: string; cursor?: number }
   | { ok: false; message: string };
 
