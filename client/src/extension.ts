@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { PowerToolsClient } from './powerTools';
+import { registerPlayer } from './player';
 
 /** The VS Code face of the language server: start it, pass settings, and add what only the editor can do (open a browser). */
 
@@ -36,6 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(vscode.commands.registerCommand('transcripts.openVideoAtCursor', () => openVideoAtCursor()));
   await client.start();
   power.attach(client, context);
+  registerPlayer(context, client);
 }
 
 export async function deactivate(): Promise<void> {

@@ -51,7 +51,7 @@ export interface ItemAtSecondParams extends PlayerDocumentParams {
   /** Seconds (a number, fractions allowed), or what the user typed: `754`, `12:34`, `1:02:03`. */
   at: number | string;
 }
-export type ItemAtSecondResult = SpokenItemResult | PlayerFailure;
+export type ItemAtSecondResult = (SpokenItemResult & { /** The second asked for, as a number (the input parsed). */ at: number }) | PlayerFailure;
 
 /** `transcripts/secondAt`: the second of the item at a position (a header: its first timed line; an untimed line: the previous timed line). */
 export const SECOND_AT_REQUEST = 'transcripts/secondAt';

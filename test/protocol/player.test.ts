@@ -30,12 +30,13 @@ const request = <R>(method: string, params: object) => client.connection.sendReq
 test('itemAtSecond: a number or typed text; the item start and the range to highlight', async () => {
   const at64 = await request<ItemAtSecondResult>(ITEM_AT_SECOND_REQUEST, { at: 64.7 });
   assert.deepEqual(at64, {
-    ok: true, sec: 55,
+    ok: true, sec: 55, at: 64.7,
     position: { line: lineOf('- line: Thanks'), character: 2 },
     range: { start: { line: lineOf('- line: Thanks'), character: 0 }, end: { line: lineOf('- header: Lesson 3'), character: 0 } },
   });
   const typed = await request<ItemAtSecondResult>(ITEM_AT_SECOND_REQUEST, { at: '2:05' });
   assert.equal(typed.ok && typed.position.line, lineOf('- line: Every ten'));
+  assert.equal(typed.ok && typed.at, 125);
   assert.equal(typed.ok && typed.range.end.line, lineOf('---\nNotes.'), 'the untimed continuation is part of it');
   const early = await request<ItemAtSecondResult>(ITEM_AT_SECOND_REQUEST, { at: '10' });
   assert.deepEqual(early.ok && [early.sec, early.before], [50, true]);

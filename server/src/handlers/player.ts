@@ -35,7 +35,7 @@ export function registerPlayerHandlers({ connection, service, documents, guard }
     const model = service.model(doc);
     const hit = itemAtSecond(model, parsed.sec);
     if (!hit) return { ok: false, message: model.isEpisode ? 'This transcript has no timed line (sec).' : 'This file is not an episode: its front matter has no transcript.' };
-    return spoken(doc, hit);
+    return { ...spoken(doc, hit), at: parsed.sec };
   }));
 
   connection.onRequest(SECOND_AT_REQUEST, guard('secondAt', (params: SecondAtParams): SecondAtResult => {
