@@ -23,6 +23,7 @@ export class Follower implements vscode.Disposable {
   /** The second last looked up (whole seconds: the lookup changes at most once a second). */
   private lastSecond = -1;
   private lookup?: Promise<void>;
+  private latest?: PlayerState;
   /** The item a command puts the cursor on after seeking the player itself (Go to Time). */
   private skipItemLine?: number;
   /** Edits the extension makes itself (Set Time, Insert Line) are not typing. */
@@ -40,12 +41,21 @@ export class Follower implements vscode.Disposable {
   onState(state: PlayerState): void {
     if (state.playing && !this.wasPlaying) this.suspended = false;
     this.wasPlaying = state.playing;
-    const second = Math.floor(state.sec);
+    this.latest = state;
     if (!this.followSetting() && this.highlighted) this.reset();
-    if (!this.followSetting() || this.suspended || second === this.lastSecond || this.lookup) return;
+    this.pump();
+  }
+
+  /** One lookup at a time; when it ends, the newest state is looked up if its second moved meanwhile. */
+  private pump(): void {
+    const state = this.latest;
+    if (!state || this.lookup || !this.followSetting() || this.suspended) return;
+    const second = Math.floor(state.sec);
+    if (second === this.lastSecond) return;
     this.lastSecond = second;
     this.lookup = this.highlightAt(second, state.playing).catch(() => undefined).finally(() => {
       this.lookup = undefined;
+      this.pump();
     });
   }
 
@@ -101,9 +111,9 @@ export class Follower implements vscode.Disposable {
 
   private onEdit(e: vscode.TextDocumentChangeEvent): void {
     if (!this.isEpisode(e.document) || e.contentChanges.length === 0) return;
-    // Line numbers moved: look the item up again at the next state.
+    // Items moved or changed their times: look the highlighted one up again.
     this.lastSecond = -1;
-    if (this.ownEdits > 0 || !this.panel()?.state.playing) return;
+    if (this.ownEdits > 0 || !this.panel()?.state.playing) return this.pump();
     this.suspended = true;
     this.highlighted = undefined;
     this.redraw();
