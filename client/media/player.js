@@ -44,14 +44,20 @@
     message.textContent = text;
     message.className = `message ${kind}`;
     message.hidden = false;
+    // Without media there is nothing to control: only the message and Choose Media File….
+    document.body.classList.toggle('missing', kind === 'missing');
   }
 
-  function load(/** @type {{ src: string, name: string, video: boolean, skip: number }} */ m) {
-    skip = m.skip;
+  function setSkip(/** @type {number} */ seconds) {
+    skip = seconds;
     back.textContent = `−${skip} s`;
     forward.textContent = `+${skip} s`;
     back.title = `Back ${skip} seconds`;
     forward.title = `Forward ${skip} seconds`;
+  }
+
+  function load(/** @type {{ src: string, name: string, video: boolean, skip: number }} */ m) {
+    setSkip(m.skip);
     file.textContent = m.name;
     media = document.createElement(m.video ? 'video' : 'audio');
     media.preload = 'auto';
@@ -102,6 +108,7 @@
       case 'seek': jump(Number(m.sec)); break;
       case 'skip': if (media) jump(media.currentTime + Number(m.by) * skip); break;
       case 'toggle': toggle(); break;
+      case 'skipSeconds': setSkip(Number(m.skip)); break;
     }
   });
   vscode.postMessage({ type: 'ready' });

@@ -13,9 +13,13 @@ export class PlayerController implements vscode.Disposable {
   panel?: PlayerPanel;
   readonly follower: Follower;
   private readonly status = new PlayerStatus();
+  private readonly settingsListener: vscode.Disposable;
 
   constructor(private readonly context: vscode.ExtensionContext, readonly requests: PlayerRequests) {
     this.follower = new Follower(requests, () => this.panel);
+    this.settingsListener = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('transcripts.player.skipSeconds')) this.panel?.updateSkip();
+    });
   }
 
   /** Opens (or moves) the player to the episode of `editor`. */
@@ -45,6 +49,7 @@ export class PlayerController implements vscode.Disposable {
     this.panel?.dispose();
     this.follower.dispose();
     this.status.dispose();
+    this.settingsListener.dispose();
   }
 
   private createPanel(episode: vscode.Uri): PlayerPanel {

@@ -83,6 +83,11 @@ export class PlayerPanel implements vscode.Disposable {
     void this.panel.webview.postMessage({ type: 'toggle' });
   }
 
+  /** The skip amount setting changed. */
+  updateSkip(): void {
+    void this.panel.webview.postMessage({ type: 'skipSeconds', skip: this.skipSeconds() });
+  }
+
   /** The media's name, for messages. */
   mediaName(): string | undefined {
     return this.media && 'uri' in this.media ? fileName(this.media.uri) : undefined;
