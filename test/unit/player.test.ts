@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { applyEdits, parseEpisode } from '../../server/src/core';
 import { insertLineAtPlayer, itemAtSecond, mediaHints, parseTimeInput, PlayerEdit, secondAt, setTimeFromPlayer } from '../../server/src/core/features/player';
+import { folderRules, NameRule, pickMediaName, sameNameRule } from '../../client/src/player/mediaNames';
 import { powerEpisode, TRANSCRIPT } from './powerFixture';
 
 /** The media player's transcript side (issue 13), on the fictional allotment episode (powerFixture.ts). */
@@ -166,4 +167,28 @@ test('Insert Line at Player Time: order warning, no speaker to guess, refusals',
   const refused = insertLineAtPlayer(model(), at('title:'), 5);
   assert.deepEqual(refused, { ok: false, message: 'Put the cursor on a transcript item first.' });
   assert.equal(insertLineAtPlayer(model(), at('Thanks'), -3).ok, false);
+});
+
+test('media names: the episode\'s own name, else in media folders its YouTube id or season/episode; never another episode\'s file', () => {
+  const pick = (names: string[], rules: NameRule[]) => {
+    for (const rule of rules) {
+      const name = pickMediaName(names, rule);
+      if (name) return name;
+    }
+    return undefined;
+  };
+  const beside = [sameNameRule('sensors-in-the-kitchen')];
+  assert.equal(pick(['sensors-in-the-kitchen.md', 'sensors-in-the-kitchen.m4a', 'sensors-in-the-kitchen.mp3'], beside), 'sensors-in-the-kitchen.mp3', 'MP3 before AAC');
+  assert.equal(pick(['Sensors-in-the-kitchen.FLAC'], beside), undefined, 'the name must be the same');
+  assert.equal(pick(['sensors-in-the-kitchen.WAV'], beside), 'sensors-in-the-kitchen.WAV', 'the extension in any case');
+  assert.equal(pick(['sensors-in-the-kitchen-2.mp3', 'sensors-in-the-kitchen.txt', 'kitchen.mp3'], beside), undefined);
+
+  const folder = folderRules('sensors', { youtube: 'Xk3pT9qLm2A', season: 9, episode: 4 });
+  assert.equal(pick(['talk-Xk3pT9qLm2A.opus', 's09e04.mp3'], folder), 'talk-Xk3pT9qLm2A.opus', 'the id before season/episode');
+  assert.equal(pick(['Xk3pT9qLm2A_final.ogg'], folder), 'Xk3pT9qLm2A_final.ogg');
+  assert.equal(pick(['Xk3pT9qLm2AB.mp3', 'aXk3pT9qLm2A.mp3'], folder), undefined, 'the id inside a longer word is another id');
+  assert.equal(pick(['podcast-S9E4.ogg'], folder), 'podcast-S9E4.ogg');
+  assert.equal(pick(['s09e04.mp3', 'sensors.wav'], folder), 'sensors.wav', 'the same name first');
+  assert.equal(pick(['s09e041.mp3', 's109e04.mp3', 's09e14.mp3', 's9e40.mp3', 'xs09e04.mp3'], folder), undefined, 'another episode\'s numbers');
+  assert.equal(pick(['s09e04.mp3'], folderRules('sensors', {})), undefined, 'without season/episode nothing but the name');
 });

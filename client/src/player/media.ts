@@ -1,14 +1,13 @@
 import * as vscode from 'vscode';
 import type { MediaHintsResult } from '../../../server/src/protocol';
+import { extension, folderRules, MEDIA_EXTENSIONS, NameRule, pickMediaName, sameNameRule, stem } from './mediaNames';
 
 /**
- * Which media file belongs to an episode. Only through `vscode.workspace.fs` and URIs (no Node
- * `fs`/`path`), so that it works on remote and virtual file systems and in VS Code for the Web.
- * A file is taken only when its name says it is this episode's: never a neighbour's.
+ * Which media file belongs to an episode (the names: mediaNames.ts). Only through
+ * `vscode.workspace.fs` and URIs (no Node `fs`/`path`), so that it works on remote and virtual
+ * file systems and in VS Code for the Web.
  */
 
-/** In order of preference: formats every VS Code plays first, AAC containers (not in desktop VS Code) last. */
-export const MEDIA_EXTENSIONS = ['.mp3', '.ogg', '.oga', '.opus', '.wav', '.flac', '.webm', '.m4a', '.mp4'];
 const VIDEO_EXTENSIONS = new Set(['.webm', '.mp4']);
 const CHOICES_KEY = 'transcripts.player.chosenMedia';
 
@@ -19,14 +18,13 @@ export async function findMedia(episode: vscode.Uri, hints: MediaHintsResult, st
   const chosen = chosenMedia(episode, state);
   if (chosen && (await exists(chosen))) return { uri: chosen, how: 'chosen' };
   const base = stem(fileName(episode));
-  const beside = pick(await list(vscode.Uri.joinPath(episode, '..')), [(s) => s === base]);
+  const beside = pick(await list(vscode.Uri.joinPath(episode, '..')), sameNameRule(base));
   if (beside) return { uri: beside, how: 'beside' };
   const folders = mediaFolders(episode);
-  const rules = [(s: string) => s === base, ...(hints.youtube ? [idRule(hints.youtube)] : []), ...(hints.season !== undefined && hints.episode !== undefined ? [seasonRule(hints.season, hints.episode)] : [])];
   // A rule is tried in every folder before the next rule: an exact name anywhere beats an id match.
-  for (const rule of rules) {
+  for (const rule of folderRules(base, hints)) {
     for (const folder of folders) {
-      const found = pick(await list(folder.uri), [rule]);
+      const found = pick(await list(folder.uri), rule);
       if (found) return { uri: found, how: 'folder' };
     }
   }
@@ -68,27 +66,9 @@ function mediaFolders(episode: vscode.Uri): { uri: vscode.Uri; label: string }[]
   return roots.flatMap((root) => setting.filter((rel) => typeof rel === 'string' && rel.trim() !== '').map((rel) => ({ uri: vscode.Uri.joinPath(root.uri, rel), label: rel })));
 }
 
-/** The episode's YouTube id inside the name, not as part of a longer run of id characters. */
-function idRule(id: string): (s: string) => boolean {
-  return (s) => {
-    for (let at = s.indexOf(id); at >= 0; at = s.indexOf(id, at + 1)) {
-      if (!/[A-Za-z0-9_-]/.test(s[at - 1] ?? '') && !/[A-Za-z0-9_-]/.test(s[at + id.length] ?? '')) return true;
-    }
-    return false;
-  };
-}
-
-/** `s04e01`, `S4E1`, `podcast-s04e01-final`: but not s04e010 or s104e01. */
-function seasonRule(season: number, episode: number): (s: string) => boolean {
-  const pattern = new RegExp(`(?:^|[^a-z0-9])s0*${season}e0*${episode}(?![0-9])`, 'i');
-  return (s) => pattern.test(s);
-}
-
-/** The first media file (by extension preference) whose name without extension passes a rule. */
-function pick(files: vscode.Uri[], rules: ((stem: string) => boolean)[]): vscode.Uri | undefined {
-  const candidates = files.filter((f) => MEDIA_EXTENSIONS.includes(extension(fileName(f))) && rules.some((r) => r(stem(fileName(f)))));
-  candidates.sort((a, b) => MEDIA_EXTENSIONS.indexOf(extension(fileName(a))) - MEDIA_EXTENSIONS.indexOf(extension(fileName(b))));
-  return candidates[0];
+function pick(files: vscode.Uri[], rule: NameRule): vscode.Uri | undefined {
+  const name = pickMediaName(files.map(fileName), rule);
+  return name === undefined ? undefined : files.find((f) => fileName(f) === name);
 }
 
 async function list(folder: vscode.Uri): Promise<vscode.Uri[]> {
@@ -107,14 +87,4 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function stem(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? name.slice(0, dot) : name;
-}
-
-function extension(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? name.slice(dot).toLowerCase() : '';
 }

@@ -37,6 +37,7 @@ export class PlayerPanel implements vscode.Disposable {
   private readonly disposed = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
+  private isDisposed = false;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -98,6 +99,9 @@ export class PlayerPanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    // Called by the close button (onDidDispose) and by the extension: once is enough.
+    if (this.isDisposed) return;
+    this.isDisposed = true;
     this.disposed.fire();
     this.subscriptions.forEach((s) => s.dispose());
     this.stateChanged.dispose();

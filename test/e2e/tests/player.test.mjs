@@ -20,6 +20,10 @@ async function playerFixtures() {
   await fsp.cp(path.join(E2E_DIR, 'fixtures', 'player'), dir, { recursive: true });
   await fsp.writeFile(path.join(dir, 'listen.wav'), tonesForEpisode(fs.readFileSync(path.join(dir, 'listen.md'), 'utf8')));
   await fsp.writeFile(path.join(dir, 'broken.mp4'), Buffer.from('this is text, not an mp4 file\n'.repeat(50)));
+  // Found through transcripts.player.mediaFolders by the episode's ids.youtube; the other file is a longer id's.
+  await fsp.mkdir(path.join(dir, 'media'));
+  await fsp.copyFile(path.join(dir, 'listen.wav'), path.join(dir, 'media', 'talk-ByIdTeSt001.wav'));
+  await fsp.copyFile(path.join(dir, 'listen.wav'), path.join(dir, 'media', 'ByIdTeSt0012.mp3'));
   return dir;
 }
 
@@ -125,9 +129,22 @@ test('the player follows the cursor, the transcript follows the player, times co
   await vs.screenshot('player');
 }));
 
-test('a missing media file and an unplayable one get their messages', async (t) => withVSCode(t, {
-  name: 'player-messages', fixtures: await playerFixtures(),
+test('media found by id in a media folder, played by key from the player; a missing and an unplayable file get their messages', async (t) => withVSCode(t, {
+  name: 'player-messages', fixtures: await playerFixtures(), settings: { 'transcripts.player.mediaFolders': ['media'] },
 }, async (vs) => {
+  const p = vs.page;
+  await vs.openFile('byid.md');
+  await vs.waitEditorStable();
+  await openPlayer(vs);
+  await playerFrame(vs).locator('#file', { hasText: 'talk-ByIdTeSt001.wav' }).waitFor();
+  await waitValue(p, () => playerTime(vs), (v) => v === '0:00 / 0:17', { what: 'the WAV loaded' });
+  // The keys work while the player has focus too.
+  await playerFrame(vs).locator('#file').click();
+  await p.keyboard.press('Control+Alt+K');
+  await p.locator('.statusbar-item', { hasText: '/ 0:17' }).locator('.codicon-play').waitFor();
+  await p.keyboard.press('Control+Alt+K');
+  await p.locator('.statusbar-item', { hasText: '/ 0:17' }).locator('.codicon-debug-pause').waitFor();
+
   await vs.openFile('nomedia.md');
   await vs.waitEditorStable();
   await openPlayer(vs);
