@@ -89,6 +89,15 @@ test('the player follows the cursor, the transcript follows the player, times co
   await p.locator('.statusbar-item', { hasText: /0:0[4-9] \/ 0:17/ }).locator('.codicon-play').waitFor();
   await waitValue(p, () => highlightedLines(vs), (l) => l.join() === '15,16,17,18', { what: 'highlight on the item at 0:07', timeout: 15_000 });
   await vs.screenshot('player-playing');
+  // Typing stops following (the highlight goes) until the next play.
+  await press(vs, 'End');
+  await p.keyboard.type(' ');
+  await waitValue(p, () => highlightedLines(vs), (l) => l.length === 0, { what: 'no highlight after typing' });
+  await p.keyboard.press('Control+Z');
+  await press(vs, 'Control+Alt+K');
+  await p.locator('.statusbar-item .codicon-debug-pause').waitFor();
+  await press(vs, 'Control+Alt+K');
+  await waitValue(p, () => highlightedLines(vs), (l) => l.length > 0, { what: 'the highlight back after play' });
   await press(vs, 'Control+Alt+K');
   await p.locator('.statusbar-item .codicon-debug-pause').waitFor();
 
