@@ -172,5 +172,7 @@ test('media found by id in a media folder, played by key from the player; a miss
   await message.filter({ hasText: 'broken.mp4 cannot be played here' }).waitFor();
   assert.match(await message.textContent(), /plays MP3, WAV, FLAC, Ogg \(Vorbis or Opus\) and WebM; desktop VS Code has no AAC decoder/);
   await p.mouse.move(640, 700); // no tab tooltip in the picture
+  await p.keyboard.press('Escape');
+  await p.locator('.monaco-hover:not(.hidden), .workbench-hover').first().waitFor({ state: 'hidden' }).catch(() => {});
   await vs.screenshot('player-unplayable');
 }));
