@@ -9,7 +9,7 @@ import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { withVSCode, closeBrowser, E2E_DIR } from '../lib/vscode.mjs';
-import { waitValue, waitLines } from '../lib/extra.mjs';
+import { waitValue, waitLines, runCommandWithInput } from '../lib/extra.mjs';
 import { tonesForEpisode } from '../lib/tones.mjs';
 
 after(closeBrowser);
@@ -114,14 +114,7 @@ test('the player follows the cursor, the transcript follows the player, times co
   await waitLines(vs, { 21: '  sec: 10', 22: "  time: '0:10'" });
 
   // Go to Time: 0:08 is spoken in the item at 0:07 (line 15); the player seeks to 0:08.
-  await vs.quickInput('F1', 'Transcripts: Go to Time');
-  await p.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Transcripts: Go to Time' }).first().waitFor();
-  await p.keyboard.press('Enter');
-  await p.locator('.quick-input-widget .quick-input-title', { hasText: 'Go to Time' }).waitFor({ state: 'visible' });
-  await p.waitForFunction(() => document.activeElement?.closest('.quick-input-box'));
-  await p.keyboard.type('0:08');
-  await p.keyboard.press('Enter');
-  await p.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await runCommandWithInput(vs, 'Transcripts: Go to Time', 'Go to Time', '0:08');
   await vs.waitCursorLine(15);
   await waitValue(p, () => playerTime(vs), (v) => v === '0:08 / 0:17', { what: 'Go to Time seeks to 0:08' });
 
