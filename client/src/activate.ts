@@ -7,6 +7,7 @@ import { shiftTimesInteractively } from './commands/shiftTimes';
 import { serveFileSystem } from './fileSystem';
 import { codeLensEnabled, configurationFor } from './settings';
 import { startStatusItem } from './statusItem';
+import { registerPlayer } from './player';
 
 /**
  * What the desktop and the browser extension share: the client options, the commands, the status
@@ -47,5 +48,6 @@ export async function activateClient(
   );
   await running.start();
   startStatusItem(running, context);
+  registerPlayer(context, running);
   return running;
 }

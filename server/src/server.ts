@@ -7,6 +7,7 @@ import { guardWith, readClientFeatures, ServerContext } from './handlers/context
 import { registerDiagnostics } from './handlers/diagnostics';
 import { registerDocumentFeatures } from './handlers/documentFeatures';
 import { registerEditing } from './handlers/editing';
+import { registerPlayerHandlers } from './handlers/player';
 import { WorkspaceFeatures } from './handlers/workspace';
 import type { ServerHost } from './host';
 import { SettingsCache } from './settings';
@@ -58,6 +59,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   registerDiagnostics(ctx, workspace);
   registerDocumentFeatures(ctx);
   registerEditing(ctx);
+  registerPlayerHandlers(ctx);
   registerCommands(ctx, workspace);
   workspace.register();
 

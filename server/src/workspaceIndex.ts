@@ -117,7 +117,7 @@ export class WorkspaceIndex {
       shownPath: this.shownPath(uri),
       title: episodeTitle(model) ?? basenameUri(uri),
       headers: episodeHeaders(model).map((h) => ({ name: h.name, range: range(h.span) })),
-      fingerprint: model.syntaxErrors.length > 0 ? undefined : copyFingerprint(model),
+      fingerprint: model.syntaxErrors.length > 0 && !model.recovered ? undefined : copyFingerprint(model),
       transcriptKey,
       transcriptKeyRange: transcriptKey && range(transcriptKey),
       mtime: stat.mtime,

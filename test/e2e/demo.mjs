@@ -6,12 +6,21 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT, VSIX, makeInstanceDir, installExtension, startCodeServer, killGroup } from './lib/vscode.mjs';
+import { tonesForEpisode } from './lib/tones.mjs';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '0' }, file: { type: 'string', default: 'episode.md' } } });
 const samples = path.join(REPO_ROOT, 'samples');
 if (!fs.existsSync(path.join(samples, values.file))) {
   console.error(`${path.join(samples, values.file)} not found`);
   process.exit(1);
+}
+
+// Audio for the player beside the sample (git-ignored): one tone per timed line, so the player has
+// something to play and the transcript something to follow. Also there for F5 on samples/.
+const episodeFile = path.join(samples, values.file);
+const audio = episodeFile.replace(/\.md$/, '.wav');
+if (!fs.existsSync(audio) || fs.statSync(audio).mtimeMs < fs.statSync(episodeFile).mtimeMs) {
+  fs.writeFileSync(audio, tonesForEpisode(fs.readFileSync(episodeFile, 'utf8')));
 }
 
 // A copy of samples/, so that trying the quick fixes never changes the repository's sample.
@@ -48,7 +57,7 @@ Podcast Transcripts demo: VS Code ${'(code-server)'} with ${path.basename(VSIX)}
 
   Open:  ${url}
 
-  Workspace: ${ws} (a copy of samples/)
+  Workspace: ${ws} (a copy of samples/, with ${path.basename(audio)}: run Transcripts: Open Player in the episode)
   Log:       ${log}
   Stop:      Ctrl+C
 `);

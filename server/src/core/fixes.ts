@@ -13,7 +13,7 @@ export function lineBreakOf(text: string): string {
 }
 
 /** A time label as YAML: single-quoted (valid in YAML 1.1 and 1.2), double-quoted if the old one was. */
-function quotedTime(seconds: number, old?: Field): string {
+export function quotedTime(seconds: number, old?: Field): string {
   const label = formatTime(seconds);
   return old?.quote === 'double' ? `"${label}"` : `'${label}'`;
 }

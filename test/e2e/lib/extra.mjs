@@ -62,3 +62,20 @@ export async function mergedFixtures(extra) {
   await fsp.cp(path.join(E2E_DIR, 'fixtures', extra), dir, { recursive: true });
   return dir;
 }
+
+/**
+ * Runs a palette command that asks for input in an input box titled `title` (Shift Times From Here,
+ * Go to Time), types `text` and accepts it. The palette closes and the extension's input box opens
+ * in the same widget: its title says when it is there.
+ */
+export async function runCommandWithInput(vs, label, title, text) {
+  const p = vs.page;
+  await vs.quickInput('F1', label);
+  await p.locator('.quick-input-list .monaco-list-row.focused', { hasText: label }).first().waitFor();
+  await p.keyboard.press('Enter');
+  await p.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ state: 'visible' });
+  await p.waitForFunction(() => document.activeElement?.closest('.quick-input-box'));
+  await p.keyboard.type(text);
+  await p.keyboard.press('Enter');
+  await p.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}

@@ -48,6 +48,7 @@ export const BASE_SETTINGS = {
 const BROWSER_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+  '--autoplay-policy=no-user-gesture-required', // the player's tests start playback from a key, as a user would after a click
 ];
 
 let sharedBrowser;

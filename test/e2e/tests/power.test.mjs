@@ -4,7 +4,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { withVSCode, closeBrowser } from '../lib/vscode.mjs';
-import { waitValue, waitLines, codeLensTexts, suggestLabels } from '../lib/extra.mjs';
+import { waitValue, waitLines, codeLensTexts, suggestLabels, runCommandWithInput } from '../lib/extra.mjs';
 
 after(closeBrowser);
 
@@ -15,16 +15,7 @@ test('Shift Times From Here (+7, one undo) and F2 rename of a speaker', (t) => w
 
   // Shift from the item on line 18 by +7 through the command's input box.
   await vs.gotoLine(18);
-  await vs.quickInput('F1', 'Transcripts: Shift Times From Here');
-  const row = p.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Transcripts: Shift Times From Here' }).first();
-  await row.waitFor();
-  await p.keyboard.press('Enter');
-  // The palette closes and the extension's input box opens in the same widget: wait for its title.
-  await p.locator('.quick-input-widget .quick-input-title', { hasText: 'Shift Times From Here' }).waitFor({ state: 'visible' });
-  await p.waitForFunction(() => document.activeElement?.closest('.quick-input-box'));
-  await p.keyboard.type('+7');
-  await p.keyboard.press('Enter');
-  await p.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await runCommandWithInput(vs, 'Transcripts: Shift Times From Here', 'Shift Times From Here', '+7');
   await waitLines(vs, { 19: '  sec: 82', 20: "  time: '1:22'", 23: '  sec: 77', 24: "  time: '1:17'" });
   // Items before line 18 are not moved.
   assert.equal(await vs.lineText(10), '  sec: 5');

@@ -172,7 +172,7 @@ function newItemCompletions(model: EpisodeModel, offset: number, keyColumn: numb
 }
 
 /** The speaker to suggest for a new line: in a two-person talk the other one; else the most frequent who did not just speak. */
-function nextSpeaker(model: EpisodeModel, offset: number): string | undefined {
+export function nextSpeaker(model: EpisodeModel, offset: number): string | undefined {
   const speakers = speakersByFrequency(model);
   const last = [...model.transcript!.items].reverse().find((item) => item.region.end <= offset && item.kind === 'line' && item.speaker && !item.speaker.speech);
   const lastName = last?.speaker?.name;

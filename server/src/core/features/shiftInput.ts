@@ -17,7 +17,7 @@ export function parseShiftAmount(input: string): ShiftAmount | { error: string }
   return { delta: match[1] === '+' ? seconds : -seconds };
 }
 
-function readSeconds(text: string): number | undefined {
+export function readSeconds(text: string): number | undefined {
   if (/^\d+s?$/.test(text)) {
     const n = parseInt(text, 10);
     return Number.isSafeInteger(n) ? n : undefined;

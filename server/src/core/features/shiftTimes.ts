@@ -146,7 +146,7 @@ function durationEdit(model: EpisodeModel, start: number, delta: number): { edit
   return { edit: durationFix(field, seconds, model.text).edits[0], note: `duration is now ${formatDuration(seconds)}.` };
 }
 
-function describe(model: EpisodeModel, item: TranscriptItem): string {
+export function describe(model: EpisodeModel, item: TranscriptItem): string {
   const text = item.header ?? item.line;
   const what = item.header !== undefined ? 'the header' : 'the line';
   return `${what}${text !== undefined ? ` "${firstWords(text, 30)}"` : ''} (line ${lineNumber(model.text, item.span.start)})`;

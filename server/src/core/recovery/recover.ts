@@ -19,8 +19,24 @@ export interface Recovered {
 
 const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true } as const;
 
-/** `yaml` is the front matter's text, starting at document offset `base`; undefined when units do not explain the failure. */
+/** Anchors link units to each other: an alias cannot be read in a unit of its own. */
+const ANCHORS = new Error('anchors');
+
+/**
+ * `yaml` is the front matter's text, starting at document offset `base`. Undefined when every unit
+ * parses (then the whole front matter may well parse too), when two units hold one key, or when
+ * anchors link units: the caller parses the whole front matter and reports what the parser says.
+ */
 export function recoverUnits(text: string, base: number, yaml: string): Recovered | undefined {
+  try {
+    return readUnits(text, base, yaml);
+  } catch (error) {
+    if (error === ANCHORS) return undefined;
+    throw error;
+  }
+}
+
+function readUnits(text: string, base: number, yaml: string): Recovered | undefined {
   const topLevel: Field[] = [];
   const syntaxErrors: SyntaxError[] = [];
   let transcript: Transcript | undefined;
@@ -55,8 +71,8 @@ export function recoverUnits(text: string, base: number, yaml: string): Recovere
 
 /** Why a unit's text is not one `key: value` (or comments): the parser's first error, or the shape. */
 function unitProblem(doc: Document.Parsed, chunk: string): { message: string; pos: number } | undefined {
+  if (hasAnchors(doc, chunk)) throw ANCHORS;
   if (doc.errors.length > 0) return { message: firstLine(doc.errors[0].message), pos: doc.errors[0].pos[0] };
-  if (hasAnchors(doc, chunk)) return { message: 'anchors and aliases cannot be read when the front matter does not parse', pos: 0 };
   if (doc.contents === null) return undefined;
   if (!isMap(doc.contents) || doc.contents.items.length !== 1) return { message: 'a line that is neither a key nor part of the value above it', pos: 0 };
   return undefined;
@@ -66,9 +82,9 @@ function readUnitItem(text: string, base: number, yaml: string, unit: Unit, inde
   const chunk = yaml.slice(unit.start, unit.end);
   const doc = parseDocument(chunk, PARSE_OPTIONS);
   const shapeOk = isSeq(doc.contents) && doc.contents.items.length === 1;
+  if (hasAnchors(doc, chunk)) throw ANCHORS;
   const problem = doc.errors.length > 0 ? { message: firstLine(doc.errors[0].message), pos: doc.errors[0].pos[0] }
     : !shapeOk ? { message: 'an item that is not one list entry', pos: 0 }
-    : hasAnchors(doc, chunk) ? { message: 'anchors and aliases cannot be read when the front matter does not parse', pos: 0 }
     : undefined;
   if (!problem) return readItem((doc.contents as { items: YamlNode[] }).items[0], index, text, base + unit.start);
   const error = confined(problem, unit, 'item', yaml, base);
@@ -82,12 +98,13 @@ function readUnitItem(text: string, base: number, yaml: string, unit: Unit, inde
 
 const WHO_LINE = /^[ \t]+who:[ \t]*(.*?)[ \t]*\r?$/m;
 
-/** The speaker a broken item's `who:` line names, when that line itself reads plainly; counted, never reported. */
+/** The speaker a broken item's `who:` line names, when that line reads plainly (a name, or a simply quoted one); counted, never reported. */
 function speakerNamed(chunk: string): string | undefined {
-  const value = WHO_LINE.exec(chunk)?.[1];
+  const value = WHO_LINE.exec(chunk)?.[1].replace(/[ \t]+#.*$/, '');
   if (!value) return undefined;
-  const doc = parseDocument(value, PARSE_OPTIONS);
-  return doc.errors.length === 0 && typeof doc.contents?.toJSON() === 'string' ? (doc.contents!.toJSON() as string) : undefined;
+  if (/^'[^']*(?:''[^']*)*'$/.test(value)) return value.slice(1, -1).replace(/''/g, "'");
+  if (/^"[^"\\]*"$/.test(value)) return value.slice(1, -1);
+  return /^[^'"&*!|>%@`{[\]#-][^#]*$/.test(value) && !/: /.test(value) ? value : undefined;
 }
 
 function confined(problem: { message: string; pos: number }, unit: Unit, kind: BrokenUnit['kind'], yaml: string, base: number): SyntaxError {

@@ -1,7 +1,7 @@
 import { repairUnit } from '../repair/repairs';
 import type { RuleContext } from './context';
 
-const MAX_REPAIRED_UNITS = 100;
+const MAX_REPAIRED_UNITS = 20;
 
 /**
  * yaml-syntax: the parser's own errors. When the front matter was read unit by unit, each error is

@@ -1,0 +1,80 @@
+import * as vscode from 'vscode';
+import { Follower } from './follow';
+import { chooseMedia, findMedia } from './media';
+import { PlayerPanel } from './panel';
+import { PlayerRequests } from './requests';
+import { PlayerStatus } from './status';
+
+/** Set while a player panel is open (for the keybindings). */
+const PLAYER_OPEN_CONTEXT = 'transcripts.player.open';
+
+/** Owns the one player panel: opens it for an episode, finds its media, and wires it to the follower and the status item. */
+export class PlayerController implements vscode.Disposable {
+  panel?: PlayerPanel;
+  readonly follower: Follower;
+  private readonly status = new PlayerStatus();
+  private readonly settingsListener: vscode.Disposable;
+
+  constructor(private readonly context: vscode.ExtensionContext, readonly requests: PlayerRequests) {
+    this.follower = new Follower(requests, () => this.panel);
+    this.settingsListener = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('transcripts.player.skipSeconds')) this.panel?.updateSkip();
+    });
+  }
+
+  /** Opens (or moves) the player to the episode of `editor`. */
+  async open(editor: vscode.TextEditor): Promise<void> {
+    const hints = await this.requests.mediaHints(editor.document);
+    if (!hints) {
+      void vscode.window.showInformationMessage('The player plays an episode\'s media: open an episode (a Markdown file whose front matter has a transcript) first.');
+      return;
+    }
+    const episode = editor.document.uri;
+    const media = await findMedia(episode, hints, this.context.workspaceState);
+    if (!this.panel) this.panel = this.createPanel(episode);
+    else this.panel.reveal();
+    this.follower.reset();
+    this.panel.show(episode, media);
+  }
+
+  /** The editor showing the player's episode: the active one, or a visible one while the player has focus. */
+  episodeEditor(): vscode.TextEditor | undefined {
+    const episode = this.panel?.episode.toString();
+    const active = vscode.window.activeTextEditor;
+    if (active && (!episode || active.document.uri.toString() === episode)) return active;
+    return vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === episode) ?? active;
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    this.follower.dispose();
+    this.status.dispose();
+    this.settingsListener.dispose();
+  }
+
+  private createPanel(episode: vscode.Uri): PlayerPanel {
+    const skip = () => vscode.workspace.getConfiguration('transcripts.player', panel.episode).get<number>('skipSeconds', 5);
+    const panel: PlayerPanel = new PlayerPanel(this.context.extensionUri, episode, () => void this.choose(), skip);
+    panel.onDidChangeState((state) => {
+      this.status.update(state, panel.mediaName());
+      this.follower.onState(state);
+    });
+    panel.onDidDispose(() => {
+      this.panel = undefined;
+      this.status.update(undefined, undefined);
+      this.follower.reset();
+      void vscode.commands.executeCommand('setContext', PLAYER_OPEN_CONTEXT, false);
+    });
+    void vscode.commands.executeCommand('setContext', PLAYER_OPEN_CONTEXT, true);
+    return panel;
+  }
+
+  /** "Choose Media File…" in the panel: remembered for the episode, then played. */
+  private async choose(): Promise<void> {
+    const panel = this.panel;
+    if (!panel) return;
+    const episode = panel.episode;
+    const uri = await chooseMedia(episode, this.context.workspaceState);
+    if (uri && this.panel === panel) panel.show(episode, { uri, how: 'chosen' });
+  }
+}

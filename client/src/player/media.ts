@@ -1,0 +1,90 @@
+import * as vscode from 'vscode';
+import type { MediaHintsResult } from '../../../server/src/protocol';
+import { extension, folderRules, MEDIA_EXTENSIONS, NameRule, pickMediaName, sameNameRule, stem } from './mediaNames';
+
+/**
+ * Which media file belongs to an episode (the names: mediaNames.ts). Only through
+ * `vscode.workspace.fs` and URIs (no Node `fs`/`path`), so that it works on remote and virtual
+ * file systems and in VS Code for the Web.
+ */
+
+const VIDEO_EXTENSIONS = new Set(['.webm', '.mp4']);
+const CHOICES_KEY = 'transcripts.player.chosenMedia';
+
+export type MediaFound = { uri: vscode.Uri; how: 'chosen' | 'beside' | 'folder' };
+export type MediaSearch = MediaFound | { missing: true; lookedFor: string; folders: string[] };
+
+export async function findMedia(episode: vscode.Uri, hints: MediaHintsResult, state: vscode.Memento): Promise<MediaSearch> {
+  const chosen = chosenMedia(episode, state);
+  if (chosen && (await exists(chosen))) return { uri: chosen, how: 'chosen' };
+  const base = stem(fileName(episode));
+  const beside = pick(await list(vscode.Uri.joinPath(episode, '..')), sameNameRule(base));
+  if (beside) return { uri: beside, how: 'beside' };
+  const folders = mediaFolders(episode);
+  // A rule is tried in every folder before the next rule: an exact name anywhere beats an id match.
+  for (const rule of folderRules(base, hints)) {
+    for (const folder of folders) {
+      const found = pick(await list(folder.uri), rule);
+      if (found) return { uri: found, how: 'folder' };
+    }
+  }
+  return { missing: true, lookedFor: `${base}${MEDIA_EXTENSIONS[0]} (or ${MEDIA_EXTENSIONS.slice(1).join(' ')})`, folders: folders.map((f) => f.label) };
+}
+
+export function isVideo(uri: vscode.Uri): boolean {
+  return VIDEO_EXTENSIONS.has(extension(fileName(uri)));
+}
+
+export function fileName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+/** "Choose Media File…": remembered per episode in the workspace. */
+export async function chooseMedia(episode: vscode.Uri, state: vscode.Memento): Promise<vscode.Uri | undefined> {
+  const picked = await vscode.window.showOpenDialog({
+    title: `Media file for ${fileName(episode)}`,
+    defaultUri: vscode.Uri.joinPath(episode, '..'),
+    canSelectMany: false,
+    openLabel: 'Play',
+    filters: { 'Audio and video': MEDIA_EXTENSIONS.map((e) => e.slice(1)) },
+  });
+  const uri = picked?.[0];
+  if (uri) await state.update(CHOICES_KEY, { ...state.get<Record<string, string>>(CHOICES_KEY, {}), [episode.toString()]: uri.toString() });
+  return uri;
+}
+
+function chosenMedia(episode: vscode.Uri, state: vscode.Memento): vscode.Uri | undefined {
+  const chosen = state.get<Record<string, string>>(CHOICES_KEY, {})[episode.toString()];
+  return chosen ? vscode.Uri.parse(chosen) : undefined;
+}
+
+/** `transcripts.player.mediaFolders`, workspace-relative: in the episode's workspace folder, else in each. */
+function mediaFolders(episode: vscode.Uri): { uri: vscode.Uri; label: string }[] {
+  const setting = vscode.workspace.getConfiguration('transcripts.player', episode).get<string[]>('mediaFolders', []);
+  const own = vscode.workspace.getWorkspaceFolder(episode);
+  const roots = own ? [own] : vscode.workspace.workspaceFolders ?? [];
+  return roots.flatMap((root) => setting.filter((rel) => typeof rel === 'string' && rel.trim() !== '').map((rel) => ({ uri: vscode.Uri.joinPath(root.uri, rel), label: rel })));
+}
+
+function pick(files: vscode.Uri[], rule: NameRule): vscode.Uri | undefined {
+  const name = pickMediaName(files.map(fileName), rule);
+  return name === undefined ? undefined : files.find((f) => fileName(f) === name);
+}
+
+async function list(folder: vscode.Uri): Promise<vscode.Uri[]> {
+  try {
+    const entries = await vscode.workspace.fs.readDirectory(folder);
+    return entries.filter(([, type]) => (type & vscode.FileType.File) !== 0).map(([name]) => vscode.Uri.joinPath(folder, name));
+  } catch {
+    return []; // A media folder that does not exist (yet) is not an error.
+  }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
