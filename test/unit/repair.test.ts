@@ -207,3 +207,11 @@ test('composeEdits: a second pass on the first pass result, as edits on the orig
   assert.equal(applyEdits(t0, composed), t2);
   assert.deepEqual(composed, [{ start: 0, end: 1, newText: 'A' }, { start: 2, end: 3, newText: 'XZ' }, { start: 7, end: 7, newText: '!' }, { start: 8, end: 9, newText: '' }]);
 });
+
+test('duration-mismatch is not reported when a broken item may hold the first or the last sec', () => {
+  const last = "- line: 'It's the last word\n  sec: 90\n  time: '1:30'\n  who: Priya\n";
+  const text = episode(ITEM + last, 'duration: PT01M20S\nids:\n  youtube: AbCdEfGhIjK\n');
+  assert.deepEqual(check(text).map((f) => f.rule), ['yaml-syntax']);
+  const fixed = applyEdits(text, collectFixAll(check(text)));
+  assert.deepEqual(check(fixed).map((f) => f.rule), []);
+});

@@ -23,6 +23,8 @@ function checkDuration(ctx: RuleContext): void {
   const field = getField(ctx.model.topLevel, 'duration');
   const span = transcriptSpan(ctx);
   if (!field || !span) return;
+  // A broken item before the first or after the last timed line may hold the real first or last sec.
+  if (brokenOutside(ctx)) return;
   const expected = span.last - span.first;
   // Times that run backwards from the first line to the last are sec-order's finding; no duration fits.
   if (expected < 0) return;
@@ -35,6 +37,13 @@ function checkDuration(ctx: RuleContext): void {
     ? `duration '${firstWords(shown, 40)}' is not an ISO 8601 duration like PT01H02M03S; ${runs}`
     : `duration ${written} is ${seconds} s but ${runs}`;
   ctx.report('duration-mismatch', field.valueSpan ?? field.keySpan, message, [durationFix(field, expected, ctx.model.text)]);
+}
+
+function brokenOutside(ctx: RuleContext): boolean {
+  const items = ctx.items;
+  const timed = ctx.timed;
+  if (!ctx.model.recovered || timed.length === 0) return false;
+  return items.some((item) => item.kind === 'broken' && (item.index < timed[0].index || item.index > timed[timed.length - 1].index));
 }
 
 /** The first and last `sec` of the timed lines, in document order. */
