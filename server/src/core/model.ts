@@ -134,15 +134,15 @@ export function parseEpisode(text: string, uri = '', options: ParseOptions = {})
   // Item by item when the layout allows (faster, same result); else the whole front matter.
   const split = options.itemByItem !== false && frontMatter.closed ? parseByItems(yamlText) : undefined;
   if (split) return { ...modelFromItems(text, uri, frontMatter, split), limits: { maxKB, lines } };
-  // A unit that does not parse on its own (a broken value): read the rest unit by unit, so every other
-  // item is still checked. Units that all parse (an unusual layout, a duplicate key) go to the whole parse.
-  const recovered = frontMatter.closed && options.itemByItem !== false ? recoverUnits(text, base, yamlText) : undefined;
+  // Aliases are never resolved (no toJS), so an alias bomb costs nothing.
+  const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
+  // A broken value: read the rest unit by unit, so every other item is still checked. Only after the
+  // whole parse failed: a unit can fail alone where the whole reads (a flow collection over lines).
+  const recovered = doc.errors.length > 0 && frontMatter.closed ? recoverUnits(text, base, yamlText) : undefined;
   if (recovered) {
     const isEpisode = inPodcastFolder || recovered.transcript !== undefined || TRANSCRIPT_KEY_LINE.test(yamlText);
     return { text, uri, isEpisode, frontMatter, ...recovered, hasAnchors: false, recovered: true, limits: { maxKB, lines } };
   }
-  // Aliases are never resolved (no toJS), so an alias bomb costs nothing.
-  const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
   for (const error of doc.errors) {
     const start = base + Math.min(error.pos[0], yamlText.length);
     const end = base + Math.min(Math.max(error.pos[1], error.pos[0]), yamlText.length);
