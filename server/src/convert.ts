@@ -1,6 +1,7 @@
 import {
   SemanticTokens, SemanticTokensBuilder, CompletionItem, CompletionItemKind, CodeLens, InsertTextFormat, SymbolInformation,
-  CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, DocumentLink, DocumentSymbol, FoldingRange, Hover, MarkupKind, Range, SymbolKind, TextEdit,
+  CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, DocumentLink, DocumentSymbol, ErrorCodes, FoldingRange, Hover, MarkupKind, Position,
+  Range, ResponseError, SymbolKind, TextEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from './core';
@@ -22,6 +23,23 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   information: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
+
+/**
+ * A request's position as an offset in the document. Anything but `{ line, character }` with whole
+ * numbers 0 or more is refused (InvalidParams): `offsetAt` would turn it into offset 0 or NaN and
+ * answer for the wrong place, as it did for a `vscode.Position` structured-cloned into a web worker.
+ */
+export function toOffset(doc: TextDocument, position: Position): number {
+  const { line, character } = (position ?? {}) as Partial<Position>;
+  if (!isCount(line) || !isCount(character)) {
+    throw new ResponseError(ErrorCodes.InvalidParams, `position must be { line, character } with whole numbers 0 or more, got ${JSON.stringify(position)}`);
+  }
+  return doc.offsetAt({ line, character });
+}
+
+function isCount(n: unknown): n is number {
+  return Number.isInteger(n) && (n as number) >= 0;
+}
 
 export function toRange(doc: TextDocument, span: Span): Range {
   return { start: doc.positionAt(span.start), end: doc.positionAt(span.end) };

@@ -57,6 +57,21 @@ test('secondAt: the second of the item at a position, null off the transcript', 
   assert.equal(await request(SECOND_AT_REQUEST, { position: { line: 1, character: 0 } }), null);
 });
 
+test('a position that is not { line, character } is refused with InvalidParams, and the server goes on', async () => {
+  // What a vscode.Position becomes when it is structured-cloned into a web worker: its private fields.
+  const cloned = { _line: lineOf('- header: Lesson 3'), _character: 4 };
+  const expected = {
+    code: -32602,
+    message: `position must be { line, character } with whole numbers 0 or more, got ${JSON.stringify(cloned)}`,
+  };
+  await assert.rejects(request(SECOND_AT_REQUEST, { position: cloned }), expected);
+  await assert.rejects(request(SET_TIME_FROM_PLAYER_REQUEST, { position: cloned, sec: 71 }), expected);
+  await assert.rejects(request('transcripts/status', { position: cloned }), expected);
+  await assert.rejects(request(SECOND_AT_REQUEST, { position: { line: 2.5, character: 0 } }), { code: -32602 });
+  const onHeader = await request<SecondAtResult>(SECOND_AT_REQUEST, { position: { line: cloned._line, character: 4 } });
+  assert.equal(onHeader?.sec, 70);
+});
+
 test('mediaHints: the valid YouTube id (no season/episode in this file); null for a non-episode', async () => {
   assert.deepEqual(await request<MediaHintsResponse>(MEDIA_HINTS_REQUEST, {}), { youtube: 'AbCdEfGhIjK' });
   assert.equal(await client.connection.sendRequest(MEDIA_HINTS_REQUEST, { textDocument: { uri: 'file:///garden/notes.md' } }), null);

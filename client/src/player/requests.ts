@@ -4,6 +4,7 @@ import {
   INSERT_LINE_AT_PLAYER_REQUEST, ITEM_AT_SECOND_REQUEST, ItemAtSecondResult, MEDIA_HINTS_REQUEST, MediaHintsResponse, PlayerEditResult,
   PlayerPosition, PlayerRange, PlayerTextEdit, SECOND_AT_REQUEST, SecondAtResult, SET_TIME_FROM_PLAYER_REQUEST,
 } from '../../../server/src/protocol';
+import { textPositionParams } from '../textPosition';
 
 /**
  * The player's requests to the language server (server/src/protocol.ts), typed, and the conversions
@@ -17,7 +18,7 @@ export class PlayerRequests {
   }
 
   secondAt(doc: vscode.TextDocument, position: vscode.Position): Promise<SecondAtResult> {
-    return this.client.sendRequest(SECOND_AT_REQUEST, { textDocument: { uri: doc.uri.toString() }, position });
+    return this.client.sendRequest(SECOND_AT_REQUEST, textPositionParams(doc, position));
   }
 
   mediaHints(doc: vscode.TextDocument): Promise<MediaHintsResponse> {
@@ -25,11 +26,11 @@ export class PlayerRequests {
   }
 
   setTimeFromPlayer(doc: vscode.TextDocument, position: vscode.Position, sec: number): Promise<PlayerEditResult> {
-    return this.client.sendRequest(SET_TIME_FROM_PLAYER_REQUEST, { textDocument: { uri: doc.uri.toString() }, position, sec });
+    return this.client.sendRequest(SET_TIME_FROM_PLAYER_REQUEST, { ...textPositionParams(doc, position), sec });
   }
 
   insertLineAtPlayer(doc: vscode.TextDocument, position: vscode.Position, sec: number): Promise<PlayerEditResult> {
-    return this.client.sendRequest(INSERT_LINE_AT_PLAYER_REQUEST, { textDocument: { uri: doc.uri.toString() }, position, sec });
+    return this.client.sendRequest(INSERT_LINE_AT_PLAYER_REQUEST, { ...textPositionParams(doc, position), sec });
   }
 }
 

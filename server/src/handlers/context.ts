@@ -60,6 +60,11 @@ export function guardWith(connection: Connection): Guard {
     try {
       return await handler(params, ...rest);
     } catch (error) {
+      // Bad parameters (a position that is not one): the caller's error, answered as it was raised.
+      if (error instanceof ResponseError) {
+        connection.console.warn(`transcripts: ${name}: ${error.message}`);
+        return error;
+      }
       const message = error instanceof Error ? error.stack ?? error.message : String(error);
       connection.console.error(`transcripts: ${name} failed: ${message}`);
       return new ResponseError(ErrorCodes.InternalError, `transcripts: ${name} failed: ${error instanceof Error ? error.message : String(error)}`);

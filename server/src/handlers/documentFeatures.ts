@@ -1,5 +1,5 @@
 import { CodeActionKind } from 'vscode-languageserver';
-import { FIX_ALL_KIND, toCodeAction, toCodeLens, toDocumentLink, toDocumentSymbol, toFoldingRanges, toHover, toSemanticTokens } from '../convert';
+import { FIX_ALL_KIND, toCodeAction, toCodeLens, toDocumentLink, toDocumentSymbol, toFoldingRanges, toHover, toSemanticTokens, toOffset } from '../convert';
 import { Requests, StatusResult, TextPositionParams, VideoAtResult } from '../protocol';
 import type { ServerContext } from './context';
 
@@ -13,7 +13,7 @@ export function registerDocumentFeatures(ctx: ServerContext): void {
 
   connection.onHover(guard('hover', (params) => {
     const doc = documents.get(params.textDocument.uri);
-    const hover = doc && service.hover(doc, doc.offsetAt(params.position));
+    const hover = doc && service.hover(doc, toOffset(doc, params.position));
     return hover ? toHover(doc, hover) : null;
   }));
 
@@ -57,11 +57,11 @@ export function registerDocumentFeatures(ctx: ServerContext): void {
 
   connection.onRequest(Requests.videoAt, guard('videoAt', (params: TextPositionParams): VideoAtResult | null => {
     const doc = documents.get(params.textDocument.uri);
-    return (doc && service.videoAt(doc, doc.offsetAt(params.position))) ?? null;
+    return (doc && service.videoAt(doc, toOffset(doc, params.position))) ?? null;
   }));
 
   connection.onRequest(Requests.status, guard('status', (params: TextPositionParams): StatusResult | null => {
     const doc = documents.get(params.textDocument.uri);
-    return (doc && service.status(doc, doc.offsetAt(params.position))) ?? null;
+    return (doc && service.status(doc, toOffset(doc, params.position))) ?? null;
   }));
 }

@@ -1,6 +1,6 @@
 import { ErrorCodes, LSPErrorCodes, ResponseError, WorkspaceEdit } from 'vscode-languageserver';
 import type { ShiftAmount } from '../core';
-import { toCompletionItem, toRange, toTextEdits } from '../convert';
+import { toCompletionItem, toRange, toTextEdits, toOffset } from '../convert';
 import { Commands, ShiftTimesArgs, ShiftTimesResult } from '../protocol';
 import { ServerContext, showMessage } from './context';
 
@@ -10,7 +10,7 @@ export function registerEditing(ctx: ServerContext): void {
 
   connection.onPrepareRename(guard('prepareRename', (params) => {
     const doc = documents.get(params.textDocument.uri);
-    const target = doc && service.prepareRename(doc, doc.offsetAt(params.position));
+    const target = doc && service.prepareRename(doc, toOffset(doc, params.position));
     if (!doc || !target) return null;
     if ('error' in target) return new ResponseError(LSPErrorCodes.RequestFailed, target.error);
     return { range: toRange(doc, target.span), placeholder: target.placeholder };
@@ -18,7 +18,7 @@ export function registerEditing(ctx: ServerContext): void {
 
   connection.onRenameRequest(guard('rename', (params) => {
     const doc = documents.get(params.textDocument.uri);
-    const result = doc && service.rename(doc, doc.offsetAt(params.position), params.newName);
+    const result = doc && service.rename(doc, toOffset(doc, params.position), params.newName);
     if (!doc || !result) return null;
     if ('error' in result) return new ResponseError(LSPErrorCodes.RequestFailed, result.error);
     return { changes: { [doc.uri]: toTextEdits(doc, result.edits) } };
@@ -27,7 +27,7 @@ export function registerEditing(ctx: ServerContext): void {
   connection.onCompletion(guard('completion', (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    const list = service.completions(doc, doc.offsetAt(params.position));
+    const list = service.completions(doc, toOffset(doc, params.position));
     return list.length === 0 ? null : { isIncomplete: false, items: list.map((c) => toCompletionItem(doc, c, ctx.client.snippets, ctx.client.retriggerCommand)) };
   }));
 }

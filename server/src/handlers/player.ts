@@ -4,8 +4,7 @@ import { applyEdits, TranscriptLanguageService } from '../core';
 import {
   insertLineAtPlayer, itemAtSecond, mediaHints, parseTimeInput, PlayerEdit, secondAt, setTimeFromPlayer, SpokenItem,
 } from '../core/features/player';
-import { toRange } from '../convert';
-import { toTextEdits } from '../convert';
+import { toOffset, toRange, toTextEdits } from '../convert';
 import {
   INSERT_LINE_AT_PLAYER_REQUEST, ITEM_AT_SECOND_REQUEST, ItemAtSecondParams, ItemAtSecondResult, MEDIA_HINTS_REQUEST, MediaHintsResponse,
   PlayerDocumentParams, PlayerEditParams, PlayerEditResult, SECOND_AT_REQUEST, SecondAtParams, SecondAtResult, SET_TIME_FROM_PLAYER_REQUEST,
@@ -40,7 +39,7 @@ export function registerPlayerHandlers({ connection, service, documents, guard }
 
   connection.onRequest(SECOND_AT_REQUEST, guard('secondAt', (params: SecondAtParams): SecondAtResult => {
     const doc = documents.get(params.textDocument.uri);
-    const hit = doc && secondAt(service.model(doc), doc.offsetAt(params.position));
+    const hit = doc && secondAt(service.model(doc), toOffset(doc, params.position));
     return doc && hit ? spoken(doc, hit) : null;
   }));
 
@@ -53,7 +52,7 @@ export function registerPlayerHandlers({ connection, service, documents, guard }
     guard(name, (params: PlayerEditParams): PlayerEditResult => {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return NOT_OPEN;
-      return toEditResult(doc, make(service.model(doc), doc.offsetAt(params.position), params.sec));
+      return toEditResult(doc, make(service.model(doc), toOffset(doc, params.position), params.sec));
     });
   connection.onRequest(SET_TIME_FROM_PLAYER_REQUEST, edit('setTimeFromPlayer', setTimeFromPlayer));
   connection.onRequest(INSERT_LINE_AT_PLAYER_REQUEST, edit('insertLineAtPlayer', insertLineAtPlayer));

@@ -245,6 +245,22 @@ export class Workbench {
     await p.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
+  /**
+   * Hovers the language status (`{}`) in the status bar until its popup shows `text`; returns the
+   * popup (move the mouse away to close it).
+   */
+  async languageStatus(text) {
+    const p = this.page;
+    const status = p.locator('#status\\.languageStatus');
+    await status.waitFor({ state: 'visible' });
+    const hover = p.locator('.monaco-hover:not(.hidden), .workbench-hover', { hasText: text }).first();
+    const box = await status.boundingBox();
+    await p.mouse.move(box.x + box.width / 2, box.y - 100);
+    await p.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+    await hover.waitFor({ state: 'visible' });
+    return hover;
+  }
+
   /** Saves a screenshot as <outDir>/<name>.png (the file name is returned). */
   async screenshot(name = this.name) {
     const file = path.join(this.outDir, `${slug(name)}.png`);

