@@ -104,7 +104,7 @@ test('the player follows the cursor, the transcript follows the player, times co
   await vs.screenshot('player');
 }));
 
-test('media found by id in a media folder, played by key from the player; a missing and an unplayable file get their messages', async (t) => withVSCode(t, {
+test('media found by id in a media folder, played by key from the player; a missing and an unplayable file get their messages; Choose Media File… plays and is remembered', async (t) => withVSCode(t, {
   name: 'player-messages', fixtures: await playerFixtures(), settings: { 'transcripts.player.mediaFolders': ['media'] },
 }, async (vs) => {
   const p = vs.page;
@@ -131,6 +131,16 @@ test('media found by id in a media folder, played by key from the player; a miss
   assert.equal(await playerFrame(vs).locator('#choose').isVisible(), true);
   await vs.screenshot('player-missing');
 
+  // Choose Media File…: VS Code's own open dialog (the simple one in a browser); the choice plays at once…
+  await playerFrame(vs).locator('#choose').click();
+  const pathBox = p.locator('.quick-input-widget .quick-input-box input');
+  await pathBox.waitFor({ state: 'visible' });
+  await pathBox.fill(path.join(vs.ws, 'listen.wav'));
+  await p.keyboard.press('Enter');
+  await playerFrame(vs).locator('#file', { hasText: 'listen.wav' }).waitFor();
+  await waitValue(p, () => playerTime(vs), (v) => v === '0:00 / 0:17', { what: 'the chosen WAV loaded' });
+  assert.equal(await message.isVisible(), false, 'the missing-file message is gone');
+
   await vs.openFile('broken.md');
   await vs.waitEditorStable();
   await openPlayer(vs);
@@ -141,4 +151,12 @@ test('media found by id in a media folder, played by key from the player; a miss
   await p.keyboard.press('Escape');
   await p.locator('.monaco-hover:not(.hidden), .workbench-hover').first().waitFor({ state: 'hidden' }).catch(() => {});
   await vs.screenshot('player-unplayable');
+
+  // …and is remembered for that episode: opening its player again plays the chosen file.
+  await p.keyboard.press('Control+1');
+  await vs.openFile('nomedia.md');
+  await vs.waitEditorStable();
+  await openPlayer(vs);
+  await playerFrame(vs).locator('#file', { hasText: 'listen.wav' }).waitFor();
+  await waitValue(p, () => playerTime(vs), (v) => v === '0:00 / 0:17', { what: 'the remembered WAV loaded' });
 }));
