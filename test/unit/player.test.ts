@@ -141,6 +141,11 @@ test('Insert Line at Player Time: a new spoken line after the item at the cursor
   // After Rosa spoke, Ingrid; labels from a minute on are quoted as the site writes them.
   const after = insertLineAtPlayer(model(), at('Thanks, glad'), 61);
   assert.match(applied(after), /  who: Rosa\n- line: \n  sec: 61\n  time: '1:01'\n  who: Ingrid\n- header: Lesson 3/);
+  // The label is written as the item at the cursor writes its own: quoted after a quoted one, as the site does.
+  const quoted = TEXT.replace('  time: 0:50', "  time: '0:50'");
+  assert.match(applied(insertLineAtPlayer(model(quoted), at('Welcome', quoted), 52), quoted), /  who: Ingrid\n- line: \n  sec: 52\n  time: '0:52'\n  who: Rosa\n- line: Thanks/);
+  const double = TEXT.replace('  time: 0:50', '  time: "0:50"');
+  assert.match(applied(insertLineAtPlayer(model(double), at('Welcome', double), 52), double), /  sec: 52\n  time: "0:52"\n/);
 });
 
 test('Insert Line at Player Time after a header, at the end of the transcript, with CRLF and indented items', () => {
@@ -163,7 +168,7 @@ test('Insert Line at Player Time: order warning, no speaker to guess, refusals',
   const ahead = insertLineAtPlayer(model(), at('Thanks'), 200);
   assert.equal(ahead.ok && ahead.warning, '3:20 (sec 200) is after the line "So how do the sensors report…" (line 32) at 1:10: the times are now out of order (sec-order).');
   const lonely = allotmentEpisode('- header: Greeting\n');
-  assert.equal(applied(insertLineAtPlayer(model(lonely), at('Greeting', lonely), 5), lonely), lonely.replace('Greeting\n', "Greeting\n- line: \n  sec: 5\n  time: 0:05\n"));
+  assert.equal(applied(insertLineAtPlayer(model(lonely), at('Greeting', lonely), 5), lonely), lonely.replace('Greeting\n', "Greeting\n- line: \n  sec: 5\n  time: '0:05'\n"));
   const refused = insertLineAtPlayer(model(), at('title:'), 5);
   assert.deepEqual(refused, { ok: false, message: 'Put the cursor on a transcript item first.' });
   assert.equal(insertLineAtPlayer(model(), at('Thanks'), -3).ok, false);

@@ -93,13 +93,13 @@ test('the player follows the cursor, the transcript follows the player, times co
 
   // Insert Line at Player Time: a new line after that item, at 0:08, the other speaker, the cursor in `line`.
   await vs.runCommand('Transcripts: Insert Line at Player Time');
-  await waitLines(vs, { 19: '- line: ', 20: '  sec: 8', 21: '  time: 0:08', 22: '  who: Ben Ortiz', 23: '- header: Ending' });
+  await waitLines(vs, { 19: '- line: ', 20: '  sec: 8', 21: "  time: '0:08'", 22: '  who: Ben Ortiz', 23: '- header: Ending' });
   await vs.waitCursorLine(19);
   await p.keyboard.type('Typed here.');
   await waitLines(vs, { 19: '- line: Typed here.' });
   await p.keyboard.press('Control+S');
   await p.locator('.tab.active:not(.dirty)[data-resource-name="listen.md"]').waitFor();
-  assert.match(vs.readFile('listen.md'), /  who: Ada Reed\n- line: Typed here.\n  sec: 8\n  time: 0:08\n  who: Ben Ortiz\n- header: Ending\n/);
+  assert.match(vs.readFile('listen.md'), /  who: Ada Reed\n- line: Typed here.\n  sec: 8\n  time: '0:08'\n  who: Ben Ortiz\n- header: Ending\n/);
   await vs.gotoLine(15);
   await vs.screenshot('player');
 }));
@@ -134,7 +134,9 @@ test('media found by id in a media folder, played by key from the player; a miss
   // Choose Media File…: VS Code's own open dialog (the simple one in a browser); the choice plays at once…
   await playerFrame(vs).locator('#choose').click();
   const pathBox = p.locator('.quick-input-widget .quick-input-box input');
-  await pathBox.waitFor({ state: 'visible' });
+  // The dialog fills in the episode's folder and lists it a moment later: typing before that gets prefixed.
+  await p.locator('.quick-input-list .monaco-list-row', { hasText: 'listen.wav' }).waitFor();
+  await waitValue(p, () => pathBox.inputValue(), (v) => v.endsWith('/'), { what: 'the dialog at the episode\'s folder' });
   await pathBox.fill(path.join(vs.ws, 'listen.wav'));
   await p.keyboard.press('Enter');
   await playerFrame(vs).locator('#file', { hasText: 'listen.wav' }).waitFor();

@@ -120,7 +120,7 @@ export function insertLineAtPlayer(model: EpisodeModel, offset: number, sec: num
   const dash = text.slice(item.region.start, item.span.start);
   const indent = ' '.repeat(item.keyColumn);
   const who = nextSpeaker(model, at);
-  const lines = [`${dash}line: `, `${indent}sec: ${sec}`, `${indent}time: ${labelScalar(formatTime(sec))}`, ...(who !== undefined ? [`${indent}who: ${yamlString(who)}`] : [])];
+  const lines = [`${dash}line: `, `${indent}sec: ${sec}`, `${indent}time: ${timeLike(item, sec)}`, ...(who !== undefined ? [`${indent}who: ${yamlString(who)}`] : [])];
   const newText = `${needsBreak ? lb : ''}${lines.join(lb)}${lb}`;
   const cursor = at + (needsBreak ? lb.length : 0) + dash.length + 'line: '.length;
   return {
@@ -130,6 +130,15 @@ export function insertLineAtPlayer(model: EpisodeModel, offset: number, sec: num
     message: `Inserted a line at ${formatTime(sec)} (sec ${sec})${who !== undefined ? ` for ${who}` : ''} after ${describe(model, item)}.`,
     warning: orderWarning(model, item.index, sec, false),
   };
+}
+
+/**
+ * The new line's `time` written as the item at the cursor writes its own: quoted like it (the site's
+ * files quote nearly every label), plain only after a plain label; quoted when it has none.
+ */
+function timeLike(item: TranscriptItem, sec: number): string {
+  const time = getField(item.fields, 'time');
+  return time?.quote === 'plain' ? labelScalar(formatTime(sec)) : quotedTime(sec, time);
 }
 
 /** The refusals both edits share, else the item at the cursor. */
