@@ -164,7 +164,7 @@ export interface SpokenItemResult {
   before?: boolean;
 }
 
-/** `transcripts/itemAtSecond`: the item spoken at a second (the last timed item with `sec` ≤ it). */
+/** `transcripts/itemAtSecond`: the item spoken at a second (the timed item with the latest `sec` ≤ it). */
 export const ITEM_AT_SECOND_REQUEST = 'transcripts/itemAtSecond';
 export interface ItemAtSecondParams extends PlayerDocumentParams {
   /** Seconds (a number, fractions allowed), or what the user typed: `754`, `12:34`, `1:02:03`. */

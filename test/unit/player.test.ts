@@ -20,7 +20,7 @@ function applied(result: PlayerEdit, text = TEXT): string {
   return applyEdits(text, result.ok ? result.edits : []);
 }
 
-test('item at a second: the last timed item with sec ≤ t, continuation lines included in its span', () => {
+test('item at a second: the timed item with the latest sec ≤ t, continuation lines included in its span', () => {
   const m = model();
   const spoken = (t: number) => {
     const hit = itemAtSecond(m, t);
@@ -38,9 +38,20 @@ test('item at a second: the last timed item with sec ≤ t, continuation lines i
   assert.equal(TEXT.slice(last.span.start, last.span.end), TRANSCRIPT.slice(TRANSCRIPT.indexOf('- line: Every ten')));
 });
 
-test('item at a second in a transcript that runs backwards: the last in file order, as the site plays it', () => {
+test('item at a second where a line runs back in time: the latest sec reached, so the mistake does not hold the highlight', () => {
+  // 50, 55, 52 (a slip for 70), 123: from 0:55 on, "Thanks" is being spoken until 2:03, except at 0:52–0:54.
   const text = allotmentEpisode(TRANSCRIPT.replace('sec: 70', 'sec: 52'));
-  assert.equal(itemAtSecond(model(text), 53)?.item.line, 'So how do the sensors report moisture to the database?');
+  const lineAt = (t: number) => itemAtSecond(model(text), t)?.item.line;
+  assert.equal(lineAt(53), 'So how do the sensors report moisture to the database?');
+  assert.equal(lineAt(60), 'Thanks, glad to be here.');
+  assert.equal(lineAt(122), 'Thanks, glad to be here.');
+  assert.equal(lineAt(123), 'Every ten minutes, over a cheap radio link.');
+  // Equal seconds: the later in the file. Before every line: the earliest one, marked as such.
+  const tied = allotmentEpisode(TRANSCRIPT.replace('sec: 70', 'sec: 55'));
+  assert.equal(itemAtSecond(model(tied), 60)?.item.line, 'So how do the sensors report moisture to the database?');
+  const early = allotmentEpisode(TRANSCRIPT.replace('sec: 70', 'sec: 20'));
+  const before = itemAtSecond(model(early), 10);
+  assert.deepEqual([before?.item.line, before?.sec, before?.before], ['So how do the sensors report moisture to the database?', 20, true]);
 });
 
 test('item at a second: nothing for a file that is not an episode or has no timed line', () => {

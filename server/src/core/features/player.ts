@@ -25,7 +25,11 @@ export interface SpokenItem {
   before?: boolean;
 }
 
-/** The item spoken at second `t`: the last timed item (in file order) with `sec` ≤ t. */
+/**
+ * The item spoken at second `t`: the timed item with the latest `sec` ≤ t (of equal ones, the last in
+ * the file). In a transcript in order that is simply the last one reached; where one line's `sec`
+ * runs back (a real mistake), the highlight does not stick on it for every second after it.
+ */
 export function itemAtSecond(model: EpisodeModel, t: number): SpokenItem | undefined {
   if (!model.isEpisode) return undefined;
   const items = model.transcript?.items ?? [];
@@ -33,8 +37,8 @@ export function itemAtSecond(model: EpisodeModel, t: number): SpokenItem | undef
   let first: TranscriptItem | undefined;
   for (const item of items) {
     if (item.sec === undefined) continue;
-    first ??= item;
-    if (item.sec <= t) found = item;
+    if (first === undefined || item.sec < first.sec!) first = item;
+    if (item.sec <= t && (found === undefined || item.sec >= found.sec!)) found = item;
   }
   const item = found ?? first;
   return item && { item, sec: item.sec!, span: spokenSpan(items, item), ...(found ? {} : { before: true }) };
