@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { ClientCommands, Requests, StatusResult } from '../../server/src/protocol';
-import { textPositionParams } from './textPosition';
 
 /** Set while the active editor is an episode (for menus). */
 const EPISODE_CONTEXT = 'transcripts.isEpisode';
@@ -9,7 +8,7 @@ const EPISODE_CONTEXT = 'transcripts.isEpisode';
 /** The server's status for the cursor of an editor, or null (not an episode, or no server yet). */
 export async function statusAt(client: BaseLanguageClient, editor: vscode.TextEditor): Promise<StatusResult | null> {
   if (!client.isRunning()) return null;
-  return client.sendRequest<StatusResult | null>(Requests.status, textPositionParams(editor.document, editor.selection.active));
+  return client.sendRequest<StatusResult | null>(Requests.status, client.code2ProtocolConverter.asTextDocumentPositionParams(editor.document, editor.selection.active));
 }
 
 /**

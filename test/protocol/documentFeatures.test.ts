@@ -19,8 +19,7 @@ before(async () => {
   client = await TestClient.start();
 });
 after(async () => {
-  assert.equal(await client.stop(), 0);
-  assert.deepEqual(client.logs.filter((l) => /failed/.test(l)), []);
+  await client.stopCleanly();
 });
 
 const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`);

@@ -1,3 +1,4 @@
+import { strict as assert } from 'node:assert';
 import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import {
@@ -82,5 +83,11 @@ export class TestClient {
     const code = await exited;
     this.connection.dispose();
     return code;
+  }
+
+  /** Stops the server and checks it went cleanly: exit code 0, and no logged message matching `failures`. */
+  async stopCleanly(failures = /failed/): Promise<void> {
+    assert.equal(await this.stop(), 0);
+    assert.deepEqual(this.logs.filter((l) => failures.test(l)), []);
   }
 }

@@ -31,8 +31,7 @@ before(async () => {
   });
 });
 after(async () => {
-  assert.equal(await client.stop(), 0);
-  assert.deepEqual(client.logs.filter((l) => /failed|Could not read/.test(l)), []);
+  await client.stopCleanly(/failed|Could not read/);
   fs.rmSync(FOLDER, { recursive: true, force: true });
 });
 

@@ -21,7 +21,7 @@ before(async () => {
   await client.diagnosticsFor(URI, 3);
 });
 after(async () => {
-  await client.stop();
+  await client.stopCleanly();
 });
 
 const lineOf = (needle: string) => TEXT.slice(0, TEXT.indexOf(needle)).split('\n').length - 1;

@@ -56,8 +56,7 @@ before(async () => {
   client = await TestClient.start();
 });
 after(async () => {
-  assert.equal(await client.stop(), 0);
-  assert.deepEqual(client.logs.filter((l) => /failed/.test(l)), []);
+  await client.stopCleanly();
 });
 
 const range = (line: number, from: number, to: number, endLine = line): Range => ({ start: { line, character: from }, end: { line: endLine, character: to } });

@@ -1,13 +1,12 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { Requests, VideoAtResult } from '../../../server/src/protocol';
-import { textPositionParams } from '../textPosition';
 
 /** Open Video at Cursor: the server finds the moment, `env.openExternal` opens it (desktop and browser alike). */
 export async function openVideoAtCursor(client: BaseLanguageClient): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return;
-  const result = await client.sendRequest<VideoAtResult | null>(Requests.videoAt, textPositionParams(editor.document, editor.selection.active));
+  const result = await client.sendRequest<VideoAtResult | null>(Requests.videoAt, client.code2ProtocolConverter.asTextDocumentPositionParams(editor.document, editor.selection.active));
   if (!result) {
     void vscode.window.showInformationMessage('No video moment here: put the cursor on a timed transcript line of an episode with a valid ids.youtube.');
     return;

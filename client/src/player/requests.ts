@@ -4,7 +4,6 @@ import {
   INSERT_LINE_AT_PLAYER_REQUEST, ITEM_AT_SECOND_REQUEST, ItemAtSecondResult, MEDIA_HINTS_REQUEST, MediaHintsResponse, PlayerEditResult,
   PlayerPosition, PlayerRange, PlayerTextEdit, SECOND_AT_REQUEST, SecondAtResult, SET_TIME_FROM_PLAYER_REQUEST,
 } from '../../../server/src/protocol';
-import { textPositionParams } from '../textPosition';
 
 /**
  * The player's requests to the language server (server/src/protocol.ts), typed, and the conversions
@@ -13,24 +12,33 @@ import { textPositionParams } from '../textPosition';
 export class PlayerRequests {
   constructor(private readonly client: BaseLanguageClient) {}
 
+  /**
+   * The document and position as the protocol carries them: the client's converter, never a
+   * `vscode.Position` as is (in VS Code for the Web the message reaches the server's worker by
+   * structured clone, which copies its private `_line` instead of calling `toJSON`).
+   */
+  private at(doc: vscode.TextDocument, position: vscode.Position) {
+    return this.client.code2ProtocolConverter.asTextDocumentPositionParams(doc, position);
+  }
+
   itemAtSecond(doc: vscode.TextDocument, at: number | string): Promise<ItemAtSecondResult> {
-    return this.client.sendRequest(ITEM_AT_SECOND_REQUEST, { textDocument: { uri: doc.uri.toString() }, at });
+    return this.client.sendRequest(ITEM_AT_SECOND_REQUEST, { textDocument: this.client.code2ProtocolConverter.asTextDocumentIdentifier(doc), at });
   }
 
   secondAt(doc: vscode.TextDocument, position: vscode.Position): Promise<SecondAtResult> {
-    return this.client.sendRequest(SECOND_AT_REQUEST, textPositionParams(doc, position));
+    return this.client.sendRequest(SECOND_AT_REQUEST, this.at(doc, position));
   }
 
   mediaHints(doc: vscode.TextDocument): Promise<MediaHintsResponse> {
-    return this.client.sendRequest(MEDIA_HINTS_REQUEST, { textDocument: { uri: doc.uri.toString() } });
+    return this.client.sendRequest(MEDIA_HINTS_REQUEST, { textDocument: this.client.code2ProtocolConverter.asTextDocumentIdentifier(doc) });
   }
 
   setTimeFromPlayer(doc: vscode.TextDocument, position: vscode.Position, sec: number): Promise<PlayerEditResult> {
-    return this.client.sendRequest(SET_TIME_FROM_PLAYER_REQUEST, { ...textPositionParams(doc, position), sec });
+    return this.client.sendRequest(SET_TIME_FROM_PLAYER_REQUEST, { ...this.at(doc, position), sec });
   }
 
   insertLineAtPlayer(doc: vscode.TextDocument, position: vscode.Position, sec: number): Promise<PlayerEditResult> {
-    return this.client.sendRequest(INSERT_LINE_AT_PLAYER_REQUEST, { ...textPositionParams(doc, position), sec });
+    return this.client.sendRequest(INSERT_LINE_AT_PLAYER_REQUEST, { ...this.at(doc, position), sec });
   }
 }
 
