@@ -216,3 +216,130 @@ export const SET_TIME_FROM_PLAYER_REQUEST = 'transcripts/setTimeFromPlayer';
 
 /** `transcripts/insertLineAtPlayer`: a new spoken line after the item at the position, at the player's second. */
 export const INSERT_LINE_AT_PLAYER_REQUEST = 'transcripts/insertLineAtPlayer';
+
+// ---- Transcripts in and out (issue 18) and chapters (issue 19): conversions the server holds, usable from any client. ----
+// Every request answers `{ ok: false, message }` (a ConvertFailure) for input it refuses; nothing is changed then.
+
+export type { ExportFormat, ImportFormat } from './core/formats/types';
+import type { ExportFormat, ImportFormat } from './core/formats/types';
+
+export interface ConvertFailure {
+  ok: false;
+  /** For the user: what is wrong and where (`line 12: …`, `paragraph 3: …`). */
+  message: string;
+}
+
+/** `transcripts/exportTranscript`: the episode's transcript or chapters as a file's text, in any export format. */
+export const EXPORT_TRANSCRIPT_REQUEST = 'transcripts/exportTranscript';
+export interface ExportTranscriptParams extends PlayerDocumentParams {
+  format: ExportFormat;
+  /** `vtt`/`srt`: caption-sized cues. */
+  captions?: boolean;
+  /** `youtube`: the `00:00` chapter's title when the first header starts later (default `Intro`). */
+  introTitle?: string;
+}
+export interface ExportTranscriptSuccess {
+  ok: true;
+  text: string;
+  /** The file name ending for this format (`.vtt`, `.chapters.json`, …): the client writes `<episode><extension>`. */
+  extension: string;
+  warnings: string[];
+}
+export type ExportTranscriptResult = ExportTranscriptSuccess | ConvertFailure;
+
+/** A source file sent to the server: a text format as text, a Word document as base64 (JSON-RPC carries no bytes). */
+export interface SourceFile {
+  /** The file's name (its extension picks the format when `format` is absent); used in messages. */
+  name: string;
+  format?: ImportFormat;
+  text?: string;
+  base64?: string;
+}
+
+/** How a source is read into items. */
+export interface ReadOptions {
+  /** SRT, WebVTT, JSON: one item per cue instead of joining a speaker's consecutive cues. */
+  oneItemPerCue?: boolean;
+  /** A joined turn longer than this many characters breaks at a sentence end (setting `transcripts.import.maxLineChars`). */
+  maxLineChars?: number;
+  /** Speaker renames, `{ "Speaker 1": "Alexey" }`. */
+  speakers?: Record<string, string>;
+}
+
+/** `transcripts/readTranscript`: reads a source without writing anything, so the client can ask about its speakers first. */
+export const READ_TRANSCRIPT_REQUEST = 'transcripts/readTranscript';
+export interface ReadTranscriptParams extends ReadOptions {
+  source: SourceFile;
+}
+export interface ReadTranscriptSuccess {
+  ok: true;
+  /** Spoken items and headers read. */
+  lines: number;
+  headers: number;
+  /** Every speaker name, in order of first appearance (after renames). */
+  speakers: string[];
+  warnings: string[];
+}
+export type ReadTranscriptResult = ReadTranscriptSuccess | ConvertFailure;
+
+/** `transcripts/importTranscript`: the edits that put a source's items into an episode (or the text of a new one). */
+export const IMPORT_TRANSCRIPT_REQUEST = 'transcripts/importTranscript';
+export interface ImportTranscriptParams extends ReadOptions {
+  source: SourceFile;
+  /** The episode to import into (open in the server); absent: the text of a new episode file. */
+  textDocument?: { uri: string };
+  /** Replace a transcript the episode already has (otherwise that is refused with `hasTranscript`). */
+  replace?: boolean;
+}
+export interface ImportTranscriptSuccess {
+  ok: true;
+  /** Into an episode: the document version the edits are for, and the edits (one undo step). */
+  version?: number;
+  edits?: PlayerTextEdit[];
+  /** Into a new file: its whole text. */
+  newText?: string;
+  lines: number;
+  headers: number;
+  /** An existing transcript was replaced. */
+  replaced: boolean;
+  warnings: string[];
+}
+export type ImportTranscriptResult = ImportTranscriptSuccess | (ConvertFailure & { /** Refused because the episode has a transcript and `replace` was not set. */ hasTranscript?: boolean });
+
+/** A chapter as read from a list: its start, its title, and the 1-based line of the list it came from. */
+export interface ChapterEntry {
+  sec: number;
+  title: string;
+  line?: number;
+}
+
+/** `transcripts/insertChapters`: the edits that make a chapter list the episode's headers. */
+export const INSERT_CHAPTERS_REQUEST = 'transcripts/insertChapters';
+export interface InsertChaptersParams extends PlayerDocumentParams {
+  /** The chapter list as text (site `HH:MM:SS Topic`, YouTube description, Podcasting 2.0 JSON or WebVTT chapters). */
+  chapters: string;
+  /** Keep the episode's headers and merge the new ones in by time (default: replace them). */
+  keepHeaders?: boolean;
+  /** The list is a language model's answer: chatty text around it is ignored, not reported (Suggest Chapters). */
+  fromModel?: boolean;
+}
+export interface InsertChaptersSuccess {
+  ok: true;
+  version: number;
+  /** Only header items change; empty when the headers already are the chapters. */
+  edits: PlayerTextEdit[];
+  /** The chapters written as headers. */
+  inserted: ChapterEntry[];
+  /** Chapters that would cover no spoken line (the site would hide them): not written; the user decides. */
+  coverNoLine: ChapterEntry[];
+  /** Lines of the list that are not chapters (1-based line and its text); blank lines are not counted. */
+  notChapters: { line: number; text: string }[];
+  /** Headers removed (replace mode). */
+  removed: number;
+  warnings: string[];
+}
+export type InsertChaptersResult = InsertChaptersSuccess | ConvertFailure;
+
+/** `transcripts/chapterPrompt`: the prompt Suggest Chapters sends to a language model, built from the episode the way the site's script builds it. */
+export const CHAPTER_PROMPT_REQUEST = 'transcripts/chapterPrompt';
+export type ChapterPromptResult = { ok: true; prompt: string } | ConvertFailure;
