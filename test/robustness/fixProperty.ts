@@ -5,6 +5,7 @@ import { analyze, applyEdits, collectFixAll, DEFAULT_CONFIG, Finding, fixAllToFi
  * - the edits lie inside the text, do not overlap, and cut no CRLF or surrogate pair in two;
  * - every character outside the edited ranges is unchanged;
  * - when the original front matter parsed, the result parses too (and is still an episode);
+ *   when it did not, the result has no more syntax errors than it had;
  * - the finding that was fixed is gone;
  * - fix-all (run to its fixed point, as the editor and the CLI run it) applied to its own result changes
  *   nothing, and its composed edits give the text of its passes.
@@ -19,13 +20,14 @@ export function checkFixSafety(text: string, uri = 'file:///fuzz/episode.md', co
   const model = parseEpisode(text, uri);
   const findings = analyze(model, config);
   const parsed = model.isEpisode && model.syntaxErrors.length === 0;
+  const before = { parsed, syntaxErrors: syntaxErrors(findings) };
   const problems: string[] = [];
   let fixes = 0;
   for (const finding of findings) {
     for (const fix of finding.fixes) {
       fixes++;
       const what = `quick fix '${fix.title}' for ${describe(text, finding)}`;
-      problems.push(...checkEdits(text, uri, config, parsed, fix.edits, [finding], what));
+      problems.push(...checkEdits(text, uri, config, before, fix.edits, [finding], what));
     }
   }
   const all = collectFixAll(findings);
@@ -35,7 +37,7 @@ export function checkFixSafety(text: string, uri = 'file:///fuzz/episode.md', co
       const safe = f.fixes.find((x) => x.safe);
       return safe !== undefined && safe.edits.every((e) => all.some((a) => a.start === e.start && a.end === e.end && a.newText === e.newText));
     });
-    problems.push(...checkEdits(text, uri, config, parsed, all, accepted, 'fix-all'));
+    problems.push(...checkEdits(text, uri, config, before, all, accepted, 'fix-all'));
     // The editor's fix-all runs its passes to a fixed point (a repaired value is checked once it parses).
     const run = fixAllToFixedPoint(text, findings, (t) => analyze(parseEpisode(t, uri), config));
     if (run.worse) problems.push(`fix-all: a pass made the front matter parse worse: ${JSON.stringify(run.worse.text.slice(0, 200))}`);
@@ -50,7 +52,7 @@ export function checkFixSafety(text: string, uri = 'file:///fuzz/episode.md', co
   return { fixes, problems };
 }
 
-function checkEdits(text: string, uri: string, config: TranscriptConfig, parsed: boolean, edits: readonly TextEdit[], fixed: Finding[], what: string): string[] {
+function checkEdits(text: string, uri: string, config: TranscriptConfig, before: { parsed: boolean; syntaxErrors: number }, edits: readonly TextEdit[], fixed: Finding[], what: string): string[] {
   const problems: string[] = [];
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
   for (const [i, e] of sorted.entries()) {
@@ -78,11 +80,15 @@ function checkEdits(text: string, uri: string, config: TranscriptConfig, parsed:
     last = e.end;
   }
   const after = parseEpisode(result, uri);
-  if (parsed && (!after.isEpisode || after.syntaxErrors.length > 0)) {
+  if (before.parsed && (!after.isEpisode || after.syntaxErrors.length > 0)) {
     problems.push(`${what}: the result no longer parses: ${after.syntaxErrors.map((s) => s.message).join('; ') || 'not an episode'}; result around the edit: ${JSON.stringify(result.slice(Math.max(0, sorted[0].start - 60), sorted[0].start + 120))}`);
     return problems;
   }
   const remaining = analyze(after, config);
+  if (syntaxErrors(remaining) > before.syntaxErrors) {
+    problems.push(`${what}: the front matter parses worse: ${before.syntaxErrors} syntax errors before, ${syntaxErrors(remaining)} after; result around the edit: ${JSON.stringify(result.slice(Math.max(0, sorted[0].start - 60), sorted[0].start + 120))}`);
+    return problems;
+  }
   for (const finding of fixed) {
     const start = mapOffset(finding.start, sorted, 'start');
     const end = mapOffset(finding.end, sorted, 'end');
@@ -101,6 +107,10 @@ function mapOffset(offset: number, edits: readonly TextEdit[], edge: 'start' | '
     shift += e.newText.length - (e.end - e.start);
   }
   return offset + shift;
+}
+
+function syntaxErrors(findings: readonly Finding[]): number {
+  return findings.filter((f) => f.rule === 'yaml-syntax').length;
 }
 
 function splitsPair(text: string, at: number): boolean {

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { applyEdit, envNumber, FIXTURES, loadSeeds, randomEdit, Rng, seedFromEnv, startingDocument } from './fuzzLib';
+import { corpusFiles } from '../helpers';
 import { checkFixSafety } from './fixProperty';
 
 /** Fix safety as a property, on the pure core: every quick fix and fix-all on every fuzzed file. */
@@ -34,18 +35,21 @@ for (const name of fs.existsSync(PENDING) ? fs.readdirSync(PENDING).filter((f) =
   });
 }
 
-test('fix safety on fuzzed episodes (seeded; FUZZ_SEED replays, FUZZ_FIX_TEXTS sets how many)', { timeout: 300_000 }, () => {
+/**
+ * Fuzzed texts from our own fixtures alone (always), then from the fixtures and the corpus (when it is
+ * beside the clone): the first run is the same texts on every machine, with or without ../shared.
+ */
+function fuzzFixSafety(corpus: boolean): void {
   const seed = seedFromEnv(SEED);
   const rng = new Rng(seed);
-  const { fixtures, corpus, corpusSkip } = loadSeeds({ corpus: true });
-  if (corpusSkip) console.log(`fix safety: ${corpusSkip}; fuzzing the fixtures only`);
-  const pool = [...fixtures, ...corpus];
+  const seeds = loadSeeds({ corpus });
+  const pool = [...seeds.fixtures, ...seeds.corpus];
   // A count, not a time: the same texts on every machine, so a failure replays anywhere.
   const count = envNumber('FUZZ_FIX_TEXTS', 500);
   let texts = 0;
   let fixes = 0;
   while (texts < count) {
-    const start = startingDocument(rng, fixtures, corpus);
+    const start = startingDocument(rng, seeds.fixtures, seeds.corpus);
     let text = start.text;
     const edits = rng.range(0, 8);
     for (let i = 0; i < edits; i++) text = applyEdit(text, randomEdit(rng, text, pool));
@@ -54,5 +58,15 @@ test('fix safety on fuzzed episodes (seeded; FUZZ_SEED replays, FUZZ_FIX_TEXTS s
     fixes += result.fixes;
     assert.deepEqual(result.problems, [], `seed ${seed} (replay: FUZZ_SEED=${seed}), text ${texts} (from ${start.name} after ${edits} edits)`);
   }
-  console.log(`fix safety: seed ${seed}, ${texts} fuzzed texts, ${fixes} fixes checked`);
+  console.log(`fix safety (${corpus ? 'fixtures and corpus' : 'fixtures'}): seed ${seed}, ${texts} fuzzed texts, ${fixes} fixes checked`);
+}
+
+test('fix safety on fuzzed fixture episodes (seeded; FUZZ_SEED replays, FUZZ_FIX_TEXTS sets how many)', { timeout: 300_000 }, () => {
+  fuzzFixSafety(false);
+});
+
+const corpus = corpusFiles();
+
+test('fix safety on fuzzed corpus and fixture episodes (seeded; FUZZ_SEED replays, FUZZ_FIX_TEXTS sets how many)', { timeout: 300_000, skip: corpus.skip }, () => {
+  fuzzFixSafety(true);
 });

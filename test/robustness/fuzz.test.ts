@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { mergeConfigs, TranscriptConfig } from '../../server/src/core';
+import { corpusFiles } from '../helpers';
 import { TestClient } from '../protocol/lspClient';
 import { defaultSaveDir, runDifferentialFuzz, ServerProbe } from './differential';
 import { envNumber, FIXTURES, Rng, seedFromEnv } from './fuzzLib';
@@ -16,22 +17,36 @@ import { envNumber, FIXTURES, Rng, seedFromEnv } from './fuzzLib';
 
 const SLICE_SEED = 20260701;
 
-test('differential fuzz slice: incremental edits on the real server equal a fresh full analysis', { timeout: 240_000 }, async () => {
+/**
+ * The slice on our own fixtures alone (always), then on the fixtures and the corpus (when it is beside
+ * the clone): the first is the same edits on every machine, with or without ../shared.
+ */
+async function fuzzSlice(corpus: boolean): Promise<void> {
   const seed = seedFromEnv(SLICE_SEED);
   const result = await runDifferentialFuzz({
     seed,
     // A count, not a time, so the slice is the same edits on every machine; the time limit only guards against a hang.
     edits: envNumber('FUZZ_EDITS', 4000),
     timeLimitMs: envNumber('FUZZ_SLICE_SECONDS', 150) * 1000,
-    corpus: true,
+    corpus,
     stopOnFailure: true,
     saveDir: defaultSaveDir(),
     log: (line) => console.log(line),
   });
-  console.log(`fuzz slice: seed ${seed}, ${result.edits} edits on ${result.documents} documents, ${result.requests} requests, ${result.elapsedMs} ms`);
+  console.log(`fuzz slice (${corpus ? 'fixtures and corpus' : 'fixtures'}): seed ${seed}, ${result.edits} edits on ${result.documents} documents, ${result.requests} requests, ${result.elapsedMs} ms`);
   const failure = result.failures[0];
-  assert.ok(!failure, failure && `seed ${seed} (replay: FUZZ_SEED=${seed} npm run fuzz, or FUZZ_SEED=${seed} node --test out/test/robustness/fuzz.test.js), step ${failure.step}, ${failure.doc}:\n${failure.problems.join('\n')}${failure.file ? `\ncase saved to ${failure.file}` : ''}`);
+  assert.ok(!failure, failure && `seed ${seed} (replay: FUZZ_SEED=${seed}${corpus ? '' : ' FUZZ_CORPUS=0'} npm run fuzz, or FUZZ_SEED=${seed} node --test out/test/robustness/fuzz.test.js), step ${failure.step}, ${failure.doc}:\n${failure.problems.join('\n')}${failure.file ? `\ncase saved to ${failure.file}` : ''}`);
   assert.ok(result.edits >= 4000 || process.env.FUZZ_EDITS !== undefined, `only ${result.edits} edits ran before the time limit`);
+}
+
+test('differential fuzz slice on the fixtures: incremental edits on the real server equal a fresh full analysis', { timeout: 240_000 }, async () => {
+  await fuzzSlice(false);
+});
+
+const corpus = corpusFiles();
+
+test('differential fuzz slice on the corpus and the fixtures: incremental edits on the real server equal a fresh full analysis', { timeout: 240_000, skip: corpus.skip }, async () => {
+  await fuzzSlice(true);
 });
 
 /**

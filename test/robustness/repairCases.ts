@@ -4,7 +4,7 @@ import { isMap, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
 import { applyEdits, findFrontMatter, TextEdit } from '../../server/src/core';
 import type { Span } from '../../server/src/core';
 import { layoutUnits } from '../../server/src/core/recovery/units';
-import { corpusFiles } from '../helpers';
+import { corpusFiles, ROOT } from '../helpers';
 import { createRandom } from '../random';
 
 /**
@@ -61,14 +61,24 @@ export interface RepairCase {
 export function loadEpisodes(): { episodes: Episode[]; skip?: string } {
   const corpus = corpusFiles();
   if (corpus.skip !== false) return { episodes: [], skip: corpus.skip };
+  return { episodes: readEpisodes(corpus.files) };
+}
+
+/** Our own fictional episodes (the fuzzer's seeds and the repair fixtures): always there, so the property runs without the corpus too. */
+export function fixtureEpisodes(): Episode[] {
+  const dirs = ['test/fixtures/fuzz/seeds', 'test/fixtures/repair'].map((dir) => path.join(ROOT, dir));
+  return readEpisodes(dirs.flatMap((dir) => fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => path.join(dir, f))));
+}
+
+function readEpisodes(files: readonly string[]): Episode[] {
   const episodes: Episode[] = [];
-  for (const file of corpus.files) {
+  for (const file of files) {
     const text = fs.readFileSync(file, 'utf8');
     const front = findFrontMatter(text);
     if (!front?.closed) continue;
     episodes.push({ name: path.basename(file), text });
   }
-  return { episodes };
+  return episodes;
 }
 
 /** The front matter's data, as the site reads it; undefined when it does not parse. */

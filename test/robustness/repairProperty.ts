@@ -2,9 +2,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { applyEdits, DEFAULT_CONFIG, Finding, TextEdit } from '../../server/src/core';
 import type { Span } from '../../server/src/core';
 import { check, fixText } from '../../server/src/cli/fix';
-import { CaseOptions, Episode, frontMatterData, generateCase, loadEpisodes, RepairCase, Shape, SHAPE_DESCRIPTIONS, SHAPES } from './repairCases';
+import { CaseOptions, Episode, fixtureEpisodes, frontMatterData, generateCase, loadEpisodes, RepairCase, Shape, SHAPE_DESCRIPTIONS, SHAPES } from './repairCases';
 
-export { loadEpisodes, SHAPES };
+export { fixtureEpisodes, loadEpisodes, SHAPES };
 
 /**
  * The repair property of issue 11: take a real episode, break one value the way people do, and check

@@ -92,6 +92,14 @@ test('fix-all fixes every safe finding in one edit list, and a second run change
   assert.deepEqual(collectFixAll(check(fixed)), []);
 });
 
+test('fix-all deletes a repeated item without the line it would insert after it (that line would land in the item above)', () => {
+  const line = '- line: Soup is data, and data is soup, said the chef.\n  sec: 6\n';
+  const text = `---\ntranscript:\n${line}${line}---\n`;
+  const fixed = applyEdits(text, collectFixAll(check(text)));
+  assert.equal(fixed, `---\ntranscript:\n${line}  time: '0:06'\n---\n`);
+  assert.deepEqual(collectFixAll(check(fixed)), []);
+});
+
 test('quick fixes come with "fix all of this kind" when the rule fires more than once', () => {
   const text = episode(item('10', "'0:11'") + item('20', "'0:21'").replace('Hello.', 'Again.'));
   const findings = check(text);

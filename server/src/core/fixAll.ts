@@ -1,24 +1,27 @@
-import type { Finding, Fix, TextEdit } from './types';
+import type { Finding, Fix, Span, TextEdit } from './types';
 
 /**
  * The edits of every safe fix (of one rule, or all), as one non-overlapping list: when two fixes
  * touch the same bytes the first in the document wins and the other waits for the next run.
  */
 export function collectFixAll(findings: readonly Finding[], rule?: string): TextEdit[] {
-  const fixes: Fix[] = [];
+  const fixes: { fix: Fix; finding: Span }[] = [];
   for (const finding of findings) {
     if (rule !== undefined && finding.rule !== rule) continue;
     const fix = finding.fixes.find((f) => f.safe);
-    if (fix) fixes.push(fix);
+    if (fix) fixes.push({ fix, finding });
   }
   // Whole-item deletions first: an edit inside a deleted item is moot, and must not block it.
-  fixes.sort((a, b) => reach(b) - reach(a));
+  fixes.sort((a, b) => reach(b.fix) - reach(a.fix));
   const accepted: TextEdit[] = [];
   const seen = new Set<string>();
-  for (const fix of fixes) {
+  for (const { fix, finding } of fixes) {
     const key = JSON.stringify(fix.edits);
     if (seen.has(key)) continue; // Several findings on one item can share one fix.
     if (fix.edits.some((edit) => accepted.some((other) => overlaps(edit, other)))) continue;
+    // A fix for text another fix deletes is moot too, even when its edit lies outside the deletion:
+    // a line inserted after a deleted item would land in the item above it.
+    if (accepted.some((other) => other.newText === '' && other.start <= finding.start && finding.start < other.end && finding.end <= other.end)) continue;
     seen.add(key);
     accepted.push(...fix.edits);
   }

@@ -2,7 +2,7 @@ import { isMap, isSeq, parseDocument } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import type { BrokenUnit, Field, SyntaxError, Transcript, TranscriptItem } from '../model';
 import { endOfLine, hasAnchors, parserMessage as firstLine, readItem, readMapFields, readSpeaker } from '../yamlNodes';
-import { layoutUnits, Unit } from './units';
+import { layoutUnits, misplacedFirst, TopUnit, Unit } from './units';
 
 /**
  * A front matter that does not parse, read unit by unit (units.ts): every top-level value and every
@@ -41,10 +41,11 @@ function readUnits(text: string, base: number, yaml: string): Recovered | undefi
   const syntaxErrors: SyntaxError[] = [];
   let transcript: Transcript | undefined;
   const seen = new Set<string>();
-  for (const unit of layoutUnits(yaml)) {
+  const units = layoutUnits(yaml);
+  for (const [index, unit] of units.entries()) {
     const chunk = yaml.slice(unit.start, unit.list ? unit.list.head.end : unit.end);
     const doc = parseDocument(chunk, PARSE_OPTIONS);
-    const problem = unitProblem(doc, chunk);
+    const problem = unitProblem(doc, chunk) ?? (index === 0 ? misplaced(units, chunk) : undefined);
     if (problem) {
       syntaxErrors.push(confined(problem, unit.list ? { start: unit.start, end: unit.end } : unit, 'top', yaml, base));
       continue;
@@ -76,6 +77,13 @@ function unitProblem(doc: Document.Parsed, chunk: string): { message: string; po
   if (doc.contents === null) return undefined;
   if (!isMap(doc.contents) || doc.contents.items.length !== 1) return { message: 'a line that is neither a key nor part of the value above it', pos: 0 };
   return undefined;
+}
+
+/** The first unit indented above the others (units.ts): shown on its first key. */
+function misplaced(units: readonly TopUnit[], chunk: string): { message: string; pos: number } | undefined {
+  if (!misplacedFirst(units)) return undefined;
+  const pos = chunk.search(/[^ ]/);
+  return { message: `the first key is indented by ${pos} space${pos === 1 ? '' : 's'}, but the keys after it start at column 0`, pos };
 }
 
 function readUnitItem(text: string, base: number, yaml: string, unit: Unit, index: number, errors: SyntaxError[]): TranscriptItem {

@@ -15,6 +15,8 @@ export interface Unit {
 export interface TopUnit extends Unit {
   /** The key as written on its first line (undefined when the line is not a key). */
   key?: string;
+  /** Its first line is indented: only the front matter's first unit can be (later indented lines extend the unit above). */
+  indented?: boolean;
   /** For `transcript:` with a block list: the key line (and comments) before the first item, and the items. */
   list?: { head: Unit; items: Unit[] };
 }
@@ -47,7 +49,7 @@ export function layoutUnits(yaml: string): TopUnit[] {
     }
     const key = keyOf(line);
     if (!current || (line.indent === 0 && !isDash(line.content) && key?.keyColumn === 0)) {
-      current = { start: line.start, end: line.next, key: key?.keyColumn === 0 ? key.key : undefined };
+      current = { start: line.start, end: line.next, key: key?.keyColumn === 0 ? key.key : undefined, indented: line.indent > 0 || undefined };
       item = undefined;
       dashColumn = undefined;
       if (current.key === 'transcript' && isEmptyValue(yaml, line, key!.valueColumn)) current.list = { head: { start: line.start, end: line.next }, items: [] };
@@ -63,6 +65,15 @@ export function layoutUnits(yaml: string): TopUnit[] {
     open = quoteOpenedBy(yaml, line);
   }
   return units;
+}
+
+/**
+ * The first unit is indented above units at column 0: it can never read in place, whatever it holds,
+ * since a whole parse takes the root map's column from the first key and every key after it is then
+ * an error. So it is a broken unit even when it parses alone, and no repair of its value mends it.
+ */
+export function misplacedFirst(units: readonly TopUnit[]): boolean {
+  return units.length > 1 && units[0].indented === true;
 }
 
 function isEmptyValue(yaml: string, line: Line, valueColumn: number): boolean {

@@ -1,7 +1,8 @@
 import { isMap, isSeq, parseDocument } from 'yaml';
 import type { BrokenUnit, EpisodeModel } from '../model';
-import { layoutUnits, TopUnit } from '../recovery/units';
+import { layoutUnits, misplacedFirst, TopUnit } from '../recovery/units';
 import { firstWords } from '../text';
+import { hasAnchors } from '../yamlNodes';
 import type { Fix, Span, TextEdit } from '../types';
 import { fieldParses, fieldsOf, RawField } from './fields';
 import { bareQuotes, indentContinuation, joinLines, opensQuotation, quoteReadings, Reading } from './readings';
@@ -29,6 +30,7 @@ export function repairUnit(model: EpisodeModel, unit: BrokenUnit): UnitRepairs |
   const text = model.text;
   const broken = fieldsOf(text, unit.span).filter((field) => !fieldParses(text, field));
   if (broken.length === 0 || broken.length > MAX_BROKEN_FIELDS) return undefined;
+  const held = unit.kind === 'top' && keyHeldTwice(model, unit);
   const first = broken[0];
   const where = nameOf(first, text.slice(first.valueStart, first.valueEnd), unit);
   const span = { start: first.valueStart, end: Math.max(first.valueStart, Math.min(first.valueEnd, first.lines[0].end)) };
@@ -38,7 +40,8 @@ export function repairUnit(model: EpisodeModel, unit: BrokenUnit): UnitRepairs |
     const raw = text.slice(field.valueStart, field.valueEnd);
     return candidates(field, raw).filter((reading) => fieldParses(text, field, reading.text) && writerCharacters(reading.text) === writerCharacters(raw));
   });
-  const valid = combinations(perField).filter((combo) => isRepair(model, unit, broken, combo.map((reading) => reading.text)));
+  // A key the file holds twice stays an error whatever its value: no repair is offered.
+  const valid = held ? [] : combinations(perField).filter((combo) => isRepair(model, unit, broken, combo.map((reading) => reading.text)));
   const plausible = valid.filter((combo) => combo.every((reading) => reading.plausible));
   const offered = plausible.length > 0 ? plausible : valid;
   const preferred = plausible.length === 1 && offered.length === 1;
@@ -86,8 +89,15 @@ function isRepair(model: EpisodeModel, unit: BrokenUnit, fields: RawField[], val
   // Back to front, so that earlier offsets stay valid.
   for (let k = fields.length - 1; k >= 0; k--) text = text.slice(0, fields[k].valueStart) + values[k] + text.slice(fields[k].valueEnd);
   const delta = text.length - model.text.length;
-  if (!sameCuts(layoutAround(model.text, model, unit, 0), layoutAround(text, model, unit, delta), unit.span.end - unit.span.start, delta)) return false;
-  return parsedKeys(text.slice(unit.span.start, unit.span.end + delta), unit.kind)?.join() === expectedKeys(model.text, unit).join();
+  const after = layoutAround(text, model, unit, delta);
+  if (!sameCuts(layoutAround(model.text, model, unit, 0), after, unit.span.end - unit.span.start, delta)) return false;
+  // Parsing alone is not parsing in place: an indented first unit stays broken whatever its value holds.
+  if (unit.kind === 'top' && misplacedFirst(after)) return false;
+  const unitText = text.slice(unit.span.start, unit.span.end + delta);
+  // While another unit stays broken the front matter must still be read unit by unit, which anchors
+  // stop (recovery/recover.ts); a repair of the last broken unit is checked in place instead (inPlace.ts).
+  if (model.syntaxErrors.length > 1 && /[&*]/.test(unitText) && hasAnchors(parseDocument(unitText), unitText)) return false;
+  return parsedKeys(unitText, unit.kind)?.join() === expectedKeys(model.text, unit).join();
 }
 
 /** How far past a broken unit the layout is compared: the next units start in the same state either way. */
@@ -112,6 +122,14 @@ function sameCuts(before: TopUnit[], after: TopUnit[], end: number, delta: numbe
   const cuts = (units: TopUnit[], shift: number) => units.flatMap((unit) => [unit, ...(unit.list?.items ?? [])])
     .map((unit) => `${unit.start > 0 ? unit.start - shift : unit.start}-${unit.end >= end + shift ? unit.end - shift : unit.end}`).join();
   return cuts(before, 0) === cuts(after, delta);
+}
+
+/** Another top-level unit starts with the broken unit's key: once both parse, the front matter holds it twice. */
+function keyHeldTwice(model: EpisodeModel, unit: BrokenUnit): boolean {
+  const [key] = expectedKeys(model.text, unit);
+  const front = model.frontMatter!;
+  const units = layoutUnits(model.text.slice(front.contentStart, front.contentEnd));
+  return key !== undefined && units.some((other) => other.key === key && other.start + front.contentStart !== unit.span.start);
 }
 
 /** The keys the repaired unit must have: those at the unit's outer key column, as its lines name them (for a top-level value, its key). */

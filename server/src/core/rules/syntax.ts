@@ -1,3 +1,4 @@
+import { keepRepairsThatParseInPlace } from '../repair/inPlace';
 import { repairUnit } from '../repair/repairs';
 import type { RuleContext } from './context';
 
@@ -9,14 +10,17 @@ const MAX_REPAIRED_UNITS = 20;
  */
 export function checkSyntax(ctx: RuleContext): void {
   let repaired = 0;
-  for (const error of ctx.model.syntaxErrors) {
-    // Hundreds of broken units is not a slip of the hand: past this many, the errors come without repairs (and stay fast).
-    const repairs = error.unit && repaired++ < MAX_REPAIRED_UNITS ? repairUnit(ctx.model, error.unit) : undefined;
-    if (!repairs) {
+  const errors = ctx.model.syntaxErrors;
+  // Hundreds of broken units is not a slip of the hand: past this many, the errors come without repairs (and stay fast).
+  const repairs = errors.map((error) => (error.unit && repaired++ < MAX_REPAIRED_UNITS ? repairUnit(ctx.model, error.unit) : undefined));
+  keepRepairsThatParseInPlace(ctx.model, repairs);
+  for (const [i, error] of errors.entries()) {
+    const unitRepairs = repairs[i];
+    if (!unitRepairs) {
       ctx.report('yaml-syntax', error.span, `the front matter does not parse: ${error.message}`);
       continue;
     }
     const rest = ctx.model.recovered ? '; the rest of the front matter is checked' : '';
-    ctx.report('yaml-syntax', repairs.span, `the front matter does not parse: ${error.message} (in ${repairs.where})${rest}`, repairs.fixes);
+    ctx.report('yaml-syntax', unitRepairs.span, `the front matter does not parse: ${error.message} (in ${unitRepairs.where})${rest}`, unitRepairs.fixes);
   }
 }
