@@ -12,7 +12,13 @@ import { available, cleanEnv, copySite, ROOT, run, tempDir } from './helpers';
  * of the checkout); the second run reuses that environment.
  */
 
-const skip = available('pre-commit') ? (available('git') ? false : 'git is not installed') : 'pre-commit is not installed (Debian: apt-get install pre-commit; .ci/run installs it)';
+function skipReason(): string | false {
+  if (!available('pre-commit')) return 'pre-commit is not installed (Debian: apt-get install pre-commit; .ci/run installs it)';
+  if (!available('git')) return 'git is not installed';
+  if (run('git', ['rev-parse', '--git-dir'], { cwd: ROOT }).code !== 0) return `${ROOT} is not a git checkout (the hook installs from one)`;
+  return false;
+}
+const skip = skipReason();
 
 function git(cwd: string, ...args: string[]) {
   const result = run('git', args, { cwd, env: cleanEnv({ GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.invalid' }) });
