@@ -1,8 +1,12 @@
 // Bundles the extension with esbuild: the desktop entries (Node) and the web entries (browser),
 // each server from the same sources. Paths in dist/ are what package.json and other tools use.
+// Minified, with source maps beside each bundle (.vscodeignore keeps them out of the .vsix) and
+// esbuild's metafile as <bundle>.meta.json: what went into it (`npx esbuild --analyze` reads it,
+// and test/unit/browserBundle.test.ts checks the browser client's inputs).
 import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
 
-const common = { bundle: true, sourcemap: true, logLevel: 'warning' };
+const common = { bundle: true, minify: true, sourcemap: true, metafile: true, logLevel: 'warning' };
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
 // As VS Code's own web extensions: no Node globals, the browser entries of dependencies first.
 const browser = {
@@ -13,9 +17,14 @@ const browser = {
   define: { 'process.env': '{}', 'process.platform': '"web"' },
 };
 
-await Promise.all([
-  esbuild.build({ ...node, entryPoints: ['client/src/extension.ts'], external: ['vscode'], outfile: 'dist/extension.js' }),
-  esbuild.build({ ...node, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
-  esbuild.build({ ...browser, format: 'cjs', entryPoints: ['client/src/browser/extension.ts'], external: ['vscode'], outfile: 'dist/browser/extension.js' }),
-  esbuild.build({ ...browser, format: 'iife', entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browser/server.js' }),
-]);
+const builds = [
+  { ...node, entryPoints: ['client/src/extension.ts'], external: ['vscode'], outfile: 'dist/extension.js' },
+  { ...node, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
+  { ...browser, format: 'cjs', entryPoints: ['client/src/browser/extension.ts'], external: ['vscode'], outfile: 'dist/browser/extension.js' },
+  { ...browser, format: 'iife', entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browser/server.js' },
+];
+
+await Promise.all(builds.map(async (options) => {
+  const result = await esbuild.build(options);
+  fs.writeFileSync(options.outfile.replace(/\.js$/, '.meta.json'), JSON.stringify(result.metafile));
+}));

@@ -56,7 +56,7 @@
     forward.title = `Forward ${skip} seconds`;
   }
 
-  function load(/** @type {{ src: string, name: string, video: boolean, skip: number }} */ m) {
+  function load(/** @type {{ src: string, name: string, video: boolean, skip: number, start: number }} */ m) {
     setSkip(m.skip);
     file.textContent = m.name;
     media = document.createElement(m.video ? 'video' : 'audio');
@@ -68,7 +68,9 @@
       seek.disabled = false;
       play.disabled = false;
       document.body.classList.add('loaded');
-      report();
+      // Paused at the item the cursor was on when the player opened (its seek reports the state).
+      if (m.start > 0) jump(m.start);
+      else report();
     });
     // A file the browser cannot decode (AAC in desktop VS Code, a broken file): the extension words the message.
     media.addEventListener('error', () => {

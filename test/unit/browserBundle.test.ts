@@ -26,3 +26,12 @@ test('dist/browser/server.js and extension.js require no Node module', { skip: f
   const extension = fs.readFileSync(path.join(ROOT, 'dist', 'browser', 'extension.js'), 'utf8');
   assert.deepEqual([...new Set(extension.match(/\brequire\(["'][^"']+["']\)/g) ?? [])], ['require("vscode")']);
 });
+
+test('the browser client carries no copy of the language server: it runs dist/browser/server.js, in a Worker or in its host', { skip: fs.existsSync(path.join(ROOT, 'dist', 'browser', 'extension.meta.json')) ? false : 'not built' }, () => {
+  const inputsOf = (bundle: string) => Object.keys(JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'browser', `${bundle}.meta.json`), 'utf8')).inputs);
+  const client = inputsOf('extension');
+  const server = /^(server\/src\/(server|handlers\/|browser\/|workspaceIndex)|server\/src\/core\/rules\/|node_modules\/(yaml|vscode-languageserver)\/)/;
+  assert.deepEqual(client.filter((input) => server.test(input)), []);
+  // The same pattern finds the server where it belongs.
+  assert.ok(inputsOf('server').filter((input) => server.test(input)).length > 20);
+});

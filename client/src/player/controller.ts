@@ -22,7 +22,7 @@ export class PlayerController implements vscode.Disposable {
     });
   }
 
-  /** Opens (or moves) the player to the episode of `editor`. */
+  /** Opens (or moves) the player to the episode of `editor`, paused at the item at its cursor. */
   async open(editor: vscode.TextEditor): Promise<void> {
     const hints = await this.requests.mediaHints(editor.document);
     if (!hints) {
@@ -31,10 +31,11 @@ export class PlayerController implements vscode.Disposable {
     }
     const episode = editor.document.uri;
     const media = await findMedia(episode, hints, this.context.workspaceState);
+    const start = await this.requests.secondAt(editor.document, editor.selection.active);
     if (!this.panel) this.panel = this.createPanel(episode);
     else this.panel.reveal();
     this.follower.reset();
-    this.panel.show(episode, media);
+    this.panel.show(episode, media, start?.sec ?? 0);
   }
 
   /** The editor showing the player's episode: the active one, or a visible one while the player has focus. */

@@ -32,6 +32,8 @@ export class PlayerPanel implements vscode.Disposable {
   readonly panel: vscode.WebviewPanel;
   state: PlayerState = { sec: 0, playing: false, label: '–' };
   private media: MediaSearch | undefined;
+  /** Where the media starts when it loads: the second of the item at the cursor. */
+  private startSec = 0;
   private readonly stateChanged = new vscode.EventEmitter<PlayerState>();
   readonly onDidChangeState = this.stateChanged.event;
   private readonly disposed = new vscode.EventEmitter<void>();
@@ -56,10 +58,14 @@ export class PlayerPanel implements vscode.Disposable {
     );
   }
 
-  /** Shows the media found for `episode` (or why there is none); a fresh page, so its resource roots include the media's folder. */
-  show(episode: vscode.Uri, media: MediaSearch): void {
+  /**
+   * Shows the media found for `episode` (or why there is none), paused at `startSec`; a fresh page,
+   * so its resource roots include the media's folder.
+   */
+  show(episode: vscode.Uri, media: MediaSearch, startSec = 0): void {
     this.episode = episode;
     this.media = media;
+    this.startSec = startSec;
     this.state = { sec: 0, playing: false, label: '–' };
     this.stateChanged.fire(this.state);
     this.panel.title = `Player: ${fileName(episode)}`;
@@ -142,7 +148,7 @@ export class PlayerPanel implements vscode.Disposable {
     }
     // Cache-busting as VS Code's media preview does, so a replaced file is read again.
     const src = this.panel.webview.asWebviewUri(media.uri).with({ query: `v=${Date.now()}` }).toString();
-    void this.panel.webview.postMessage({ type: 'load', src, name: fileName(media.uri), video: isVideo(media.uri), skip: this.skipSeconds() });
+    void this.panel.webview.postMessage({ type: 'load', src, name: fileName(media.uri), video: isVideo(media.uri), skip: this.skipSeconds(), start: this.startSec });
   }
 
   private say(text: string, kind: 'error' | 'missing' | 'info'): void {

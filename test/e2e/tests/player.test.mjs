@@ -1,5 +1,5 @@
 // The media player (issue 13) in real VS Code: the panel opens beside an episode and loads its audio
-// (a WAV of tones generated here: one pitch per transcript line), moving the cursor seeks, playing
+// (a WAV of tones generated here: one pitch per transcript line) paused at the item at the cursor, moving the cursor seeks, playing
 // moves the highlight, Set Time From Player and Insert Line at Player Time write the player's second,
 // Go to Time lands on the line; a missing and an unplayable file get their messages.
 import { test, after } from 'node:test';
@@ -40,16 +40,17 @@ test('the player follows the cursor, the transcript follows the player, times co
   const p = vs.page;
   await vs.openFile('listen.md');
   await vs.waitEditorStable();
+  // The player opens paused at the item at the cursor: line 13 is in the second item (sec 4).
+  await vs.gotoLine(13);
   await openPlayer(vs);
   const frame = playerFrame(vs);
   await frame.locator('#file', { hasText: 'listen.wav' }).waitFor();
-  await waitValue(p, () => playerTime(vs), (v) => v === '0:00 / 0:17', { what: 'the WAV loaded (0:00 / 0:17)' });
-  const status = p.locator('.statusbar-item', { hasText: '0:00 / 0:17' });
-  await status.waitFor();
+  await waitValue(p, () => playerTime(vs), (v) => v === '0:04 / 0:17', { what: 'the WAV loaded at the cursor\'s item (0:04 / 0:17)' });
+  assert.equal(await frame.locator('#play').textContent(), 'Play', 'paused');
+  await p.locator('.statusbar-item', { hasText: '0:04 / 0:17' }).locator('.codicon-debug-pause').waitFor();
+  await vs.waitCursorLine(13);
 
-  // The cursor on any line of the second item (sec 4) seeks there while paused; a header seeks to its first timed line.
-  await vs.gotoLine(13);
-  await waitValue(p, () => playerTime(vs), (v) => v === '0:04 / 0:17', { what: 'seek to 0:04' });
+  // The cursor on any line of an item seeks there while paused; a header seeks to its first timed line.
   await vs.gotoLine(19);
   await waitValue(p, () => playerTime(vs), (v) => v === '0:10 / 0:17', { what: 'seek to 0:10 (the header Ending)' });
   await vs.gotoLine(12);
