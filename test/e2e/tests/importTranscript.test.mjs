@@ -6,37 +6,20 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { withVSCode, closeBrowser } from '../lib/vscode.mjs';
-import { waitValue, waitLines } from '../lib/extra.mjs';
+import { waitLines, chooseInOpenDialog, pickInQuickPick, runCommandInto } from '../lib/extra.mjs';
 
 after(closeBrowser);
 
 const OTTER = 'Opening\n0:05\nSpeaker 1\nWelcome to the import test.\n= A second paragraph.\n1:02:03\nMara Quill:\nThanks, and goodbye.\n';
 const VTT = 'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v SPEAKER_00>Lamps first.\n\n00:00:03.000 --> 00:00:05.000\nThen ledgers.\n\n00:00:06.000 --> 00:00:08.000\n<v Tobin Ashgrove>Agreed.\n';
 
-/** Runs the command from the palette and picks `file` in VS Code's own open dialog (the simple one in a browser). */
+/** Runs the command from the palette and picks `file` in VS Code's own open dialog. */
 async function importFile(vs, file) {
-  const p = vs.page;
-  await vs.quickInput('F1', 'Transcripts: Import Transcript');
-  await p.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Transcripts: Import Transcript…' }).first().waitFor();
-  await p.keyboard.press('Enter');
-  await p.locator('.quick-input-widget .quick-input-title', { hasText: 'Import Transcript' }).waitFor({ state: 'visible' });
-  const pathBox = p.locator('.quick-input-widget .quick-input-box input');
-  // The dialog fills in a folder and lists it a moment later: typing before that gets prefixed.
-  await p.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(file) }).waitFor();
-  await waitValue(p, () => pathBox.inputValue(), (v) => v.endsWith('/'), { what: 'the open dialog at a folder' });
-  await pathBox.fill(file);
-  await p.keyboard.press('Enter');
+  await runCommandInto(vs, 'Transcripts: Import Transcript…', 'Import Transcript');
+  await chooseInOpenDialog(vs, path.basename(file), file);
 }
 
-/** Picks the row labelled `label` in the quick pick titled `title`. */
-async function pick(vs, title, label) {
-  const p = vs.page;
-  await p.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ state: 'visible' });
-  await p.waitForFunction(() => document.activeElement?.closest('.quick-input-box'));
-  await p.keyboard.type(label);
-  await p.locator('.quick-input-list .monaco-list-row.focused', { hasText: label }).first().waitFor();
-  await p.keyboard.press('Enter');
-}
+const pick = pickInQuickPick;
 
 test('Import Transcript: an Otter .txt into a new untitled episode, Speaker 1 named from the workspace', (t) => withVSCode(t, { name: 'import-new' }, async (vs) => {
   const p = vs.page;
