@@ -1,5 +1,8 @@
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import JSZip from 'jszip';
+import { cleanLine, collapseSpace, parseSiteTimestamp } from '../server/src/core/formats/siteLines';
+import { isNewHeader, NewItem } from '../server/src/core/formats/types';
+import { formatTime } from '../server/src/core/time';
 
 /**
  * Word documents built in the tests (no binary fixtures): each paragraph is a Normal paragraph's text
@@ -30,4 +33,48 @@ export async function nonWordZip(): Promise<Uint8Array> {
   zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
   zip.file('xl/workbook.xml', '<workbook/>');
   return zip.generateAsync({ type: 'uint8array' });
+}
+
+/** A transcript as the site's Word documents hold it, and the items reading it back must give. */
+export interface SiteDocument {
+  paragraphs: DocxParagraphSpec[];
+  expected: NewItem[];
+  /** Items the shape cannot hold (untimed or speakerless lines, text a paragraph cannot keep as it is), left out. */
+  skipped: number;
+}
+
+/**
+ * Items in the shape `scripts/transcript.py` reads: a header as a Heading 1; a timed line as `[h:mm:ss]`
+ * (a new turn when `sec` or `who` changes), the speaker, then the line. The label is written from
+ * `sec`, so `time` reads back as `sec` formats.
+ */
+export function siteDocument(items: readonly NewItem[]): SiteDocument {
+  const paragraphs: DocxParagraphSpec[] = [];
+  const expected: NewItem[] = [];
+  let skipped = 0;
+  let turn: { sec: number; who: string } | undefined;
+  for (const item of items) {
+    if (isNewHeader(item)) {
+      const header = collapseSpace(item.header);
+      if (header === '' || /\n/.test(item.header)) {
+        skipped++;
+        continue;
+      }
+      paragraphs.push({ heading: item.header });
+      expected.push({ header });
+      continue;
+    }
+    const keeps = (text: string) => text !== '' && cleanLine(text) === text && !/[\r\n\u000b\u000c]/.test(text);
+    if (item.sec === undefined || item.who === undefined || !keeps(item.line) || !keeps(item.who) || parseSiteTimestamp(item.line) || parseSiteTimestamp(item.who)) {
+      skipped++;
+      continue;
+    }
+    if (!turn || turn.sec !== item.sec || turn.who !== item.who) {
+      turn = { sec: item.sec, who: item.who };
+      paragraphs.push(`[${formatTime(item.sec)}]`, item.who);
+    }
+    paragraphs.push(item.line);
+    expected.push({ line: item.line, sec: item.sec, time: formatTime(item.sec), who: item.who });
+  }
+  return { paragraphs, expected, skipped };
 }
