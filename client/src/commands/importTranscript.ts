@@ -36,7 +36,7 @@ export async function importTranscript(client: BaseLanguageClient): Promise<void
   const summary = `${plural(read.lines, 'line')} and ${plural(read.headers, 'header')} imported from ${basename(file)}`;
   if (episode) await importInto(client, episode, params, summary);
   else await importIntoNew(client, params, summary);
-  if (read.warnings.length > 0) void vscode.window.showWarningMessage(`Import Transcript: ${read.warnings.join('; ')}`);
+  if (read.warnings.length > 0) void vscode.window.showWarningMessage(plainText(`Import Transcript: ${read.warnings.join('; ')}`));
 }
 
 /** The active Markdown document, or undefined for a new episode; null when the user cancelled. */
@@ -151,5 +151,10 @@ function basename(uri: vscode.Uri): string {
 }
 
 function error(message: string): void {
-  void vscode.window.showErrorMessage(`Import Transcript: ${message}`);
+  void vscode.window.showErrorMessage(plainText(`Import Transcript: ${message}`));
+}
+
+/** Messages quote the source: `[text](link)` in it must not become a link (or a command) in the notification. */
+export function plainText(message: string): string {
+  return message.replace(/\]\(/g, '] (');
 }
