@@ -8,6 +8,7 @@ import { registerDiagnostics } from './handlers/diagnostics';
 import { registerDocumentFeatures } from './handlers/documentFeatures';
 import { registerEditing } from './handlers/editing';
 import { registerPlayerHandlers } from './handlers/player';
+import { registerTranscriptImport } from './handlers/transcriptImport';
 import { WorkspaceFeatures } from './handlers/workspace';
 import type { ServerHost } from './host';
 import { SettingsCache } from './settings';
@@ -60,6 +61,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   registerDocumentFeatures(ctx);
   registerEditing(ctx);
   registerPlayerHandlers(ctx);
+  registerTranscriptImport(ctx);
   registerCommands(ctx, workspace);
   workspace.register();
 
