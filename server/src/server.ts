@@ -7,6 +7,7 @@ import { guardWith, readClientFeatures, ServerContext } from './handlers/context
 import { registerDiagnostics } from './handlers/diagnostics';
 import { registerDocumentFeatures } from './handlers/documentFeatures';
 import { registerEditing } from './handlers/editing';
+import { registerExportTranscript } from './handlers/exportTranscript';
 import { registerPlayerHandlers } from './handlers/player';
 import { WorkspaceFeatures } from './handlers/workspace';
 import type { ServerHost } from './host';
@@ -60,6 +61,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   registerDocumentFeatures(ctx);
   registerEditing(ctx);
   registerPlayerHandlers(ctx);
+  registerExportTranscript(ctx);
   registerCommands(ctx, workspace);
   workspace.register();
 
