@@ -1,6 +1,6 @@
 import type { EpisodeModel } from '../model';
 import { episodeCues } from './cues';
-import { hasName } from './speakerLabel';
+import { hasName, speakerlessWarning } from './speakerLabel';
 import type { ExportResult } from './types';
 
 /**
@@ -17,5 +17,5 @@ export function writePodcastJson(model: EpisodeModel): ExportResult {
     endTime: cue.endMs / 1000,
     body: cue.lines.join(' '),
   }));
-  return { text: `${JSON.stringify({ version: '1.0.0', segments }, null, 2)}\n`, warnings };
+  return { text: `${JSON.stringify({ version: '1.0.0', segments }, null, 2)}\n`, warnings: [...warnings, ...speakerlessWarning(cues)] };
 }

@@ -1,23 +1,28 @@
+import { leadingSpeaker } from './cueText';
 import type { TimedText } from './cues';
 import { counted } from './sourceItems';
 
 /**
- * The speaker as a leading `Who: ` (SRT, where no voice tag exists). Readers take a leading
- * `Name:` as the speaker and carry it over to the cues after it, so the label is written when the
- * speaker changes, and again when the text itself begins like a label (`Note: …`), so that it is
- * not read as a new speaker.
+ * The speaker as a leading `Who: ` (SRT, which has no voice tag). Readers (cueText.ts) take a leading
+ * `Name:` of at most four words as the speaker and carry it over to the cues after it, so the label
+ * is written when the speaker changes, and again when the text itself begins like a label
+ * (`Note: …`), so that it is not read as a new speaker.
  */
-
-/** A text that begins like `Name: ` (a few words and a colon). */
-const LOOKS_LABELLED = /^[^\s:][^:\n]{0,39}:(?:\s|$)/;
 
 export function needsLabel(who: string | undefined, previousWho: string | undefined, text: string): boolean {
   if (!hasName(who)) return false;
-  return who !== previousWho || LOOKS_LABELLED.test(text);
+  return who !== previousWho || leadingSpeaker(text).speaker !== undefined;
 }
 
+/** `Who: `, white space folded and a trailing `:` dropped (`Alexey:` would read as no speaker at all). */
 export function speakerLabel(who: string): string {
-  return `${who.replace(/\s+/g, ' ').trim()}: `;
+  return `${who.replace(/\s+/g, ' ').trim().replace(/:+$/, '')}: `;
+}
+
+/** Whether a reader takes `Who: text` back as exactly this speaker and this text. */
+export function labelReadsBack(who: string, text: string): boolean {
+  const read = leadingSpeaker(speakerLabel(who) + text);
+  return read.speaker === who && read.text === text.trim();
 }
 
 export function hasName(who: string | undefined): who is string {

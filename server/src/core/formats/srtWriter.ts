@@ -1,7 +1,9 @@
 import type { EpisodeModel } from '../model';
 import { captionCues } from './captions';
 import { cueTimestamp, episodeCues, TimedText } from './cues';
-import { needsLabel, speakerLabel, speakerlessWarning } from './speakerLabel';
+import { firstWords } from '../text';
+import { counted } from './sourceItems';
+import { hasName, labelReadsBack, needsLabel, speakerLabel, speakerlessWarning } from './speakerLabel';
 import type { ExportOptions, ExportResult } from './types';
 
 /**
@@ -14,7 +16,16 @@ export function writeSrt(model: EpisodeModel, options: ExportOptions = {}): Expo
   const { cues, warnings } = episodeCues(model);
   const written = options.captions ? captionCues(cues, { labelSpeakers: true }) : labelled(cues);
   const blocks = written.map((cue, i) => `${i + 1}\n${cueTimestamp(cue.startMs, ',')} --> ${cueTimestamp(cue.endMs, ',')}\n${cue.lines.join('\n')}\n`);
-  return { text: blocks.join('\n'), warnings: [...warnings, ...speakerlessWarning(written)] };
+  return { text: blocks.join('\n'), warnings: [...warnings, ...unreadableLabels(cues), ...speakerlessWarning(written)] };
+}
+
+/** Speakers a `Name: ` label cannot carry (more than four words, a `:;,!?`, a digit first …): written as they are, counted. */
+function unreadableLabels(cues: readonly TimedText[]): string[] {
+  const names = new Set(cues.map((cue) => cue.who).filter((who): who is string => hasName(who) && !labelReadsBack(who, 'Text.')));
+  if (names.size === 0) return [];
+  const count = cues.filter((cue) => cue.who !== undefined && names.has(cue.who)).length;
+  const shown = [...names].slice(0, 3).map((name) => `'${firstWords(name)}'`).join(', ');
+  return [`${counted(count, 'cue')} of ${counted(names.size, 'speaker')} that a leading 'Name: ' cannot carry as written (${shown}${names.size > 3 ? ', …' : ''}): a reader takes them otherwise.`];
 }
 
 /** One cue per line, each with `Who: ` in front where the speaker changes. */
