@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { EXPORT_TRANSCRIPT_REQUEST, ExportFormat, ExportTranscriptParams, ExportTranscriptResult } from '../../../server/src/protocol';
+import { uriExists } from '../fileSystem';
 
 /**
  * Transcripts: Export Transcript…: pick a format, the server writes the text (exportTranscript),
@@ -58,7 +59,7 @@ async function chooseTarget(episode: vscode.Uri, extension: string): Promise<vsc
     const filters = { [extension.slice(1).toUpperCase()]: [extension.slice(extension.lastIndexOf('.') + 1)] };
     return vscode.window.showSaveDialog({ title: 'Export Transcript', defaultUri: beside ?? vscode.Uri.joinPath(episode, '..', `transcript${extension}`), filters });
   }
-  if (await exists(where.uri)) {
+  if (await uriExists(where.uri)) {
     const replace = 'Replace';
     const answer = await vscode.window.showWarningMessage(`${fileName(where.uri)} already exists. Replace it?`, { modal: true }, replace);
     if (answer !== replace) return undefined;
@@ -75,15 +76,6 @@ async function tellWritten(target: vscode.Uri, warnings: readonly string[]): Pro
     : await vscode.window.showInformationMessage(said, open, reveal);
   if (choice === open) await vscode.window.showTextDocument(target);
   if (choice === reveal) await vscode.commands.executeCommand('revealInExplorer', target);
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function fileName(uri: vscode.Uri): string {
