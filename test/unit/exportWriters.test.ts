@@ -431,3 +431,35 @@ test('items that are neither line nor header, and a sec that is not a whole numb
     `1 line whose sec is not a whole number of seconds exported as untimed (file line ${lineOf(text, 'Half a second')}).`,
   ]);
 });
+
+test("srt: a who a 'Name: ' label cannot carry is written as close as it can be, and counted", () => {
+  const text = episode(`- line: Hi.
+  sec: 1
+  time: '0:01'
+  who: 'Alexey:'
+- line: Yes.
+  sec: 2
+  time: '0:02'
+  who: So this is really a whole sentence
+`);
+  const result = run(text, 'srt');
+  assert.equal(result.text, '1\n00:00:01,000 --> 00:00:02,000\nAlexey: Hi.\n\n2\n00:00:02,000 --> 00:00:03,000\nSo this is really a whole sentence: Yes.\n');
+  assert.deepEqual(result.warnings, [
+    "2 cues of 2 speakers that a leading 'Name: ' cannot carry as written ('Alexey:', 'So this is really a whole sentence'): a reader takes them otherwise.",
+  ]);
+  // WebVTT's voice span carries both as they are.
+  assert.match(run(text, 'vtt').text, /<v Alexey:>Hi\.\n[\s\S]*<v So this is really a whole sentence>Yes\.\n$/);
+  assert.deepEqual(run(text, 'vtt').warnings, []);
+});
+
+test('json: a segment without a speaker after a named one is said (readers carry the speaker over)', () => {
+  const text = episode(`- line: Named.
+  sec: 1
+  time: '0:01'
+  who: Alexey
+- line: Unnamed.
+  sec: 2
+  time: '0:02'
+`);
+  assert.deepEqual(run(text, 'json').warnings, ['1 cue with no speaker after a named one: a reader takes them for the speaker before.']);
+});

@@ -65,7 +65,8 @@ function captionChars(lines: readonly string[]): number {
 
 /** Characters as a viewer counts them (code points, not UTF-16 units). */
 function charCount(text: string): number {
-  return [...text].length;
+  // Surrogate pairs are rare: count them only where there are any.
+  return /[\uD800-\uDBFF]/.test(text) ? [...text].length : text.length;
 }
 
 /** A text as captions of at most two lines of at most 42 characters, words kept whole where they fit. */
@@ -79,12 +80,14 @@ export function wrapCaptions(text: string): string[][] {
 function wrapLines(text: string, width: number): string[] {
   const lines: string[] = [];
   let current = '';
+  let currentChars = 0;
   for (const word of wordsOf(text).flatMap((w) => pieces(w, width))) {
-    if (current === '') current = word;
-    else if (charCount(current) + 1 + charCount(word) <= width) current += ` ${word}`;
+    const chars = charCount(word);
+    if (current === '') [current, currentChars] = [word, chars];
+    else if (currentChars + 1 + chars <= width) [current, currentChars] = [`${current} ${word}`, currentChars + 1 + chars];
     else {
       lines.push(current);
-      current = word;
+      [current, currentChars] = [word, chars];
     }
   }
   if (current !== '') lines.push(current);
@@ -93,6 +96,7 @@ function wrapLines(text: string, width: number): string[] {
 
 /** A word longer than a line, cut into line-sized pieces (by code point, so no surrogate pair is split). */
 function pieces(word: string, width: number): string[] {
+  if (word.length <= width) return [word];
   const chars = [...word];
   if (chars.length <= width) return [word];
   const out: string[] = [];

@@ -1,0 +1,148 @@
+#!/usr/bin/env node
+/**
+ * transcript-convert's speed (issue 18), beside the floor set by the YAML parser (bare
+ * `yaml.parseDocument` of the same front matter). Run after a build (`npm run build`):
+ *
+ *   node bench/convert.mjs [--quick] [--write]
+ *
+ * The largest real episode: parsing it (our model), exporting it to each format from the parsed
+ * model, and importing its transcript as a Word document (built here with the `docx` library from
+ * its items, as the site's transcript.py expects them: heading, `[m:ss]`, speaker, paragraphs), and
+ * the same transcript three times over (a 3-hour episode); then the whole corpus exported to each
+ * format (parse + export, no file I/O). Each figure is the median of runs within a short time
+ * budget, in this process after a warm-up. `--write` puts the table into bench/RESULTS.md (its own
+ * section); `npm run bench` runs it with `--write` after its other work (without it under --quick).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { BENCH, CORPUS, LARGEST_REAL, ROOT, rootRequire } from './lib/paths.mjs';
+import { median } from './lib/stats.mjs';
+
+const quick = process.argv.includes('--quick');
+const write = process.argv.includes('--write');
+const BUDGET_MS = quick ? 300 : 1_500;
+const MAX_RUNS = quick ? 10 : 30;
+const OUT = (...p) => path.join(ROOT, 'out', 'server', 'src', ...p);
+
+if (!fs.existsSync(OUT('core', 'index.js'))) {
+  console.error('bench/convert.mjs: out/ is missing: run npm run build first');
+  process.exit(2);
+}
+if (!fs.existsSync(CORPUS)) {
+  console.log(`bench/convert.mjs: ${CORPUS} is absent (../shared is not beside this clone): nothing measured`);
+  process.exit(0);
+}
+
+const { parseDocument } = rootRequire('yaml');
+const { findFrontMatter, parseEpisode, formatTime } = rootRequire(OUT('core', 'index.js'));
+const { exportEpisode } = rootRequire(OUT('core', 'formats', 'exportEpisode.js'));
+const { readDocx } = rootRequire(OUT('core', 'formats', 'docx.js'));
+const { Document, HeadingLevel, Packer, Paragraph, TextRun } = rootRequire('docx');
+
+const FORMATS = [['vtt', {}], ['vtt', { captions: true }], ['srt', {}], ['srt', { captions: true }], ['json', {}], ['text', {}]];
+const label = ([format, options]) => `${format}${options.captions ? ' --captions' : ''}`;
+
+/** Median wall time (ms) of `fn` over up to MAX_RUNS runs within the budget (at least `min`), after one warm-up run. */
+async function time(fn, { warm = true, min = 3 } = {}) {
+  if (warm) await fn();
+  const runs = [];
+  const start = performance.now();
+  while (runs.length < MAX_RUNS && (runs.length < min || performance.now() - start < BUDGET_MS)) {
+    const t0 = performance.now();
+    await fn();
+    runs.push(performance.now() - t0);
+  }
+  return { median: median(runs), n: runs.length };
+}
+
+const frontMatterOf = (text) => {
+  const fm = findFrontMatter(text);
+  return fm ? text.slice(fm.contentStart, fm.contentEnd) : '';
+};
+const bareParse = (yaml) => parseDocument(yaml, { prettyErrors: false, uniqueKeys: true });
+
+/** The transcript as the site's Word document: headings, then per turn `[m:ss]`, the speaker, its paragraphs. */
+async function docxOf(items, repeat = 1) {
+  const paragraphs = [];
+  const span = Math.max(...items.map((item) => item.sec ?? 0)) + 60;
+  for (let r = 0; r < repeat; r++) {
+    let turn;
+    for (const item of items) {
+      if (item.kind === 'header') {
+        paragraphs.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(item.header)] }));
+        turn = undefined;
+        continue;
+      }
+      if (item.kind !== 'line') continue;
+      const sec = item.sec === undefined ? undefined : item.sec + r * span;
+      const key = sec === undefined ? turn : `${sec}|${item.who}`;
+      if (key !== turn || turn === undefined) {
+        paragraphs.push(new Paragraph({ children: [new TextRun(`[${formatTime(sec ?? 0)}]`)] }), new Paragraph({ children: [new TextRun(item.who ?? 'Unknown')] }));
+        turn = key ?? `${sec}|${item.who}`;
+      }
+      paragraphs.push(new Paragraph({ children: [new TextRun(item.line)] }));
+    }
+  }
+  return new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] })));
+}
+
+const rows = [];
+const row = (what, t, floor, note = '') => rows.push({ what, median: t.median, n: t.n, ratio: floor ? t.median / floor : undefined, note });
+
+// The largest real episode.
+const largestText = fs.readFileSync(path.join(CORPUS, LARGEST_REAL), 'utf8');
+const largestYaml = frontMatterOf(largestText);
+const model = parseEpisode(largestText, LARGEST_REAL);
+const items = model.transcript.items;
+const floor = await time(() => bareParse(largestYaml));
+row(`${LARGEST_REAL} (${(Buffer.byteLength(largestText) / 1024).toFixed(0)} KB, ${items.length} items): bare YAML parse`, floor, floor.median);
+row('  parse (our model)', await time(() => parseEpisode(largestText, LARGEST_REAL)), floor.median);
+for (const format of FORMATS) {
+  const sizes = exportEpisode(model, format[0], format[1]).text.length;
+  row(`  export ${label(format)} (from the model)`, await time(() => exportEpisode(model, format[0], format[1])), floor.median, `${(sizes / 1024).toFixed(0)} KB out`);
+}
+row('  parse + export vtt', await time(() => exportEpisode(parseEpisode(largestText, LARGEST_REAL), 'vtt')), floor.median);
+const docx = await docxOf(items);
+const imported = (await readDocx(docx)).items.length;
+row(`  import its transcript as .docx (${(docx.byteLength / 1024).toFixed(0)} KB)`, await time(() => readDocx(docx)), floor.median, `${imported} items`);
+const docx3 = await docxOf(items, 3);
+const imported3 = await readDocx(docx3);
+const lastSec = Math.max(...imported3.items.map((item) => item.sec ?? 0));
+row(`  the same three times over as .docx (${(docx3.byteLength / 1024).toFixed(0)} KB, ${formatTime(lastSec)})`, await time(() => readDocx(docx3)), floor.median, `${imported3.items.length} items`);
+
+// The whole corpus: every episode with a transcript, parse + export (in memory).
+const episodes = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.md')).map((f) => fs.readFileSync(path.join(CORPUS, f), 'utf8'))
+  .filter((text) => parseEpisode(text).transcript);
+const yamls = episodes.map(frontMatterOf);
+const megabytes = episodes.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1e6;
+// The code is warm from the largest episode: no warm-up run here, and fewer runs (each takes seconds).
+const whole = { warm: false, min: quick ? 1 : 3 };
+const corpusFloor = await time(() => yamls.forEach(bareParse), whole);
+row(`corpus (${episodes.length} episodes, ${megabytes.toFixed(1)} MB): bare YAML parse`, corpusFloor, corpusFloor.median);
+row('  parse (our model)', await time(() => episodes.forEach((text) => parseEpisode(text)), whole), corpusFloor.median);
+for (const format of FORMATS) {
+  row(`  parse + export ${label(format)}`, await time(() => episodes.forEach((text) => exportEpisode(parseEpisode(text), format[0], format[1])), whole), corpusFloor.median);
+}
+
+const table = [
+  '| step | median | × bare parse | runs | |',
+  '|---|---:|---:|---:|---|',
+  ...rows.map((r) => `| ${r.what} | ${r.median.toFixed(r.median < 10 ? 2 : 0)} ms | ${r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}×`} | ${r.n} | ${r.note} |`),
+];
+const machine = `Node ${process.version}, ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} load`;
+console.log(`transcript-convert (${machine})\n${table.join('\n')}`);
+
+if (write && !quick) {
+  const START = '<!-- convert: written by bench/convert.mjs -->';
+  const END = '<!-- /convert -->';
+  const file = path.join(BENCH, 'RESULTS.md');
+  const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const section = [START, '## transcript-convert: export and .docx import', '',
+    `Measured by bench/convert.mjs (${machine}): medians in one process after a warm-up; "× bare parse" is against \`yaml.parseDocument\` of the same front matter(s).`, '',
+    ...table, END].join('\n');
+  const at = old.indexOf(START);
+  const text = at >= 0 ? old.slice(0, at) + section + old.slice(old.indexOf(END) + END.length) : `${old.trimEnd()}\n\n${section}\n`;
+  fs.writeFileSync(file, text);
+  console.log('wrote its section of bench/RESULTS.md');
+}
