@@ -14,6 +14,7 @@
  * section); `npm run bench` runs it with `--write` after its other work (without it under --quick).
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BENCH, CORPUS, LARGEST_REAL, ROOT, rootRequire } from './lib/paths.mjs';
@@ -43,17 +44,24 @@ const { Document, HeadingLevel, Packer, Paragraph, TextRun } = rootRequire('docx
 const FORMATS = [['vtt', {}], ['vtt', { captions: true }], ['srt', {}], ['srt', { captions: true }], ['json', {}], ['text', {}]];
 const label = ([format, options]) => `${format}${options.captions ? ' --captions' : ''}`;
 
-/** Median wall time (ms) of `fn` over up to MAX_RUNS runs within the budget (at least `min`), after one warm-up run. */
+/**
+ * Medians of `fn` over up to MAX_RUNS runs within the budget (at least `min`), after one warm-up run:
+ * CPU time of this process (user + system, the steadier figure on a machine busy with other work)
+ * and wall time.
+ */
 async function time(fn, { warm = true, min = 3 } = {}) {
   if (warm) await fn();
-  const runs = [];
+  const cpu = [];
+  const wall = [];
   const start = performance.now();
-  while (runs.length < MAX_RUNS && (runs.length < min || performance.now() - start < BUDGET_MS)) {
-    const t0 = performance.now();
+  while (cpu.length < MAX_RUNS && (cpu.length < min || performance.now() - start < BUDGET_MS)) {
+    const [t0, c0] = [performance.now(), process.cpuUsage()];
     await fn();
-    runs.push(performance.now() - t0);
+    const used = process.cpuUsage(c0);
+    cpu.push((used.user + used.system) / 1000);
+    wall.push(performance.now() - t0);
   }
-  return { median: median(runs), n: runs.length };
+  return { median: median(cpu), wall: median(wall), n: cpu.length };
 }
 
 const frontMatterOf = (text) => {
@@ -87,8 +95,9 @@ async function docxOf(items, repeat = 1) {
   return new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] })));
 }
 
+const loadBefore = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const rows = [];
-const row = (what, t, floor, note = '') => rows.push({ what, median: t.median, n: t.n, ratio: floor ? t.median / floor : undefined, note });
+const row = (what, t, floor, note = '') => rows.push({ what, median: t.median, wall: t.wall, n: t.n, ratio: floor ? t.median / floor : undefined, note });
 
 // The largest real episode.
 const largestText = fs.readFileSync(path.join(CORPUS, LARGEST_REAL), 'utf8');
@@ -125,12 +134,14 @@ for (const format of FORMATS) {
   row(`  parse + export ${label(format)}`, await time(() => episodes.forEach((text) => exportEpisode(parseEpisode(text), format[0], format[1])), whole), corpusFloor.median);
 }
 
+const fixed = (ms) => ms.toFixed(ms < 10 ? 2 : 0);
 const table = [
-  '| step | median | × bare parse | runs | |',
-  '|---|---:|---:|---:|---|',
-  ...rows.map((r) => `| ${r.what} | ${r.median.toFixed(r.median < 10 ? 2 : 0)} ms | ${r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}×`} | ${r.n} | ${r.note} |`),
+  '| step | CPU ms (median) | × bare parse | wall ms (median) | runs | |',
+  '|---|---:|---:|---:|---:|---|',
+  ...rows.map((r) => `| ${r.what} | ${fixed(r.median)} | ${r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}×`} | ${fixed(r.wall)} | ${r.n} | ${r.note} |`),
 ];
-const machine = `Node ${process.version}, ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} load`;
+const load = () => fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+const machine = `Node ${process.version}, ${os.cpus().length} cores, load ${loadBefore} before, ${load()} after`;
 console.log(`transcript-convert (${machine})\n${table.join('\n')}`);
 
 if (write && !quick) {
@@ -139,7 +150,7 @@ if (write && !quick) {
   const file = path.join(BENCH, 'RESULTS.md');
   const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
   const section = [START, '## transcript-convert: export and .docx import', '',
-    `Measured by bench/convert.mjs (${machine}): medians in one process after a warm-up; "× bare parse" is against \`yaml.parseDocument\` of the same front matter(s).`, '',
+    `Measured by bench/convert.mjs (${machine}): medians in one process after a warm-up, in CPU time of the process (steadier than wall time when other work shares the cores) and wall time; "× bare parse" compares CPU times with \`yaml.parseDocument\` of the same front matter(s).`, '',
     ...table, END].join('\n');
   const at = old.indexOf(START);
   const text = at >= 0 ? old.slice(0, at) + section + old.slice(old.indexOf(END) + END.length) : `${old.trimEnd()}\n\n${section}\n`;
