@@ -3,6 +3,7 @@ import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languagec
 import { ClientCommands, Commands, InitializationOptions, SETTINGS_SECTION } from '../../server/src/protocol';
 import { checkWorkspaceWithProgress } from './commands/checkWorkspace';
 import { EXPORT_TRANSCRIPT_COMMAND, exportTranscript } from './commands/exportTranscript';
+import { importTranscript } from './commands/importTranscript';
 import { openVideoAtCursor } from './commands/openVideoAtCursor';
 import { shiftTimesInteractively } from './commands/shiftTimes';
 import { serveFileSystem } from './fileSystem';
@@ -46,6 +47,7 @@ export async function activateClient(
   context.subscriptions.push(
     vscode.commands.registerCommand(ClientCommands.openVideoAtCursor, () => openVideoAtCursor(running)),
     vscode.commands.registerCommand(EXPORT_TRANSCRIPT_COMMAND, () => exportTranscript(running)),
+    vscode.commands.registerCommand('transcripts.importTranscript', () => importTranscript(running)),
     ...serveFileSystem(running),
   );
   await running.start();

@@ -278,6 +278,10 @@ export interface ReadTranscriptSuccess {
   headers: number;
   /** Every speaker name, in order of first appearance (after renames). */
   speakers: string[];
+  /** The speakers of the workspace's episodes, most lines first: what an unknown name can be renamed to. */
+  knownSpeakers: string[];
+  /** Names of `speakers` to ask about: a service's placeholder (`Speaker 1`, `SPEAKER_00`) or a name no episode has. */
+  unknownSpeakers: string[];
   warnings: string[];
 }
 export type ReadTranscriptResult = ReadTranscriptSuccess | ConvertFailure;

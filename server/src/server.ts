@@ -9,6 +9,7 @@ import { registerDocumentFeatures } from './handlers/documentFeatures';
 import { registerEditing } from './handlers/editing';
 import { registerExportTranscript } from './handlers/exportTranscript';
 import { registerPlayerHandlers } from './handlers/player';
+import { registerTranscriptImport } from './handlers/transcriptImport';
 import { WorkspaceFeatures } from './handlers/workspace';
 import type { ServerHost } from './host';
 import { SettingsCache } from './settings';
@@ -62,6 +63,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   registerEditing(ctx);
   registerPlayerHandlers(ctx);
   registerExportTranscript(ctx);
+  registerTranscriptImport(ctx);
   registerCommands(ctx, workspace);
   workspace.register();
 

@@ -30,6 +30,8 @@ export interface IndexedEpisode {
   fingerprint?: CopyFingerprint;
   transcriptKey?: Span;
   transcriptKeyRange?: Range;
+  /** Each speaker (`who`, trimmed) with the number of its lines: Import Transcript offers them for unknown names. */
+  speakers?: Map<string, number>;
   mtime: number;
   size: number;
 }
@@ -120,6 +122,7 @@ export class WorkspaceIndex {
       fingerprint: model.syntaxErrors.length > 0 && !model.recovered ? undefined : copyFingerprint(model),
       transcriptKey,
       transcriptKeyRange: transcriptKey && range(transcriptKey),
+      speakers: speakerCounts(model),
       mtime: stat.mtime,
       size: stat.size,
     });
@@ -136,4 +139,14 @@ export class WorkspaceIndex {
     }
     return changed;
   }
+}
+
+/** An episode's speakers with their line counts. */
+export function speakerCounts(model: EpisodeModel): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of model.transcript?.items ?? []) {
+    const name = item.speaker?.name;
+    if (name && !item.speaker!.speech) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return counts;
 }

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   createProtocolConnection, PublishDiagnosticsParams, ProtocolConnection, StreamMessageReader, StreamMessageWriter,
@@ -89,5 +90,13 @@ export class TestClient {
   async stopCleanly(failures = /failed/): Promise<void> {
     assert.equal(await this.stop(), 0);
     assert.deepEqual(this.logs.filter((l) => failures.test(l)), []);
+  }
+}
+
+/** Writes `files` (paths relative to `root`) for a test workspace, folders included. */
+export function writeFiles(root: string, files: Record<string, string>): void {
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
   }
 }

@@ -79,3 +79,38 @@ export async function runCommandWithInput(vs, label, title, text) {
   await p.keyboard.press('Enter');
   await p.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
+
+/**
+ * Picks a file in VS Code's own open dialog (the simple one in a browser), already open. The dialog
+ * fills in a folder and lists it a moment later (typing before that gets prefixed): so it waits for
+ * the listing, types `fullPath` (or the folder shown plus `name`), waits until the dialog lists the
+ * folder typed (it follows the typing) with `name` in it, and accepts.
+ */
+export async function chooseInOpenDialog(vs, name, fullPath) {
+  const p = vs.page;
+  const pathBox = p.locator('.quick-input-widget .quick-input-box input');
+  await p.locator('.quick-input-list .monaco-list-row').first().waitFor();
+  const folder = await waitValue(p, () => pathBox.inputValue(), (v) => v.endsWith('/'), { what: 'the open dialog at a folder' });
+  await pathBox.fill(fullPath ?? `${folder}${name}`);
+  await p.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await p.keyboard.press('Enter');
+}
+
+/** Picks the row labelled `label` in the quick pick titled `title` (typed to filter, accepted once focused). */
+export async function pickInQuickPick(vs, title, label) {
+  const p = vs.page;
+  await p.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ state: 'visible' });
+  await p.waitForFunction(() => document.activeElement?.closest('.quick-input-box'));
+  await p.keyboard.type(label);
+  await p.locator('.quick-input-list .monaco-list-row.focused', { hasText: label }).first().waitFor();
+  await p.keyboard.press('Enter');
+}
+
+/** Runs a palette command whose first step opens a quick input titled `title` (a dialog or a pick). */
+export async function runCommandInto(vs, label, title) {
+  const p = vs.page;
+  await vs.quickInput('F1', label);
+  await p.locator('.quick-input-list .monaco-list-row.focused', { hasText: label }).first().waitFor();
+  await p.keyboard.press('Enter');
+  await p.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ state: 'visible' });
+}

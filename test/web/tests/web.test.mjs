@@ -5,10 +5,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { launchWeb } from '../lib/web.mjs';
 import { tonesForEpisode } from '../../e2e/lib/tones.mjs';
 import { playerFrame, playerTime, openPlayer, highlightedLines } from '../../e2e/lib/player.mjs';
-import { waitValue, runCommandWithInput } from '../../e2e/lib/extra.mjs';
+import { waitValue, runCommandWithInput, runCommandInto, chooseInOpenDialog, pickInQuickPick } from '../../e2e/lib/extra.mjs';
 
 /** The player's media, generated (no binary media in the repository): a tone per line of compost-basics.md. */
 function addEpisodeAudio(folder) {
@@ -16,8 +17,19 @@ function addEpisodeAudio(folder) {
   fs.writeFileSync(episode.replace(/\.md$/, '.wav'), tonesForEpisode(fs.readFileSync(episode, 'utf8')));
 }
 
+/** Captions to import (Import Transcript's step), beside the episodes. */
+const CAPTIONS = '1\n00:00:02,000 --> 00:00:04,000\nSpeaker 1: Turn the heap weekly.\n\n2\n00:00:04,500 --> 00:00:06,000\nIlse: Even in winter?\n';
+/** A Word document built with the docx library (as the unit tests build theirs; compiled to out/ by the build). */
+async function prepareFolder(folder) {
+  addEpisodeAudio(folder);
+  fs.writeFileSync(path.join(folder, '_podcast', 'heap-talk.srt'), CAPTIONS);
+  const { buildDocx } = createRequire(import.meta.url)('../../../out/test/docxFixture.js');
+  const docx = await buildDocx([{ heading: 'Vents' }, '[1:02:03]', 'SPEAKER_00', 'Open them at dawn.\nClose them at dusk.']);
+  fs.writeFileSync(path.join(folder, '_podcast', 'vents.docx'), docx);
+}
+
 let wb;
-before(async () => { wb = await launchWeb({ name: 'web', prepare: addEpisodeAudio }); });
+before(async () => { wb = await launchWeb({ name: 'web', prepare: prepareFolder }); });
 after(async () => {
   await wb?.close({ failed: failures > 0, error: lastError });
 });
@@ -164,4 +176,37 @@ step('the player opens beside an episode, plays its audio from the virtual folde
   await wb.screenshot('web-player');
   await p.keyboard.press('Control+Alt+K');
   await p.locator('.statusbar-item .codicon-debug-pause').waitFor();
+});
+
+step('Import Transcript reads an SRT file of the virtual folder into a new untitled episode, one item per cue', async () => {
+  const p = wb.page;
+  await wb.focusEditor(); // compost-basics.md, from the player's step
+  await runCommandInto(wb, 'Transcripts: Import Transcript…', 'Import Transcript');
+  await chooseInOpenDialog(wb, 'heap-talk.srt');
+  await pickInQuickPick(wb, 'Import Transcript: where to?', 'Into a new episode');
+  await pickInQuickPick(wb, 'Import Transcript: cues', 'One item per cue');
+  await pickInQuickPick(wb, 'who is "Speaker 1"? (1 of 1)', 'Joran');
+  await p.locator('.tab.active[data-resource-name^="Untitled"]').waitFor();
+  const expected = [
+    '---', 'transcript:', '- line: Turn the heap weekly.', '  sec: 2', "  time: '0:02'", '  who: Joran',
+    '- line: Even in winter?', '  sec: 4', "  time: '0:04'", '  who: Ilse', '---', '',
+  ];
+  await waitValue(p, async () => (await wb.editorLines()).map((l) => l.text), (lines) => lines.join('\n') === expected.join('\n'), { what: 'the imported episode' });
+  await wb.screenshot('web-import');
+});
+
+step('Import Transcript reads a Word document in the browser (mammoth in the Web Worker) into a new untitled episode', async () => {
+  const p = wb.page;
+  await wb.focusEditor(); // the untitled episode of the step before: the dialog opens at the folder's root
+  await runCommandInto(wb, 'Transcripts: Import Transcript…', 'Import Transcript');
+  await chooseInOpenDialog(wb, 'vents.docx', '/_podcast/vents.docx');
+  await pickInQuickPick(wb, 'Import Transcript: where to?', 'Into a new episode');
+  await pickInQuickPick(wb, 'who is "SPEAKER_00"? (1 of 1)', 'Wren');
+  await p.locator('.tab.active[data-resource-name="Untitled-2"]').waitFor();
+  const expected = [
+    '---', 'transcript:', '- header: Vents', '- line: Open them at dawn.', '  sec: 3723', "  time: '1:02:03'", '  who: Wren',
+    '- line: Close them at dusk.', '  sec: 3723', "  time: '1:02:03'", '  who: Wren', '---', '',
+  ];
+  await waitValue(p, async () => (await wb.editorLines()).map((l) => l.text), (lines) => lines.join('\n') === expected.join('\n'), { what: 'the imported Word document' });
+  await wb.screenshot('web-import-docx');
 });

@@ -37,6 +37,7 @@ Import a transcript (the episode is created when it does not exist):
   --one-item-per-cue      srt/vtt/json: one item per cue (default: a speaker's consecutive
                           cues join into one line)
   --max-line-chars N      a joined turn longer than N characters breaks at a sentence end
+                          (default 1000)
   --speaker OLD=NEW       rename a speaker on import (repeatable), e.g. "Speaker 1=Alexey"
 
 Insert a chapter list as the transcript's headers:

@@ -85,6 +85,9 @@ function notWord(error: unknown): ConvertError {
   const reason = error instanceof Error ? error.message : String(error);
   if (/main document part/i.test(reason)) return new ConvertError('not a Word document: the file is a zip archive without a Word document part (word/document.xml)');
   if (/central directory|is this a zip/i.test(reason)) return new ConvertError('not a Word document (.docx): the file is not a zip archive, as every .docx is');
+  if (/zip|compress|crc32|end of data|invalid (?:block|code|distance|stored)/i.test(reason)) {
+    return new ConvertError('not a readable Word document (.docx): the zip archive is damaged (a part of it does not unpack)');
+  }
   return new ConvertError(`not a readable Word document (.docx): the file is damaged (${clip(reason.replace(/\s+/g, ' ').trim(), 100)})`);
 }
 

@@ -3,7 +3,7 @@ import { CueOptions } from './joinCues';
 import { readOtterText } from './otterText';
 import { readPodcastJson } from './podcastJson';
 import type { ReadResult } from './readResult';
-import { renameSpeakers } from './speakers';
+import { renameSpeakers, speakerNames } from './speakers';
 import { readSrt } from './srt';
 import { ConvertError, ImportFormat, MAX_INPUT_BYTES } from './types';
 import { readWebVtt } from './webvtt';
@@ -25,7 +25,10 @@ export interface ReadSourceOptions extends CueOptions {
 
 export async function readTranscriptSource(source: TranscriptSource, options: ReadSourceOptions = {}): Promise<ReadResult> {
   const result = await readByFormat(source, options);
-  return { items: renameSpeakers(result.items, options.speakers), warnings: result.warnings };
+  const read = new Set(speakerNames(result.items));
+  const unused = Object.keys(options.speakers ?? {}).filter((name) => !read.has(name));
+  const warnings = [...result.warnings, ...unused.map((name) => `no speaker named '${name}' in the source: its rename is not used`)];
+  return { items: renameSpeakers(result.items, options.speakers), warnings };
 }
 
 function readByFormat(source: TranscriptSource, options: CueOptions): ReadResult | Promise<ReadResult> {

@@ -1,0 +1,181 @@
+import { strict as assert } from 'node:assert';
+import { test } from 'node:test';
+import { joinCues, splitAtSentences } from '../../server/src/core/formats/joinCues';
+import { readPodcastJson } from '../../server/src/core/formats/podcastJson';
+import { readTranscriptSource } from '../../server/src/core/formats/readSource';
+import { readSrt } from '../../server/src/core/formats/srt';
+import { ConvertError } from '../../server/src/core/formats/types';
+import { readWebVtt } from '../../server/src/core/formats/webvtt';
+
+function refusal(read: () => unknown): string {
+  try {
+    read();
+  } catch (error) {
+    assert.ok(error instanceof ConvertError, `a ConvertError, not ${String(error)}`);
+    return error.describe();
+  }
+  assert.fail('the input was read');
+}
+
+const SRT = [
+  '1', '00:00:01,500 --> 00:00:03,000', 'Alexey: Hi everyone,', 'welcome to the show.', '',
+  '2', '00:00:03,000 --> 00:00:05,200', 'Today we talk about <i>queues</i>.', '',
+  '3', '00:00:05,999 --> 00:00:08,000', 'Speaker 1: Thanks for', 'having me.', '',
+  '4', '01:00:09,000 --> 01:00:10,000', '{\\an8}Speaker 1: Bye.', '',
+].join('\r\n');
+
+test('srt: a leading Name: names the speaker and carries over; a speaker\'s consecutive cues join into one line; sec floored', () => {
+  assert.deepEqual(readSrt(SRT), {
+    items: [
+      { line: 'Hi everyone, welcome to the show. Today we talk about queues.', sec: 1, time: '0:01', who: 'Alexey' },
+      { line: 'Thanks for having me. Bye.', sec: 5, time: '0:05', who: 'Speaker 1' },
+    ],
+    warnings: [],
+  });
+});
+
+test('srt: --one-item-per-cue keeps one item per cue; hours give h:mm:ss', () => {
+  assert.deepEqual(readSrt(SRT, { oneItemPerCue: true }).items, [
+    { line: 'Hi everyone, welcome to the show.', sec: 1, time: '0:01', who: 'Alexey' },
+    { line: 'Today we talk about queues.', sec: 3, time: '0:03', who: 'Alexey' },
+    { line: 'Thanks for having me.', sec: 5, time: '0:05', who: 'Speaker 1' },
+    { line: 'Bye.', sec: 3609, time: '1:00:09', who: 'Speaker 1' },
+  ]);
+});
+
+test('srt: malformed timings and stray text are refused with the line number', () => {
+  assert.equal(
+    refusal(() => readSrt('1\n00:00:01.500 -> 00:00:03,000\nHi\n')),
+    "line 2: malformed cue timing '00:00:01.500 -> 00:00:03,000' (a cue starts with a timing such as 00:01:02,000 --> 00:01:04,500)",
+  );
+  assert.equal(refusal(() => readSrt('1\n00:00:01,000 --> 00:00:03,000\nHi\n\n2\n00:01:75,000 --> 00:01:76,000\nThere\n')), "line 6: malformed cue timing: minutes and seconds go up to 59, not '00:01:75'");
+  assert.equal(refusal(() => readSrt('1\n00:00:05,000 --> 00:00:03,000\nHi\n')), 'line 2: the cue ends (00:00:03) before it starts (00:00:05)');
+  assert.equal(
+    refusal(() => readSrt('1\n00:00:01,000 --> 00:00:03,000\nHi\n\nstray words\n')),
+    "line 5: expected a cue number or timing, found 'stray words' (a cue starts with a timing such as 00:01:02,000 --> 00:01:04,500)",
+  );
+  assert.equal(refusal(() => readSrt('7\n\n')), 'line 1: cue 7 has no timing line after its number');
+  assert.equal(refusal(() => readSrt('1\n00:00:01,000 --> 00:00:03,000\n\n')), 'no cue with text found: nothing to import');
+  assert.equal(refusal(() => readSrt('')), 'no cue with text found: nothing to import');
+});
+
+const VTT = `WEBVTT - interview
+
+NOTE written by hand
+across two lines
+
+STYLE
+::cue { color: white }
+
+intro-1
+00:00:00.900 --> 00:00:02.000 align:start
+<v Alexey>Hi &amp; welcome, <i>everyone</i>.</v>
+
+00:00:02.000 --> 00:00:04.000
+This is <c.loud>the</c> show.
+
+00:04.500 --> 00:06.000
+<v.guest Jane Roe>Thanks.
+Glad to&nbsp;be here.
+
+00:00:06.000 --> 00:00:07.000
+<v Alexey>So?</v> <v Jane Roe>Yes!
+
+01:02:03.000 --> 01:02:04.000
+Bob: Late &lt;tag&gt; &#8212; done.
+`;
+
+test('webvtt: voice spans and a leading Name: name the speaker; markup dropped; references decoded; NOTE/STYLE skipped', () => {
+  assert.deepEqual(readWebVtt(VTT), {
+    items: [
+      { line: 'Hi & welcome, everyone. This is the show.', sec: 0, time: '0:00', who: 'Alexey' },
+      { line: 'Thanks. Glad to be here.', sec: 4, time: '0:04', who: 'Jane Roe' },
+      { line: 'So?', sec: 6, time: '0:06', who: 'Alexey' },
+      { line: 'Yes!', sec: 6, time: '0:06', who: 'Jane Roe' },
+      { line: 'Late <tag> — done.', sec: 3723, time: '1:02:03', who: 'Bob' },
+    ],
+    warnings: [],
+  });
+});
+
+test('webvtt: refusals name the line', () => {
+  assert.equal(refusal(() => readWebVtt('WEBVTTX\n\n00:01.000 --> 00:02.000\nHi\n')), "line 1: not a WebVTT file: its first line must be 'WEBVTT', not 'WEBVTTX'");
+  assert.equal(
+    refusal(() => readWebVtt('WEBVTT\n\n00:01.000 --> 00:02.000\nHi\n\n00:03.00 --> 00:04.000\nThere\n')),
+    "line 6: malformed cue timing '00:03.00 --> 00:04.000' (a cue starts with a timing such as 00:01:02.000 --> 00:01:04.500)",
+  );
+  assert.equal(refusal(() => readWebVtt('WEBVTT\n\n00:61.000 --> 01:02.000\nHi\n')), "line 3: malformed cue timing: minutes and seconds go up to 59 in '00:61.000'");
+  assert.equal(
+    refusal(() => readWebVtt('WEBVTT\n\nJust words\nmore words\n')),
+    "line 3: expected a cue timing, found 'Just words' (a cue starts with a timing such as 00:01:02.000 --> 00:01:04.500)",
+  );
+  assert.equal(refusal(() => readWebVtt('WEBVTT\n\n00:01.000 --> 00:02.000\n<v Bob></v>\n')), 'no cue with text found: nothing to import');
+});
+
+test('webvtt: a cue without text is skipped with a warning; the speaker carries over it', () => {
+  const result = readWebVtt('WEBVTT\n\n00:01.000 --> 00:02.000\n<v Bob>Hi.\n\n00:02.000 --> 00:03.000\n<i></i>\n\n00:03.000 --> 00:04.000\nStill me.\n');
+  assert.deepEqual(result, { items: [{ line: 'Hi. Still me.', sec: 1, time: '0:01', who: 'Bob' }], warnings: ['1 cue without text skipped'] });
+});
+
+const JSON_SEGMENTS = JSON.stringify({
+  version: '1.0.0',
+  segments: [
+    { speaker: 'SPEAKER_00', startTime: 0.5, endTime: 1.2, body: 'Hello' },
+    { startTime: 1.2, endTime: 1.8, body: ' world. ' },
+    { speaker: 'SPEAKER_01', startTime: 65.99, endTime: 67, body: 'Hi!' },
+  ],
+});
+
+test('podcast json: segments joined per speaker; speaker carried over; renames through readTranscriptSource', async () => {
+  assert.deepEqual(readPodcastJson(JSON_SEGMENTS), {
+    items: [
+      { line: 'Hello world.', sec: 0, time: '0:00', who: 'SPEAKER_00' },
+      { line: 'Hi!', sec: 65, time: '1:05', who: 'SPEAKER_01' },
+    ],
+    warnings: [],
+  });
+  const renamed = await readTranscriptSource({ format: 'json', text: JSON_SEGMENTS }, { oneItemPerCue: true, speakers: { SPEAKER_00: 'Alexey' } });
+  assert.deepEqual(renamed.items, [
+    { line: 'Hello', sec: 0, time: '0:00', who: 'Alexey' },
+    { line: 'world.', sec: 1, time: '0:01', who: 'Alexey' },
+    { line: 'Hi!', sec: 65, time: '1:05', who: 'SPEAKER_01' },
+  ]);
+});
+
+test('podcast json: what is not the segments format is refused', () => {
+  const shape = 'not Podcasting 2.0 transcript JSON: expected an object with a "segments" list ({"version": "1.0.0", "segments": [{"speaker", "startTime", "endTime", "body"}]})';
+  assert.equal(refusal(() => readPodcastJson('[1, 2]')), shape);
+  assert.equal(refusal(() => readPodcastJson('{"version": "1.0.0", "chapters": []}')), shape);
+  assert.equal(refusal(() => readPodcastJson('{"segments": [{"startTime": "0:05", "body": "Hi"}]}')), 'segment 1 of 1: "startTime" must be a number of seconds (0 or more), not "0:05"');
+  assert.equal(refusal(() => readPodcastJson('{"segments": [{"startTime": 1, "body": "Hi"}, {"startTime": 2}]}')), 'segment 2 of 2: "body" must be a string, not missing');
+  assert.equal(refusal(() => readPodcastJson('{"segments": []}')), 'no segment with text found: nothing to import');
+  assert.match(refusal(() => readPodcastJson('{"segments": [}')), /^not JSON: /);
+});
+
+test('joinCues: a turn longer than maxLineChars breaks at sentence ends, each piece timed by the cue it starts in', () => {
+  const cues = [
+    { start: 10.4, text: 'First sentence here.', speaker: 'A' },
+    { start: 12, text: 'Second one is here. Third', speaker: 'A' },
+    { start: 15.7, text: 'ends here! Fourth.', speaker: 'A' },
+    { start: 20, text: 'Other speaker.', speaker: 'B' },
+  ];
+  assert.deepEqual(joinCues(cues, { maxLineChars: 45 }), [
+    { line: 'First sentence here. Second one is here.', sec: 10, time: '0:10', who: 'A' },
+    { line: 'Third ends here! Fourth.', sec: 12, time: '0:12', who: 'A' },
+    { line: 'Other speaker.', sec: 20, time: '0:20', who: 'B' },
+  ]);
+  assert.deepEqual(joinCues(cues, { maxLineChars: 20 }).map((item) => [item.line, item.sec]), [
+    ['First sentence here.', 10],
+    ['Second one is here.', 12],
+    ['Third ends here!', 12],
+    ['Fourth.', 15],
+    ['Other speaker.', 20],
+  ]);
+  assert.deepEqual(joinCues([{ start: 0, text: 'no speaker at all' }, { start: 1, text: 'still none' }]), [{ line: 'no speaker at all still none', sec: 0, time: '0:00' }]);
+});
+
+test('splitAtSentences: a sentence longer than the limit stays whole; without sentence ends nothing is cut', () => {
+  assert.deepEqual(splitAtSentences('A very long first sentence indeed. Short.', 10), [[0, 34], [35, 41]]);
+  assert.deepEqual(splitAtSentences('no sentence end anywhere in this text', 10), [[0, 37]]);
+  assert.deepEqual(splitAtSentences('He said "Stop." Then left.', 16), [[0, 15], [16, 26]]);
+});
