@@ -6,9 +6,10 @@
  *   node bench/convert.mjs [--quick] [--write]
  *
  * The largest real episode: parsing it (our model), exporting it to each format from the parsed
- * model, and importing its transcript as a Word document (built here with the `docx` library from
- * its items, as the site's transcript.py expects them: heading, `[m:ss]`, speaker, paragraphs), and
- * the same transcript three times over (a 3-hour episode); then the whole corpus exported to each
+ * model, and importing its transcript as a Word document (the site's shape, built by the import
+ * tests' helpers test/docxFixture.ts and test/importSpeed.ts; read, then written into an empty
+ * episode and checked, as Import Transcript does), and the same transcript three times over (a
+ * 3-hour episode); then the whole corpus exported to each
  * format (parse + export, no file I/O). Each figure is the median of runs within a short time
  * budget, in this process after a warm-up. `--write` puts the table into bench/RESULTS.md (its own
  * section); `npm run bench` runs it with `--write` after its other work (without it under --quick).
@@ -39,7 +40,10 @@ const { parseDocument } = rootRequire('yaml');
 const { findFrontMatter, parseEpisode, formatTime } = rootRequire(OUT('core', 'index.js'));
 const { exportEpisode } = rootRequire(OUT('core', 'formats', 'exportEpisode.js'));
 const { readDocx } = rootRequire(OUT('core', 'formats', 'docx.js'));
-const { Document, HeadingLevel, Packer, Paragraph, TextRun } = rootRequire('docx');
+const { insertTranscript } = rootRequire(OUT('core', 'formats', 'insertTranscript.js'));
+// The Word documents are built by the import tests' own helpers (the site's shape, from an episode's items).
+const { buildDocx, siteDocument } = rootRequire(path.join(ROOT, 'out', 'test', 'docxFixture.js'));
+const { episodeItems, longerEpisode } = rootRequire(path.join(ROOT, 'out', 'test', 'importSpeed.js'));
 
 const FORMATS = [['vtt', {}], ['vtt', { captions: true }], ['srt', {}], ['srt', { captions: true }], ['json', {}], ['text', {}]];
 const label = ([format, options]) => `${format}${options.captions ? ' --captions' : ''}`;
@@ -70,31 +74,6 @@ const frontMatterOf = (text) => {
 };
 const bareParse = (yaml) => parseDocument(yaml, { prettyErrors: false, uniqueKeys: true });
 
-/** The transcript as the site's Word document: headings, then per turn `[m:ss]`, the speaker, its paragraphs. */
-async function docxOf(items, repeat = 1) {
-  const paragraphs = [];
-  const span = Math.max(...items.map((item) => item.sec ?? 0)) + 60;
-  for (let r = 0; r < repeat; r++) {
-    let turn;
-    for (const item of items) {
-      if (item.kind === 'header') {
-        paragraphs.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(item.header)] }));
-        turn = undefined;
-        continue;
-      }
-      if (item.kind !== 'line') continue;
-      const sec = item.sec === undefined ? undefined : item.sec + r * span;
-      const key = sec === undefined ? turn : `${sec}|${item.who}`;
-      if (key !== turn || turn === undefined) {
-        paragraphs.push(new Paragraph({ children: [new TextRun(`[${formatTime(sec ?? 0)}]`)] }), new Paragraph({ children: [new TextRun(item.who ?? 'Unknown')] }));
-        turn = key ?? `${sec}|${item.who}`;
-      }
-      paragraphs.push(new Paragraph({ children: [new TextRun(item.line)] }));
-    }
-  }
-  return new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] })));
-}
-
 const loadBefore = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const rows = [];
 const row = (what, t, floor, note = '') => rows.push({ what, median: t.median, wall: t.wall, n: t.n, ratio: floor ? t.median / floor : undefined, note });
@@ -112,13 +91,17 @@ for (const format of FORMATS) {
   row(`  export ${label(format)} (from the model)`, await time(() => exportEpisode(model, format[0], format[1])), floor.median, `${(sizes / 1024).toFixed(0)} KB out`);
 }
 row('  parse + export vtt', await time(() => exportEpisode(parseEpisode(largestText, LARGEST_REAL), 'vtt')), floor.median);
-const docx = await docxOf(items);
-const imported = (await readDocx(docx)).items.length;
-row(`  import its transcript as .docx (${(docx.byteLength / 1024).toFixed(0)} KB)`, await time(() => readDocx(docx)), floor.median, `${imported} items`);
-const docx3 = await docxOf(items, 3);
-const imported3 = await readDocx(docx3);
-const lastSec = Math.max(...imported3.items.map((item) => item.sec ?? 0));
-row(`  the same three times over as .docx (${(docx3.byteLength / 1024).toFixed(0)} KB, ${formatTime(lastSec)})`, await time(() => readDocx(docx3)), floor.median, `${imported3.items.length} items`);
+/** The episode's transcript as the site's Word document, and Import Transcript's work on it: read, then written into an empty episode and checked. */
+async function docxImport(episodeText) {
+  const bytes = await buildDocx(siteDocument(episodeItems(episodeText)).paragraphs);
+  const run = async () => insertTranscript('', (await readDocx(bytes)).items);
+  return { bytes, items: (await readDocx(bytes)).items, run };
+}
+const one = await docxImport(largestText);
+row(`  import its transcript as .docx (${(one.bytes.byteLength / 1024).toFixed(0)} KB): read + write into an episode`, await time(one.run), floor.median, `${one.items.length} items`);
+const three = await docxImport(longerEpisode(largestText, 3));
+const lastSec = Math.max(...three.items.map((item) => item.sec ?? 0));
+row(`  the same three times over as .docx (${(three.bytes.byteLength / 1024).toFixed(0)} KB, to ${formatTime(lastSec)})`, await time(three.run), floor.median, `${three.items.length} items`);
 
 // The whole corpus: every episode with a transcript, parse + export (in memory).
 const episodes = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.md')).map((f) => fs.readFileSync(path.join(CORPUS, f), 'utf8'))
