@@ -10,6 +10,7 @@
 // --profile  also start our server with --cpu-prof and print where its time went (per input).
 // --sizes a,b  synthetic sizes instead of 1,000, 10,000 and 50,000.
 // --servers a,b  only these servers (ours, 'ours on Node 24', yaml-language-server).
+// Then bench/convert.mjs: transcript-convert's export and .docx import (issue 18).
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -121,7 +122,10 @@ else {
   writeReports(report, BENCH);
   log('wrote bench/results.json and bench/RESULTS.md');
 }
-log(`total ${info.durationS} s`);
+// transcript-convert's figures (issue 18): its own script, which writes its own section of RESULTS.md.
+log('transcript-convert: export and .docx import (bench/convert.mjs) ...');
+spawnSync(process.execPath, [path.join(BENCH, 'convert.mjs'), quick ? '--quick' : '--write'], { stdio: 'inherit' });
+log(`total ${Math.round((performance.now() - started) / 1000)} s`);
 
 /**
  * The floor for one input: bare yaml.parseDocument of its front matter (the options our core uses).

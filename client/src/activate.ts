@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { ClientCommands, Commands, InitializationOptions, SETTINGS_SECTION } from '../../server/src/protocol';
 import { checkWorkspaceWithProgress } from './commands/checkWorkspace';
+import { EXPORT_TRANSCRIPT_COMMAND, exportTranscript } from './commands/exportTranscript';
 import { importTranscript } from './commands/importTranscript';
 import { openVideoAtCursor } from './commands/openVideoAtCursor';
 import { shiftTimesInteractively } from './commands/shiftTimes';
@@ -45,6 +46,7 @@ export async function activateClient(
   const running = client;
   context.subscriptions.push(
     vscode.commands.registerCommand(ClientCommands.openVideoAtCursor, () => openVideoAtCursor(running)),
+    vscode.commands.registerCommand(EXPORT_TRANSCRIPT_COMMAND, () => exportTranscript(running)),
     vscode.commands.registerCommand('transcripts.importTranscript', () => importTranscript(running)),
     ...serveFileSystem(running),
   );

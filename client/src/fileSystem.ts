@@ -67,3 +67,13 @@ async function findMarkdownFiles(folder: vscode.Uri): Promise<vscode.Uri[]> {
   await walk(folder);
   return found;
 }
+
+/** Whether anything is at a URI (any file system VS Code has). */
+export async function uriExists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}

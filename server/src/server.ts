@@ -7,6 +7,7 @@ import { guardWith, readClientFeatures, ServerContext } from './handlers/context
 import { registerDiagnostics } from './handlers/diagnostics';
 import { registerDocumentFeatures } from './handlers/documentFeatures';
 import { registerEditing } from './handlers/editing';
+import { registerExportTranscript } from './handlers/exportTranscript';
 import { registerPlayerHandlers } from './handlers/player';
 import { registerTranscriptImport } from './handlers/transcriptImport';
 import { WorkspaceFeatures } from './handlers/workspace';
@@ -61,6 +62,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   registerDocumentFeatures(ctx);
   registerEditing(ctx);
   registerPlayerHandlers(ctx);
+  registerExportTranscript(ctx);
   registerTranscriptImport(ctx);
   registerCommands(ctx, workspace);
   workspace.register();

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { MediaHintsResult } from '../../../server/src/protocol';
 import { extension, folderRules, MEDIA_EXTENSIONS, NameRule, pickMediaName, sameNameRule, stem } from './mediaNames';
+import { uriExists } from '../fileSystem';
 
 /**
  * Which media file belongs to an episode (the names: mediaNames.ts). Only through
@@ -16,7 +17,7 @@ export type MediaSearch = MediaFound | { missing: true; lookedFor: string; folde
 
 export async function findMedia(episode: vscode.Uri, hints: MediaHintsResult, state: vscode.Memento): Promise<MediaSearch> {
   const chosen = chosenMedia(episode, state);
-  if (chosen && (await exists(chosen))) return { uri: chosen, how: 'chosen' };
+  if (chosen && (await uriExists(chosen))) return { uri: chosen, how: 'chosen' };
   const base = stem(fileName(episode));
   const beside = pick(await list(vscode.Uri.joinPath(episode, '..')), sameNameRule(base));
   if (beside) return { uri: beside, how: 'beside' };
@@ -77,14 +78,5 @@ async function list(folder: vscode.Uri): Promise<vscode.Uri[]> {
     return entries.filter(([, type]) => (type & vscode.FileType.File) !== 0).map(([name]) => vscode.Uri.joinPath(folder, name));
   } catch {
     return []; // A media folder that does not exist (yet) is not an error.
-  }
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -25,3 +25,23 @@ export function editDistance(a: string, b: string, cap = 3): number {
   }
   return Math.min(rows[a.length][b.length], cap + 1);
 }
+
+/** Offset → 1-based line number (a CRLF or lone CR ends a line too), by binary search over the line starts. */
+export function lineNumberFinder(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 && text.charCodeAt(i + 1) === 10) continue;
+    if (c === 10 || c === 13) starts.push(i + 1);
+  }
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
+  };
+}

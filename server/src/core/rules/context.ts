@@ -1,11 +1,12 @@
 import type { EpisodeModel, TranscriptItem } from '../model';
 import type { Finding, Fix, RuleId, Span, TranscriptConfig } from '../types';
+import { lineNumberFinder } from '../text';
 import { ruleSetting } from './registry';
 
 /** What a rule gets: the parsed episode, the settings, and a way to report. */
 export class RuleContext {
   findings: Finding[] = [];
-  private lineStarts: number[] | undefined;
+  private lineFinder: ((offset: number) => number) | undefined;
 
   constructor(readonly model: EpisodeModel, readonly config: TranscriptConfig, private readonly lineOf?: (offset: number) => number) {}
 
@@ -59,24 +60,6 @@ export class RuleContext {
   /** 1-based line number of an offset, for messages that point at another item. */
   lineNumber(offset: number): number {
     if (this.lineOf) return this.lineOf(offset);
-    const starts = (this.lineStarts ??= computeLineStarts(this.model.text));
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low + 1;
+    return (this.lineFinder ??= lineNumberFinder(this.model.text))(offset);
   }
-}
-
-function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 && text.charCodeAt(i + 1) === 10) continue;
-    if (c === 10 || c === 13) starts.push(i + 1);
-  }
-  return starts;
 }
