@@ -115,3 +115,24 @@ test('--to chapters --out-dir regenerates a podcast-timestamps folder, which ins
   assert.equal(back.stderr, 'transcript-convert: _podcast/s01e01-one.md: the headers already are these chapters; not changed\n');
   assert.equal(fs.readFileSync(path.join(dir, '_podcast/s01e01-one.md'), 'utf8'), EPISODE);
 });
+
+test('transcript-lint: chapters-file-mismatch with a .transcriptlintrc.json naming the chapter files; off without it', (t) => {
+  const dir = tempDir(t);
+  fs.mkdirSync(path.join(dir, '_podcast'));
+  fs.mkdirSync(path.join(dir, 'podcast-timestamps'));
+  fs.writeFileSync(path.join(dir, '_podcast/e.md'), EPISODE);
+  fs.writeFileSync(path.join(dir, '_podcast/no-list.md'), EPISODE);
+  fs.writeFileSync(path.join(dir, 'podcast-timestamps/e.txt'), '00:02:39 Old intro\n00:20:00 Old: topic\n');
+  const lint = (args: string[]) => {
+    const result = spawnSync(process.execPath, [path.join(ROOT, 'out/server/src/cli/main.js'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    return { code: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
+  };
+  assert.equal(lint(['_podcast']).code, 0);
+  fs.writeFileSync(path.join(dir, '.transcriptlintrc.json'), JSON.stringify({ rules: { 'chapters-file-mismatch': 'warning' }, chapters: { filePattern: '../podcast-timestamps/{name}.txt' } }));
+  const run = lint(['_podcast', '--format', 'json']);
+  assert.equal(run.code, 0, run.stderr);
+  const report = JSON.parse(run.stdout) as { files: { path: string; diagnostics: { rule: string; line: number; message: string }[] }[] };
+  assert.deepEqual(report.files.flatMap((f) => f.diagnostics.map((d) => [f.path, d.rule, d.line, d.message])), [
+    ['_podcast/e.md', 'chapters-file-mismatch', 13, 'header "Old: topic" is not where podcast-timestamps/e.txt puts it: the file starts it at 00:20:00, the header\'s first timed line is at 00:12:34'],
+  ]);
+});

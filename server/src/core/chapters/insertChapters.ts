@@ -41,12 +41,8 @@ interface Slot {
 
 export function insertChapters(model: EpisodeModel, chapters: readonly Chapter[], options: InsertChaptersOptions = {}): InsertChaptersOutcome {
   const items = checkInsertable(model);
-  const content = items.filter((item) => item.kind !== 'header');
-  const sorted = [...chapters].sort((a, b) => a.sec - b.sec);
-  const gaps = placeChapters(content, sorted);
+  const { content, news, timedBefore } = placeAll(items, chapters);
   const existing = items.filter((item) => item.kind === 'header').map((item): Slot => ({ gap: gapOf(items, item), existing: item }));
-  const news = sorted.map((chapter, i): Slot => ({ gap: gaps[i], chapter }));
-  const timedBefore = timedCounts(content);
   const kept = options.keepHeaders ? mergeKept(existing, news, timedBefore) : keepCovering(news, timedBefore, content.length);
   const keptSet = new Set(kept);
   const inserted = kept.flatMap((slot) => (slot.chapter ? [slot.chapter] : []));
@@ -57,6 +53,29 @@ export function insertChapters(model: EpisodeModel, chapters: readonly Chapter[]
   const text = applyEdits(model.text, plan.edits);
   verify(model, text, content, kept);
   return { text, edits: plan.edits, inserted: [...inserted].sort((a, b) => a.sec - b.sec), coverNoLine, removed: plan.removed };
+}
+
+function placeAll(items: readonly TranscriptItem[], chapters: readonly Chapter[]) {
+  const content = items.filter((item) => item.kind !== 'header');
+  const sorted = [...chapters].sort((a, b) => a.sec - b.sec);
+  const gaps = placeChapters(content, sorted);
+  return { content, news: sorted.map((chapter, i): Slot => ({ gap: gaps[i], chapter })), timedBefore: timedCounts(content) };
+}
+
+/**
+ * Where a chapter list puts its headers when it replaces the episode's (what insertChapters writes,
+ * without writing): each written chapter with its gap, the number of non-header items before it.
+ */
+export function plannedHeaders(items: readonly TranscriptItem[], chapters: readonly Chapter[]): { gap: number; chapter: Chapter }[] {
+  const { content, news, timedBefore } = placeAll(items, chapters);
+  return keepCovering(news, timedBefore, content.length).map((slot) => ({ gap: slot.gap, chapter: slot.chapter! }));
+}
+
+/** How many non-header items come before an item. */
+export function gapOf(items: readonly TranscriptItem[], item: TranscriptItem): number {
+  let gap = 0;
+  for (let i = 0; i < item.index; i++) if (items[i].kind !== 'header') gap++;
+  return gap;
 }
 
 /** The transcript's items, or a refusal: no transcript, a front matter that does not parse, anchors, or a layout we cannot edit line by line. */
@@ -174,12 +193,6 @@ function coveringSet(slots: Slot[], timedBefore: readonly number[], end: number)
   return set;
 }
 
-/** How many content (non-header) items come before an item. */
-function gapOf(items: readonly TranscriptItem[], item: TranscriptItem): number {
-  let gap = 0;
-  for (let i = 0; i < item.index; i++) if (items[i].kind !== 'header') gap++;
-  return gap;
-}
 
 interface Plan {
   edits: TextEdit[];
