@@ -2,11 +2,13 @@ import { CodeActionKind, Connection, InitializeResult, TextDocumentContentChange
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextChange, TranscriptLanguageService } from './core';
 import { FIX_ALL_KIND, SEMANTIC_LEGEND } from './convert';
+import { registerChapterHandlers } from './handlers/chapters';
 import { COMMAND_IDS, registerCommands } from './handlers/commands';
 import { guardWith, readClientFeatures, ServerContext } from './handlers/context';
 import { registerDiagnostics } from './handlers/diagnostics';
 import { registerDocumentFeatures } from './handlers/documentFeatures';
 import { registerEditing } from './handlers/editing';
+import { registerExportTranscript } from './handlers/exportTranscript';
 import { registerPlayerHandlers } from './handlers/player';
 import { WorkspaceFeatures } from './handlers/workspace';
 import type { ServerHost } from './host';
@@ -60,6 +62,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
   registerDocumentFeatures(ctx);
   registerEditing(ctx);
   registerPlayerHandlers(ctx);
+  registerExportTranscript(ctx);
+  registerChapterHandlers(ctx);
   registerCommands(ctx, workspace);
   workspace.register();
 
