@@ -2,8 +2,11 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { ClientCommands, Commands, InitializationOptions, SETTINGS_SECTION } from '../../server/src/protocol';
 import { checkWorkspaceWithProgress } from './commands/checkWorkspace';
+import { copyChapters } from './commands/copyChapters';
+import { insertChapters } from './commands/insertChapters';
 import { openVideoAtCursor } from './commands/openVideoAtCursor';
 import { shiftTimesInteractively } from './commands/shiftTimes';
+import { suggestChapters } from './commands/suggestChapters';
 import { serveFileSystem } from './fileSystem';
 import { codeLensEnabled, configurationFor } from './settings';
 import { startStatusItem } from './statusItem';
@@ -44,6 +47,10 @@ export async function activateClient(
   const running = client;
   context.subscriptions.push(
     vscode.commands.registerCommand(ClientCommands.openVideoAtCursor, () => openVideoAtCursor(running)),
+    // Chapters (issue 19).
+    vscode.commands.registerCommand('transcripts.insertChapters', () => insertChapters(running)),
+    vscode.commands.registerCommand('transcripts.copyChapters', () => copyChapters(running)),
+    vscode.commands.registerCommand('transcripts.suggestChapters', () => suggestChapters(running)),
     ...serveFileSystem(running),
   );
   await running.start();
