@@ -42,10 +42,11 @@ export async function previewChapters(
     void vscode.window.showWarningMessage('The episode changed while the chapters were placed: run the command again. Nothing was changed.');
     return 'refused';
   }
-  for (const warning of result.warnings) void vscode.window.showWarningMessage(`${options.source}: ${warning}`);
+  // One notification for all that was left out, beside the preview (several toasts hide each other).
+  const leftOut = result.warnings.length > 0 ? ` From ${options.source}: ${result.warnings.join('; ')}.` : '';
   const notWritten = result.coverNoLine.length > 0 ? ` Not written (they cover no line): ${chapterNames(result.coverNoLine)}.` : '';
   if (result.edits.length === 0) {
-    void vscode.window.showInformationMessage(`The headers already are these chapters; nothing to change.${notWritten}`);
+    void vscode.window.showInformationMessage(`The headers already are these chapters; nothing to change.${notWritten}${leftOut}`);
     return 'unchanged';
   }
   const edit = new vscode.WorkspaceEdit();
@@ -55,6 +56,8 @@ export async function previewChapters(
     description: result.coverNoLine.length > 0 ? `not written, cover no line: ${chapterNames(result.coverNoLine)}` : undefined,
   };
   for (const textEdit of toTextEdits(result.edits)) edit.replace(doc.uri, textEdit.range, textEdit.newText, metadata);
+  // Edits that need confirmation open the Refactor Preview unticked (VS Code's design): the user ticks them.
+  void vscode.window.showInformationMessage(`Review the header changes in the Refactor Preview: tick the episode (or single headers), then Apply.${notWritten}${leftOut}`);
   const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: true });
   if (!applied || !changedSince(doc, result)) {
     void vscode.window.showInformationMessage('Chapters not inserted: nothing was changed.');
