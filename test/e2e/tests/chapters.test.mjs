@@ -9,7 +9,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { withVSCode, closeBrowser, E2E_DIR, REPO_ROOT, OUT_DIR } from '../lib/vscode.mjs';
-import { waitLines, waitValue } from '../lib/extra.mjs';
+import { waitLines } from '../lib/extra.mjs';
+import { commandWithPick, choose, reviewAndApply, notification } from '../lib/chapters.mjs';
 
 after(closeBrowser);
 
@@ -21,48 +22,6 @@ before(() => {
   const run = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '-o', LM_VSIX], { cwd: path.join(E2E_DIR, 'fixtures', 'lm-provider'), encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`packaging the test model failed:\n${run.stdout}\n${run.stderr}`);
 });
-
-/** Runs a palette command, then picks `pick` in the quick pick titled `title` that the command opens. */
-async function commandWithPick(vs, label, title, pick) {
-  const p = vs.page;
-  await vs.quickInput('F1', label);
-  await p.locator('.quick-input-list .monaco-list-row.focused', { hasText: label }).first().waitFor();
-  await p.keyboard.press('Enter');
-  await choose(vs, title, pick);
-}
-
-async function choose(vs, title, pick) {
-  const p = vs.page;
-  await p.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ state: 'visible' });
-  const row = p.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: pick }).first();
-  await row.waitFor();
-  await row.click();
-}
-
-/**
- * The Refactor Preview: its edits as listed; edits that need confirmation start unticked (VS Code's
- * design), so the file's box is ticked (all of them) before Apply.
- */
-async function reviewAndApply(vs, edits) {
-  const p = vs.page;
-  const pane = p.locator('.bulk-edit-panel');
-  await pane.waitFor({ state: 'visible' });
-  const listed = await waitValue(p, () => pane.innerText(), (text) => edits.every((e) => text.includes(e)), { what: `the refactor preview to list ${JSON.stringify(edits)}` });
-  assert.equal(listed.split('\n').filter((l) => l.startsWith('- header:')).length, edits.length, listed);
-  await vs.screenshot(`${vs.name}-preview`);
-  // One category (ours), so the preview lists by file: the file's box ticks every edit.
-  await pane.locator('.monaco-list-row', { hasText: 'episode.md' }).locator('.edit-checkbox').first().click();
-  await p.waitForFunction(() => document.querySelectorAll('.bulk-edit-panel .edit-checkbox.checked, .bulk-edit-panel .edit-checkbox[aria-checked="true"]').length > 0);
-  await vs.screenshot(`${vs.name}-preview-ticked`);
-  await pane.locator('.monaco-button', { hasText: /^Apply$/ }).first().click();
-  await pane.waitFor({ state: 'hidden' });
-}
-
-async function notification(vs, text) {
-  const toast = vs.page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
-  await toast.waitFor({ state: 'visible' });
-  return (await toast.innerText()).replace(/\s+/g, ' ');
-}
 
 test('Insert Chapters… from the clipboard: the refactor preview names the chapter that covers no line; applied as one undo step', (t) => withVSCode(t, { name: 'chapters-insert' }, async (vs) => {
   const p = vs.page;
