@@ -243,6 +243,7 @@ export function cleanModelList(list: ChapterList, options: ReadChapterOptions): 
     warnings.push(`the answer has ${kept.length} chapters; the first ${max} are kept (${kept.length - max} left out, from "${kept[max].title}" at ${clockLabel(kept[max].sec)})`);
     kept.length = max;
   }
-  if (list.notChapters.length > 0) warnings.push(`${list.notChapters.length} ${list.notChapters.length === 1 ? 'line' : 'lines'} of the answer that are not chapters ignored`);
+  const n = list.notChapters.length;
+  if (n > 0) warnings.push(`${n} ${n === 1 ? 'line of the answer that is not a chapter' : 'lines of the answer that are not chapters'} ignored`);
   return { format: list.format, chapters: kept, notChapters: [], warnings };
 }
