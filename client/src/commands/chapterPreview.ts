@@ -9,6 +9,14 @@ import { toTextEdits } from '../player/requests';
  * applied, as one undo step. Chapters that cover no line are named in the preview and after.
  */
 
+/** The active editor when it holds Markdown (an episode, as far as the client can tell); else says so. */
+export function episodeEditor(command: string): vscode.TextEditor | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (editor?.document.languageId === 'markdown') return editor;
+  void vscode.window.showInformationMessage(`${command} works in an episode: open one first.`);
+  return undefined;
+}
+
 export type ChapterOutcome = 'applied' | 'unchanged' | 'cancelled' | 'refused';
 
 function clock(sec: number): string {

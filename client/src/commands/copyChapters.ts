@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { ChapterExportFormat } from '../../../server/src/core/formats/types';
 import { EXPORT_TRANSCRIPT_REQUEST, ExportTranscriptParams, ExportTranscriptResult, SETTINGS_SECTION } from '../../../server/src/protocol';
+import { episodeEditor } from './chapterPreview';
 
 const FORMATS: Record<ChapterExportFormat, { label: string; detail: string }> = {
   youtube: { label: 'YouTube Description', detail: '00:00 Intro, 02:39 Topic … (MM:SS, H:MM:SS past an hour)' },
@@ -12,11 +13,8 @@ const FORMATS: Record<ChapterExportFormat, { label: string; detail: string }> = 
 
 /** Transcripts: Copy Chapters — the episode's headers as a chapter list on the clipboard; YouTube's rule breaks and hidden headers named. */
 export async function copyChapters(client: BaseLanguageClient): Promise<void> {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.document.languageId !== 'markdown') {
-    void vscode.window.showInformationMessage('Copy Chapters works in an episode: open one first.');
-    return;
-  }
+  const editor = episodeEditor('Copy Chapters');
+  if (!editor) return;
   const picked = await vscode.window.showQuickPick(
     (Object.keys(FORMATS) as ChapterExportFormat[]).map((format) => ({ ...FORMATS[format], format })),
     { title: 'Copy Chapters', placeHolder: 'Copy the chapters as…' },

@@ -1,17 +1,14 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { previewChapters } from './chapterPreview';
+import { episodeEditor, previewChapters } from './chapterPreview';
 
 /**
  * Transcripts: Insert Chapters… — a chapter list from the clipboard, a file, or typed into an
  * editor becomes the episode's headers, shown in the refactor preview first.
  */
 export async function insertChapters(client: BaseLanguageClient): Promise<void> {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.document.languageId !== 'markdown') {
-    void vscode.window.showInformationMessage('Insert Chapters works in an episode: open one first.');
-    return;
-  }
+  const editor = episodeEditor('Insert Chapters');
+  if (!editor) return;
   const doc = editor.document;
   const source = await vscode.window.showQuickPick(
     [

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { CHAPTER_PROMPT_REQUEST, ChapterPromptResult } from '../../../server/src/protocol';
-import { previewChapters } from './chapterPreview';
+import { episodeEditor, previewChapters } from './chapterPreview';
 
 /**
  * Transcripts: Suggest Chapters — when the editor offers a language model (`vscode.lm`), it is asked
@@ -9,11 +9,8 @@ import { previewChapters } from './chapterPreview';
  * same preview as Insert Chapters. No model, a refusal or an answer without a list: said, nothing changed.
  */
 export async function suggestChapters(client: BaseLanguageClient): Promise<void> {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.document.languageId !== 'markdown') {
-    void vscode.window.showInformationMessage('Suggest Chapters works in an episode: open one first.');
-    return;
-  }
+  const editor = episodeEditor('Suggest Chapters');
+  if (!editor) return;
   const doc = editor.document;
   const model = await chooseModel();
   if (!model) return;

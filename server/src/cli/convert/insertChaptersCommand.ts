@@ -20,14 +20,8 @@ export async function insertChaptersCommand(job: InsertChaptersJob, io: CliIo): 
     io.stderr.write(`transcript-convert: ${shown}: ${message}\n`);
     return 1;
   };
-  let listText: string;
-  let episodeText: string;
-  try {
-    listText = await readInputText(listFile);
-  } catch (error) {
-    if (error instanceof InputError) return refuse(job.chapters, error.message);
-    throw error;
-  }
+  const listText = await readOrSay(listFile, job.chapters, refuse);
+  if (listText === undefined) return 1;
   let list;
   try {
     list = readChapterList(listText);
@@ -37,16 +31,12 @@ export async function insertChaptersCommand(job: InsertChaptersJob, io: CliIo): 
   }
   if (list.notChapters.length > 0) {
     for (const bad of list.notChapters) io.stderr.write(`transcript-convert: ${job.chapters}: line ${bad.line}: not a chapter (HH:MM:SS Topic): ${bad.text}\n`);
-    io.stderr.write(`transcript-convert: nothing written (${list.notChapters.length} ${list.notChapters.length === 1 ? 'line is' : 'lines are'} not chapters)\n`);
+    io.stderr.write(`transcript-convert: nothing written (${list.notChapters.length} ${list.notChapters.length === 1 ? 'line is not a chapter' : 'lines are not chapters'})\n`);
     return 1;
   }
   if (list.chapters.length === 0) return refuse(job.chapters, 'no chapters in the list; nothing written');
-  try {
-    episodeText = await readInputText(episodeFile);
-  } catch (error) {
-    if (error instanceof InputError) return refuse(job.into, error.message);
-    throw error;
-  }
+  const episodeText = await readOrSay(episodeFile, job.into, refuse);
+  if (episodeText === undefined) return 1;
   let outcome;
   try {
     outcome = insertChapters(parseEpisode(episodeText, episodeFile), list.chapters, { keepHeaders: job.keepHeaders });
@@ -64,4 +54,15 @@ export async function insertChaptersCommand(job: InsertChaptersJob, io: CliIo): 
   const summary = outcome.edits.length === 0 ? 'the headers already are these chapters; not changed' : done;
   io.stderr.write(`transcript-convert: ${job.into}: ${summary}${outcome.coverNoLine.length > 0 ? `; ${outcome.coverNoLine.length} not written (cover no line)` : ''}\n`);
   return 0;
+}
+
+/** A text input, or undefined once the refusal (unreadable, too large, not UTF-8) is said. */
+async function readOrSay(file: string, shown: string, refuse: (shown: string, message: string) => number): Promise<string | undefined> {
+  try {
+    return await readInputText(file);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    refuse(shown, error.message);
+    return undefined;
+  }
 }
