@@ -105,3 +105,11 @@ test('refused: a front matter that does not parse, no transcript, anchors', () =
   refuse('---\ntitle: T\n---\n', /no transcript/);
   refuse(episode('- &a line: x\n  sec: 1\n- line: y\n  sec: 2\n'), /anchors/);
 });
+
+test('keep: a chapter that would leave an existing header no timed line is not written', () => {
+  // The header stands before an untimed opening line; a chapter before the first timed line would hide it.
+  const transcript = '- header: Cold open\n' + line('An untimed opening.') + line('a', 10) + line('b', 70);
+  const result = insert(transcript, '00:00:05 Would hide it\n00:01:00 Fine\n', true);
+  assert.equal(result.text, episode('- header: Cold open\n' + line('An untimed opening.') + line('a', 10) + '- header: Fine\n' + line('b', 70)));
+  assert.deepEqual(result.coverNoLine.map((c) => c.title), ['Would hide it']);
+});
