@@ -4,8 +4,11 @@ import { ClientCommands, Commands, InitializationOptions, SETTINGS_SECTION } fro
 import { checkWorkspaceWithProgress } from './commands/checkWorkspace';
 import { EXPORT_TRANSCRIPT_COMMAND, exportTranscript } from './commands/exportTranscript';
 import { importTranscript } from './commands/importTranscript';
+import { copyChapters } from './commands/copyChapters';
+import { insertChapters } from './commands/insertChapters';
 import { openVideoAtCursor } from './commands/openVideoAtCursor';
 import { shiftTimesInteractively } from './commands/shiftTimes';
+import { suggestChapters } from './commands/suggestChapters';
 import { serveFileSystem } from './fileSystem';
 import { codeLensEnabled, configurationFor } from './settings';
 import { startStatusItem } from './statusItem';
@@ -48,6 +51,10 @@ export async function activateClient(
     vscode.commands.registerCommand(ClientCommands.openVideoAtCursor, () => openVideoAtCursor(running)),
     vscode.commands.registerCommand(EXPORT_TRANSCRIPT_COMMAND, () => exportTranscript(running)),
     vscode.commands.registerCommand('transcripts.importTranscript', () => importTranscript(running)),
+    // Chapters (issue 19).
+    vscode.commands.registerCommand('transcripts.insertChapters', () => insertChapters(running)),
+    vscode.commands.registerCommand('transcripts.copyChapters', () => copyChapters(running)),
+    vscode.commands.registerCommand('transcripts.suggestChapters', () => suggestChapters(running)),
     ...serveFileSystem(running),
   );
   await running.start();

@@ -17,10 +17,12 @@ export function configurationFor(section: string | undefined, scopeUri: string |
   const rules = explicit<Record<string, string>>('rules');
   const toleranceSeconds = explicit<number>('order.toleranceSeconds');
   const frontMatterKB = explicit<number>('limits.frontMatterKB');
+  const chaptersFilePattern = explicit<string>('chapters.filePattern');
   const settings: TranscriptSettings = {
     rules,
     order: toleranceSeconds === undefined ? undefined : { toleranceSeconds },
     limits: frontMatterKB === undefined ? undefined : { frontMatterKB },
+    chapters: chaptersFilePattern === undefined ? undefined : { filePattern: chaptersFilePattern },
   };
   return settings;
 }

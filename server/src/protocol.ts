@@ -98,6 +98,8 @@ export interface TranscriptSettings {
   order?: { toleranceSeconds?: number };
   limits?: { frontMatterKB?: number };
   codeLens?: boolean;
+  /** Chapters (issue 19): the chapter file beside each episode (chapters-file-mismatch), the YouTube list's intro title. */
+  chapters?: { filePattern?: string; introTitle?: string };
 }
 
 /** `initializationOptions` the server understands. */

@@ -2,6 +2,7 @@ import { CodeActionKind, Connection, InitializeResult, TextDocumentContentChange
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextChange, TranscriptLanguageService } from './core';
 import { FIX_ALL_KIND, SEMANTIC_LEGEND } from './convert';
+import { registerChapterHandlers } from './handlers/chapters';
 import { COMMAND_IDS, registerCommands } from './handlers/commands';
 import { guardWith, readClientFeatures, ServerContext } from './handlers/context';
 import { registerDiagnostics } from './handlers/diagnostics';
@@ -64,6 +65,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   registerPlayerHandlers(ctx);
   registerExportTranscript(ctx);
   registerTranscriptImport(ctx);
+  registerChapterHandlers(ctx);
   registerCommands(ctx, workspace);
   workspace.register();
 

@@ -84,8 +84,12 @@ export class SettingsCache {
 
   /** `{ rules: {...}, order: { toleranceSeconds } }` as the editor sends it; unknown rule ids are reported once per load. */
   private editorLayer(settings: unknown): ConfigLayer {
-    const s = (settings ?? {}) as TranscriptSettings & { order?: { toleranceSeconds?: unknown }; limits?: { frontMatterKB?: unknown } };
-    const { config, problems } = readConfig({ rules: s.rules ?? undefined, toleranceSeconds: s.order?.toleranceSeconds ?? undefined, frontMatterKB: s.limits?.frontMatterKB ?? undefined });
+    const s = (settings ?? {}) as TranscriptSettings & { order?: { toleranceSeconds?: unknown }; limits?: { frontMatterKB?: unknown }; chapters?: { filePattern?: unknown } };
+    const filePattern = s.chapters?.filePattern || undefined;
+    const { config, problems } = readConfig({
+      rules: s.rules ?? undefined, toleranceSeconds: s.order?.toleranceSeconds ?? undefined, frontMatterKB: s.limits?.frontMatterKB ?? undefined,
+      chapters: filePattern === undefined ? undefined : { filePattern },
+    });
     for (const problem of problems) this.connection.console.warn(`transcripts settings: ${problem}`);
     return config;
   }

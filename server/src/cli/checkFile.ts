@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { TranscriptConfig } from '../core';
+import type { Finding, TranscriptConfig } from '../core';
+import { chaptersFileFindingsFor } from './chaptersFile';
 import { copyInput } from './crossFile';
 import { unifiedDiff } from './diff';
 import { reason } from './discover';
@@ -39,7 +40,8 @@ export async function checkFile(file: string, shownPath: string, config: Transcr
   result.isEpisode = checked.model.isEpisode;
   if (!result.isEpisode) return result;
   if (mode === 'check') {
-    result.diagnostics = toDiagnostics(text, uri, checked.findings);
+    const chapters = await chaptersFileFindingsFor(file, shownPath, checked.model, config);
+    result.diagnostics = toDiagnostics(text, uri, withFindings(checked.findings, chapters));
     result.copy = copyInput(text, uri, checked.model, config);
     return result;
   }
@@ -72,7 +74,13 @@ export async function checkFile(file: string, shownPath: string, config: Transcr
     }
   }
   // What is left once the fixes are in: positions in the fixed text (the file on disk after --fix).
-  result.diagnostics = toDiagnostics(outcome.text, uri, outcome.findings);
+  const chapters = await chaptersFileFindingsFor(file, shownPath, outcome.model, config);
+  result.diagnostics = toDiagnostics(outcome.text, uri, withFindings(outcome.findings, chapters));
   result.copy = copyInput(outcome.text, uri, outcome.model, config);
   return result;
+}
+
+/** The file's own findings with the chapter file's, in document order. */
+function withFindings(own: Finding[], more: Finding[]): Finding[] {
+  return more.length === 0 ? own : [...own, ...more].sort((a, b) => a.start - b.start || a.end - b.end);
 }

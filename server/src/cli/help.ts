@@ -6,7 +6,7 @@ export const USAGE = 'Usage: transcript-lint [options] <file|folder|glob>...';
 
 export function helpText(): string {
   const width = Math.max(...RULES.map((rule) => rule.id.length));
-  const rules = RULES.map((rule) => `  ${rule.id.padEnd(width)}  ${rule.defaultSeverity.padEnd(7)}  ${rule.description}`).join('\n');
+  const rules = RULES.map((rule) => `  ${rule.id.padEnd(width)}  ${(rule.offByDefault ? 'off' : rule.defaultSeverity).padEnd(7)}  ${rule.description}`).join('\n');
   return `${USAGE}
 
 Checks podcast episode transcripts (Markdown files whose YAML front matter holds a

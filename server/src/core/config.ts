@@ -6,6 +6,7 @@ export interface ConfigLayer {
   rules: Record<string, RuleSetting>;
   toleranceSeconds?: number;
   frontMatterKB?: number;
+  chaptersFilePattern?: string;
 }
 
 const SETTINGS = new Set<string>([...RULE_SEVERITIES, 'off']);
@@ -20,7 +21,7 @@ export function readConfig(raw: unknown): { config: ConfigLayer; problems: strin
   const config: ConfigLayer = { rules: {} };
   if (raw === undefined || raw === null) return { config, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) return { config, problems: ['the configuration must be a JSON object'] };
-  const { rules, toleranceSeconds, frontMatterKB } = raw as Record<string, unknown>;
+  const { rules, toleranceSeconds, frontMatterKB, chapters } = raw as Record<string, unknown>;
   if (rules !== undefined) {
     if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) problems.push('"rules" must be an object of rule id to severity');
     else for (const [id, value] of Object.entries(rules)) addRule(config, id, value, problems);
@@ -33,7 +34,18 @@ export function readConfig(raw: unknown): { config: ConfigLayer; problems: strin
     if (typeof frontMatterKB === 'number' && Number.isFinite(frontMatterKB) && frontMatterKB >= 1) config.frontMatterKB = frontMatterKB;
     else problems.push('"frontMatterKB" must be a number of kilobytes, 1 or more');
   }
+  if (chapters !== undefined) readChaptersConfig(config, chapters, problems);
   return { config, problems };
+}
+
+/** `"chapters": { "filePattern": "../podcast-timestamps/{name}.txt" }`: a relative path holding `{name}`. */
+function readChaptersConfig(config: ConfigLayer, chapters: unknown, problems: string[]): void {
+  const pattern = (chapters as { filePattern?: unknown } | null)?.filePattern;
+  if (typeof chapters !== 'object' || chapters === null || Array.isArray(chapters)) problems.push('"chapters" must be an object ({ "filePattern": "../podcast-timestamps/{name}.txt" })');
+  else if (pattern === undefined || pattern === '') return;
+  else if (typeof pattern !== 'string' || !pattern.includes('{name}') || /^(?:[\\/]|[A-Za-z]:|[a-z][a-z0-9+.-]*:\/\/)/i.test(pattern)) {
+    problems.push('"chapters.filePattern" must be a path relative to the episode\'s folder holding {name}, e.g. "../podcast-timestamps/{name}.txt"');
+  } else config.chaptersFilePattern = pattern;
 }
 
 export function addRule(config: ConfigLayer, id: string, value: unknown, problems: string[]): void {
@@ -49,6 +61,7 @@ export function mergeConfigs(...layers: ConfigLayer[]): TranscriptConfig {
     Object.assign(merged.rules, layer.rules);
     if (layer.toleranceSeconds !== undefined) merged.toleranceSeconds = layer.toleranceSeconds;
     if (layer.frontMatterKB !== undefined) merged.frontMatterKB = layer.frontMatterKB;
+    if (layer.chaptersFilePattern !== undefined) merged.chaptersFilePattern = layer.chaptersFilePattern;
   }
   return merged;
 }

@@ -6,7 +6,7 @@ export type { FrontMatter } from './frontMatter';
 export { parseEpisode, isInPodcastFolder } from './model';
 export type { EpisodeModel, TranscriptItem, Field } from './model';
 export { analyze } from './rules';
-export { RULES, ruleInfo, isRuleId } from './rules/registry';
+export { RULES, ruleInfo, isRuleId, ruleSetting } from './rules/registry';
 export type { RuleInfo } from './rules/registry';
 export { collectFixAll, applyEdits, composeEdits, fixAllToFixedPoint, MAX_FIX_PASSES } from './fixAll';
 export type { FixAllRun } from './fixAll';
@@ -49,3 +49,5 @@ export { episodeHeaders, episodeTitle, matchSymbol } from './features/workspaceS
 export type { HeaderEntry } from './features/workspaceSymbols';
 export { copyFingerprint, compareFingerprints, findCopyPairs, copyFinding, transcriptKeySpan } from './workspace/transcriptCopy';
 export type { CopyFingerprint, CopyMatch } from './workspace/transcriptCopy';
+export { chaptersFileFindings, chaptersFilePath } from './workspace/chaptersFile';
+export type { ChaptersFile } from './workspace/chaptersFile';

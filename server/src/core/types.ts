@@ -13,6 +13,7 @@ export const RULE_IDS = [
   'yaml-syntax', 'schema-type', 'item-unknown-key', 'item-shape', 'time-malformed', 'time-mismatch', 'time-noncanonical',
   'time-missing', 'sec-missing', 'sec-order', 'item-duplicate', 'who-missing', 'who-suspicious', 'who-variant',
   'line-is-speaker', 'youtube-id-invalid', 'header-hidden', 'duration-mismatch', 'clip-mismatch', 'transcript-copy',
+  'chapters-file-mismatch',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -48,6 +49,8 @@ export interface TranscriptConfig {
   toleranceSeconds: number;
   /** Front matter size limit in KB (`transcripts.limits.frontMatterKB`; default 512). */
   frontMatterKB?: number;
+  /** chapters-file-mismatch: where an episode's chapter list is kept, relative to the episode's folder, `{name}` its file name without `.md` (e.g. `../podcast-timestamps/{name}.txt`). */
+  chaptersFilePattern?: string;
 }
 
 export const DEFAULT_CONFIG: TranscriptConfig = { rules: {}, toleranceSeconds: 0 };

@@ -1,6 +1,7 @@
 import type { CancellationToken, Diagnostic, SymbolInformation, WorkDoneProgressReporter } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, compareFingerprints, copyFinding, CopyMatch, episodeHeaders, episodeTitle, findCopyPairs, Finding, matchSymbol, parseEpisode, transcriptKeySpan } from '../core';
+import { chaptersFileFindingsOf } from '../chaptersFiles';
 import { toDiagnostic, toDiagnosticAt, toRange, toSymbol } from '../convert';
 import type { CheckSummary } from '../protocol';
 import { uriKey } from '../uri';
@@ -188,7 +189,8 @@ export class WorkspaceFeatures {
     index.put(uri, text, model, stat);
     if (!model.isEpisode) return undefined;
     const doc = TextDocument.create(uri, 'markdown', 0, text);
-    return analyze(model, config, { lineOf: (offset) => doc.positionAt(offset).line + 1 }).map((f) => toDiagnostic(doc, f));
+    const chapters = await chaptersFileFindingsOf(host, model, config, (other) => index.shownPath(other));
+    return [...analyze(model, config, { lineOf: (offset) => doc.positionAt(offset).line + 1 }), ...chapters].map((f) => toDiagnostic(doc, f));
   }
 
   private publish(uri: string, diagnostics: Diagnostic[]): void {

@@ -199,7 +199,8 @@ export async function writeSettings(t, settings) {
  * Starts a fresh VS Code for one test. Returns a `VSCode` whose page shows the
  * workbench of the fixture workspace (already waited for).
  * options: settings (merged over BASE_SETTINGS), extension (default true: install the .vsix),
- * fixtures (folder copied as the workspace), name (for screenshots and logs).
+ * fixtures (folder copied as the workspace), name (for screenshots and logs), extraVsix (more .vsix
+ * files to install, e.g. a test-only extension).
  */
 export async function launch(options = {}) {
   const name = slug(options.name || 'vscode');
@@ -212,6 +213,7 @@ export async function launch(options = {}) {
   const vs = new VSCode({ t, ws, name, log, times, settings: options.settings || {} });
   try {
     if (options.extension !== false) { await installExtension(t, options.vsix || VSIX, log); lap('install'); }
+    for (const extra of options.extraVsix || []) await installExtension(t, extra, log);
     const [server, b] = await Promise.all([startCodeServer(t, { folder: ws, log }), browser()]);
     vs.server = server;
     lap('start');

@@ -53,6 +53,7 @@ export async function launchWeb({ name = 'web', prepare } = {}) {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: BROWSER_ARGS });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   context.setDefaultTimeout(TIMEOUT);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']); // Insert Chapters from the clipboard
   const page = await context.newPage();
   const wb = new WebWorkbench({ page, name: slug(name), outDir: OUT_DIR, server, browser, folder });
   page.on('console', (m) => { if (m.type() === 'error') wb.consoleErrors.push(m.text()); else wb.consoleLog.push(m.text()); });

@@ -9,7 +9,8 @@ import { createRequire } from 'node:module';
 import { launchWeb } from '../lib/web.mjs';
 import { tonesForEpisode } from '../../e2e/lib/tones.mjs';
 import { playerFrame, playerTime, openPlayer, highlightedLines } from '../../e2e/lib/player.mjs';
-import { waitValue, runCommandWithInput, runCommandInto, chooseInOpenDialog, pickInQuickPick } from '../../e2e/lib/extra.mjs';
+import { waitValue, waitLines, runCommandWithInput, runCommandInto, chooseInOpenDialog, pickInQuickPick } from '../../e2e/lib/extra.mjs';
+import { commandWithPick, choose, reviewAndApply, notification } from '../../e2e/lib/chapters.mjs';
 
 /** The player's media, generated (no binary media in the repository): a tone per line of compost-basics.md. */
 function addEpisodeAudio(folder) {
@@ -176,6 +177,24 @@ step('the player opens beside an episode, plays its audio from the virtual folde
   await wb.screenshot('web-player');
   await p.keyboard.press('Control+Alt+K');
   await p.locator('.statusbar-item .codicon-debug-pause').waitFor();
+});
+
+step('Insert Chapters from the clipboard through the Refactor Preview (the server in the worker places them)', async () => {
+  const p = wb.page;
+  // compost-basics.md is the active editor since the player's step.
+  await p.locator('.tab.active[data-resource-name="compost-basics.md"]').waitFor();
+  await wb.gotoLine(1);
+  await p.evaluate((text) => navigator.clipboard.writeText(text), '0:00 Intro\n0:05 Turning the Heap\n0:41 Moisture: too wet, too dry\n');
+  await commandWithPick(wb, 'Transcripts: Insert Chapters…', 'Insert Chapters', 'From the Clipboard');
+  await choose(wb, 'Insert Chapters', 'Replace the Headers');
+  const review = await notification(wb, 'Review the header changes');
+  assert.match(review, /Not written \(they cover no line\): 00:00:00 Intro\./);
+  // "Turning the Heap" is already where the list puts it: the only edit is the new header.
+  await reviewAndApply(wb, ["- header: 'Moisture: too wet, too dry'"]);
+  await wb.gotoLine(24);
+  await waitLines(wb, { 22: '  who: Joran', 23: "- header: 'Moisture: too wet, too dry'" });
+  assert.match(await wb.lineText(24), /^- line: When it reaches sixty degrees/);
+  await wb.screenshot('web-chapters');
 });
 
 step('Import Transcript reads an SRT file of the virtual folder into a new untitled episode, one item per cue', async () => {

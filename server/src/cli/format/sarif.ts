@@ -47,7 +47,7 @@ export function formatSarif(report: Report, cwd: string): string {
             rules: RULES.map((rule) => ({
               id: rule.id,
               shortDescription: { text: rule.description },
-              defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
+              defaultConfiguration: rule.offByDefault ? { enabled: false, level: LEVEL[rule.defaultSeverity] } : { level: LEVEL[rule.defaultSeverity] },
             })),
           },
         },

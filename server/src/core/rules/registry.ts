@@ -5,6 +5,8 @@ export interface RuleInfo {
   defaultSeverity: Severity;
   /** One line for docs, `--help` and SARIF. */
   description: string;
+  /** Off unless a configuration names a severity for it (the rule needs a setting to mean anything). */
+  offByDefault?: boolean;
 }
 
 /** Every rule the checker knows, in the order the README documents them. Ids are a public contract. */
@@ -29,6 +31,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'duration-mismatch', defaultSeverity: 'warning', description: 'duration is not the last sec minus the first sec.' },
   { id: 'clip-mismatch', defaultSeverity: 'warning', description: 'A quotableClips entry whose url t= or video id disagrees with startOffset or ids.youtube, or that ends before it starts.' },
   { id: 'transcript-copy', defaultSeverity: 'warning', description: "An episode whose spoken lines are (almost) all another episode's (workspace check)." },
+  { id: 'chapters-file-mismatch', defaultSeverity: 'warning', offByDefault: true, description: "The episode's headers and its chapter file (chapters.filePattern) disagree. Off by default." },
 ];
 
 const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
@@ -44,5 +47,6 @@ export function isRuleId(id: string): id is RuleId {
 
 /** A rule's severity under a configuration: the setting, else the rule's default; `off` turns it off. */
 export function ruleSetting(config: TranscriptConfig, id: RuleId): RuleSetting {
-  return config.rules[id] ?? ruleInfo(id)?.defaultSeverity ?? 'warning';
+  const info = ruleInfo(id);
+  return config.rules[id] ?? (info?.offByDefault ? 'off' : info?.defaultSeverity) ?? 'warning';
 }
