@@ -39,33 +39,49 @@ const WITH_VALUE = new Set(['--format', '-f', '--rule', '--max-warnings', '--con
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   const options: CliOptions = { paths: [], format: 'text', fix: false, fixDryRun: false, quiet: false, rules: { rules: {} }, help: false, version: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--') {
-      options.paths.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      options.paths.push(arg);
-      continue;
-    }
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (name in FLAGS) {
-      if (eq > 0) throw new UsageError(`option '${name}' takes no value`);
-      options[FLAGS[name]] = true;
-      continue;
-    }
-    if (!WITH_VALUE.has(name)) throw new UsageError(`unknown option '${name}'`);
-    let value: string;
-    if (eq > 0) value = arg.slice(eq + 1);
-    else if (i + 1 < argv.length) value = argv[++i];
-    else throw new UsageError(`option '${name}' needs a value`);
-    applyValue(options, name, value);
+  for (const token of readArgs(argv, new Set(Object.keys(FLAGS)), WITH_VALUE)) {
+    if (token.kind === 'positional') options.paths.push(token.value);
+    else if (token.kind === 'flag') options[FLAGS[token.name]] = true;
+    else applyValue(options, token.name, token.value);
   }
   if (options.fix && options.fixDryRun) throw new UsageError("use either '--fix' or '--fix-dry-run', not both");
   if (options.fixDryRun && options.format !== 'text') throw new UsageError(`'--fix-dry-run' prints a diff; it does not combine with '--format ${options.format}'`);
   return options;
+}
+
+export type ArgToken = { kind: 'positional'; value: string } | { kind: 'flag'; name: string } | { kind: 'option'; name: string; value: string };
+
+/**
+ * A command line as tokens, the way both CLIs read it: `--` ends the options, `-` alone is a path,
+ * `--name=value` or `--name value` for options that take one, anything unknown refused.
+ */
+export function readArgs(argv: readonly string[], flags: ReadonlySet<string>, withValue: ReadonlySet<string>): ArgToken[] {
+  const tokens: ArgToken[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      for (const value of argv.slice(i + 1)) tokens.push({ kind: 'positional', value });
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      tokens.push({ kind: 'positional', value: arg });
+      continue;
+    }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (flags.has(name)) {
+      if (eq > 0) throw new UsageError(`option '${name}' takes no value`);
+      tokens.push({ kind: 'flag', name });
+      continue;
+    }
+    if (!withValue.has(name)) throw new UsageError(`unknown option '${name}'`);
+    let value: string;
+    if (eq > 0) value = arg.slice(eq + 1);
+    else if (i + 1 < argv.length) value = argv[++i];
+    else throw new UsageError(`option '${name}' needs a value`);
+    tokens.push({ kind: 'option', name, value });
+  }
+  return tokens;
 }
 
 function applyValue(options: CliOptions, name: string, value: string): void {

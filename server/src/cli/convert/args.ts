@@ -1,5 +1,5 @@
 import { EXPORT_FORMATS, ExportFormat, IMPORT_FORMATS, ImportFormat } from '../../core/formats/types';
-import { UsageError } from '../args';
+import { readArgs, UsageError } from '../args';
 
 /** `transcript-convert`'s command line, read into one of its three jobs. Nothing here touches the file system. */
 
@@ -61,30 +61,13 @@ export function parseConvertArgs(argv: readonly string[]): ConvertJob {
 
 function readRaw(argv: readonly string[]): Raw {
   const raw: Raw = { positional: [], flags: new Set(), values: new Map() };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--') {
-      raw.positional.push(...argv.slice(i + 1));
-      break;
+  for (const token of readArgs(argv, FLAGS, WITH_VALUE)) {
+    if (token.kind === 'positional') raw.positional.push(token.value);
+    else if (token.kind === 'flag') raw.flags.add(token.name);
+    else {
+      const key = token.name === '--output' ? '-o' : token.name;
+      raw.values.set(key, [...(raw.values.get(key) ?? []), token.value]);
     }
-    if (!arg.startsWith('-') || arg === '-') {
-      raw.positional.push(arg);
-      continue;
-    }
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (FLAGS.has(name)) {
-      if (eq > 0) throw new UsageError(`option '${name}' takes no value`);
-      raw.flags.add(name);
-      continue;
-    }
-    if (!WITH_VALUE.has(name)) throw new UsageError(`unknown option '${name}'`);
-    let value: string;
-    if (eq > 0) value = arg.slice(eq + 1);
-    else if (i + 1 < argv.length) value = argv[++i];
-    else throw new UsageError(`option '${name}' needs a value`);
-    const key = name === '--output' ? '-o' : name;
-    raw.values.set(key, [...(raw.values.get(key) ?? []), value]);
   }
   return raw;
 }
