@@ -98,6 +98,11 @@ test('webvtt: voice spans and a leading Name: name the speaker; markup dropped; 
   });
 });
 
+test('webvtt: character references in a voice name are decoded, as browsers read them', () => {
+  const text = 'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v R&amp;D Lead>We ship &lt;today&gt;.\n';
+  assert.deepEqual(readWebVtt(text).items, [{ line: 'We ship <today>.', sec: 1, time: '0:01', who: 'R&D Lead' }]);
+});
+
 test('webvtt: refusals name the line', () => {
   assert.equal(refusal(() => readWebVtt('WEBVTTX\n\n00:01.000 --> 00:02.000\nHi\n')), "line 1: not a WebVTT file: its first line must be 'WEBVTT', not 'WEBVTTX'");
   assert.equal(

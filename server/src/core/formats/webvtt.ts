@@ -86,7 +86,7 @@ function voiceParts(raw: string): Array<{ speaker?: string; text: string }> {
   let speaker: string | undefined;
   for (const match of raw.matchAll(VOICE)) {
     parts.push({ speaker, text: plainText(raw.slice(from, match.index)) });
-    const name = match[1]?.trim();
+    const name = match[1] === undefined ? undefined : decodeReferences(match[1]).trim();
     speaker = name ? name : speaker;
     from = match.index! + match[0].length;
   }
