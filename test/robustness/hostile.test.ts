@@ -8,12 +8,17 @@ import { ServerProbe } from './differential';
 import { randomEdit, Rng } from './fuzzLib';
 
 /**
- * Hostile input: each document is answered (diagnostics for its version and every request) within
- * 2 s of being opened, with answers equal to a fresh analysis, the server alive afterwards and its
- * memory bounded; then a few random incremental edits on it must hold to the same.
+ * Hostile input: each document is answered (diagnostics for its version and every request), with
+ * answers equal to a fresh analysis, the server alive afterwards and its memory bounded; then a few
+ * random incremental edits on it must hold to the same.
  */
 
-const BUDGET_MS = 2000;
+/**
+ * A hang guard, not a speed check (speed is `npm run bench`'s): a blow-up such as a quadratic scan of
+ * 100,000 items takes minutes, while every case answers in well under a second on an idle machine and
+ * in about 2 s on a machine loaded by other work.
+ */
+const BUDGET_MS = 10_000;
 /** Resident memory of the server process, at most (the machine has 24 GiB; one document must not take more than this). */
 const RSS_LIMIT_MB = 512;
 
