@@ -33,10 +33,41 @@ async function connect(context: vscode.ExtensionContext): Promise<{ reader: Brow
   } catch (error) {
     console.info(`Podcast Transcripts: no Worker in this extension host (${error instanceof Error ? error.message : String(error)}); the language server runs in the extension host over a MessageChannel.`);
     const { port1, port2 } = new MessageChannel();
-    await runWorkerScript(script, port2);
+    await runWorkerScript(script, workerScope(port2 as unknown as Port));
     port = port1 as never;
   }
   return { reader: new BrowserMessageReader(port), writer: new BrowserMessageWriter(port) };
+}
+
+/** A browser MessagePort, as much of it as the server's reader and writer use (this file is typed without the DOM library). */
+interface Port {
+  postMessage(message: unknown, transfer: unknown[]): void;
+  addEventListener(type: string, listener: (event: unknown) => void): void;
+  removeEventListener(type: string, listener: (event: unknown) => void): void;
+  onmessage: ((event: unknown) => void) | null;
+}
+
+/**
+ * What the worker script gets as `self`: the port's messaging, and a worker's `importScripts`, so
+ * that libraries bundled in the server (mammoth's `setimmediate`) take their worker path; seeing a
+ * bare `postMessage` without it, they take the port for a window and post `(message, '*')`, which a
+ * MessagePort refuses ("Overload resolution failed").
+ */
+function workerScope(port: Port): object {
+  return {
+    postMessage: (message: unknown, transfer?: unknown) => port.postMessage(message, Array.isArray(transfer) ? transfer : []),
+    addEventListener: port.addEventListener.bind(port),
+    removeEventListener: port.removeEventListener.bind(port),
+    get onmessage() {
+      return port.onmessage;
+    },
+    set onmessage(listener: Port['onmessage']) {
+      port.onmessage = listener;
+    },
+    importScripts: () => {
+      throw new Error('importScripts is not available to the language server here');
+    },
+  };
 }
 
 /**
