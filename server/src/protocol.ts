@@ -100,6 +100,7 @@ export interface TranscriptSettings {
   codeLens?: boolean;
   /** Chapters (issue 19): the chapter file beside each episode (chapters-file-mismatch), the YouTube list's intro title. */
   chapters?: { filePattern?: string; introTitle?: string };
+  speechRate?: { maxWordsPerMinute?: number };
 }
 
 /** `initializationOptions` the server understands. */
