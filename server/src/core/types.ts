@@ -13,7 +13,7 @@ export const RULE_IDS = [
   'yaml-syntax', 'schema-type', 'item-unknown-key', 'item-shape', 'time-malformed', 'time-mismatch', 'time-noncanonical',
   'time-missing', 'sec-missing', 'sec-order', 'item-duplicate', 'who-missing', 'who-suspicious', 'who-variant',
   'line-is-speaker', 'youtube-id-invalid', 'header-hidden', 'duration-mismatch', 'clip-mismatch', 'transcript-copy',
-  'chapters-file-mismatch', 'speech-rate',
+  'chapters-file-mismatch', 'speech-rate', 'control-character',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -40,6 +40,11 @@ export interface Finding extends Span {
   severity: Severity;
   message: string;
   fixes: Fix[];
+  /**
+   * The value a fix would copy may be wrong too (a `sec` computed from the same typo as its `time`):
+   * its fixes are offered side by side and fix-all never applies them.
+   */
+  uncertain?: boolean;
 }
 
 export interface TranscriptConfig {

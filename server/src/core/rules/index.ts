@@ -1,6 +1,7 @@
 import type { EpisodeModel, TranscriptItem } from '../model';
 import type { Finding, TranscriptConfig } from '../types';
 import { RuleContext } from './context';
+import { checkControlCharacters } from './controlCharacters';
 import { checkDuplicates } from './duplicates';
 import { checkEpisodeMeta } from './episodeMeta';
 import { checkHeaders } from './headers';
@@ -10,12 +11,13 @@ import { checkSpeakers } from './speakers';
 import { checkSpeechRate } from './speechRate';
 import { checkSyntax } from './syntax';
 import { checkItemTimes } from './time';
+import { checkTimeTypos } from './timeTypo';
 import { checkYoutubeId } from './youtube';
 
 /** Checks that look at one item alone: their findings are cached per item. */
 const ITEM_CHECKS = [checkItemSchema, checkItemTimes];
 /** Checks that look across items or at the metadata: cheap linear scans, run on every analysis. */
-const DOCUMENT_CHECKS = [checkTopLevelSchema, checkOrder, checkDuplicates, checkSpeakers, checkYoutubeId, checkHeaders, checkEpisodeMeta, checkSpeechRate];
+const DOCUMENT_CHECKS = [checkTopLevelSchema, checkOrder, checkDuplicates, checkSpeakers, checkYoutubeId, checkHeaders, checkEpisodeMeta, checkSpeechRate, checkTimeTypos, checkControlCharacters];
 
 export interface AnalyzeOptions {
   /** 1-based line of an offset, when the caller already has a line index (the server's TextDocument). */
