@@ -13,15 +13,19 @@ import { checkSyntax } from './syntax';
 import { checkItemTimes } from './time';
 import { checkTimeTypos } from './timeTypo';
 import { checkYoutubeId } from './youtube';
+import { checkTerms } from '../terms/check';
+import type { TermsInput } from '../terms/sources';
 
 /** Checks that look at one item alone: their findings are cached per item. */
 const ITEM_CHECKS = [checkItemSchema, checkItemTimes];
 /** Checks that look across items or at the metadata: cheap linear scans, run on every analysis. */
-const DOCUMENT_CHECKS = [checkTopLevelSchema, checkOrder, checkDuplicates, checkSpeakers, checkYoutubeId, checkHeaders, checkEpisodeMeta, checkSpeechRate, checkTimeTypos, checkControlCharacters];
+const DOCUMENT_CHECKS = [checkTopLevelSchema, checkOrder, checkDuplicates, checkSpeakers, checkYoutubeId, checkHeaders, checkEpisodeMeta, checkSpeechRate, checkTimeTypos, checkControlCharacters, checkTerms];
 
 export interface AnalyzeOptions {
   /** 1-based line of an offset, when the caller already has a line index (the server's TextDocument). */
   lineOf?: (offset: number) => number;
+  /** The site's names and terms (name-spelling, term-spelling); without them, only the episode's own. */
+  terms?: TermsInput;
 }
 
 const NONE: Finding[] = [];
@@ -42,6 +46,7 @@ const localFindings = new WeakMap<TranscriptItem, { config: TranscriptConfig; fi
 export function analyze(model: EpisodeModel, config: TranscriptConfig, options: AnalyzeOptions = {}): Finding[] {
   if (!model.isEpisode) return [];
   const ctx = new RuleContext(model, config, options.lineOf);
+  ctx.terms = options.terms;
   checkSyntax(ctx);
   if (model.syntaxErrors.length > 0 && !model.recovered) return sortFindings(ctx.findings);
   for (const check of DOCUMENT_CHECKS) check(ctx);
