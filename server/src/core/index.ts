@@ -1,10 +1,9 @@
 /** The pure core: no Node APIs, no connection. The server, the CLI and the tests all use it through here. */
 export * from './types';
 export * from './time';
-export { findFrontMatter } from './frontMatter';
-export type { FrontMatter } from './frontMatter';
-export { parseEpisode, isInPodcastFolder } from './model';
-export type { EpisodeModel, TranscriptItem, Field } from './model';
+export { findFrontMatter } from './parse/frontMatter';
+export { parseEpisode, isInPodcastFolder } from './parse/parseEpisode';
+export type { EpisodeModel, TranscriptItem, Field, FrontMatter } from './model';
 export { analyze } from './rules';
 export { RULES, ruleInfo, isRuleId, ruleSetting } from './rules/registry';
 export type { RuleInfo } from './rules/registry';
@@ -24,8 +23,8 @@ export { TranscriptLanguageService } from './languageService';
 export type { DocumentLike } from './languageService';
 export { readConfig, mergeConfigs, addRule } from './config';
 export type { ConfigLayer } from './config';
-export { updateEpisode } from './incremental';
-export type { TextChange } from './incremental';
+export { updateEpisode } from './parse/updateEpisode';
+export type { TextChange } from './parse/updateEpisode';
 export type { AnalyzeOptions } from './rules';
 export { semanticTokens, TOKEN_TYPES, TOKEN_MODIFIERS } from './features/semanticTokens';
 export type { EpisodeToken } from './features/semanticTokens';

@@ -1,5 +1,6 @@
 import { clipAt, readClips } from '../clips';
-import { EpisodeModel, getField } from '../model';
+import type { EpisodeModel } from '../model';
+import { getField } from '../fields';
 import { firstWords } from '../text';
 import { formatTime } from '../time';
 import type { EpisodeHover } from './hover';

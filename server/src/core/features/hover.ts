@@ -1,4 +1,4 @@
-import { EpisodeModel, TranscriptItem } from '../model';
+import type { EpisodeModel, TranscriptItem } from '../model';
 import { firstWords } from '../text';
 import { formatTime } from '../time';
 import type { Span } from '../types';
