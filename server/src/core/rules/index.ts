@@ -32,14 +32,14 @@ const NONE: Finding[] = [];
 
 /**
  * Findings of the item-local checks per item object, offsets relative to `region.start`, for one
- * configuration. An edit elsewhere only moves an item (incremental.ts keeps its object), so they
+ * configuration. An edit elsewhere only moves an item (parse/updateEpisode.ts keeps its object), so they
  * stay valid; an edited item is a new object. Weak: a dropped model frees its entries.
  */
 const localFindings = new WeakMap<TranscriptItem, { config: TranscriptConfig; findings: readonly Finding[] }>();
 
 /**
  * Every finding for one episode, in document order. A front matter that does not parse gets its
- * syntax errors; when it was read unit by unit (recovery/), every rule runs on the units that
+ * syntax errors; when it was read unit by unit (parse/recovery/), every rule runs on the units that
  * parse too, and broken items are skipped (cross-item rules treat them as absent). A front matter
  * that could not be read that way gets only its syntax errors: the rest would describe a half-read document.
  */

@@ -1,5 +1,6 @@
 import { renameSpeakerFix } from '../fixes';
-import { getField, Speaker, TranscriptItem } from '../model';
+import { getField } from '../fields';
+import type { Speaker, TranscriptItem } from '../model';
 import { editDistance, firstWords } from '../text';
 import type { RuleContext } from './context';
 
