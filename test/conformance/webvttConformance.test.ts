@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { readTranscriptSource } from '../../server/src/core/formats/readSource';
-import { ConvertError } from '../../server/src/core/formats/types';
+import { ConvertError } from '../../server/src/core/convert/types';
 import { ROOT } from '../helpers';
 
 /**
