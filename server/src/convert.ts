@@ -4,7 +4,7 @@ import {
   Range, ResponseError, SymbolKind, TextEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { TOKEN_MODIFIERS, TOKEN_TYPES } from './core';
+import { TOKEN_MODIFIERS, TOKEN_TYPES, ruleDocsUrl } from './core';
 import type {
   EpisodeToken, EpisodeCodeAction, EpisodeCodeLens, EpisodeCompletion, EpisodeHover, EpisodeLink, EpisodeSymbol, Finding, Severity, Span, TextEdit as CoreEdit,
 } from './core';
@@ -46,7 +46,15 @@ export function toRange(doc: TextDocument, span: Span): Range {
 }
 
 export function toDiagnostic(doc: TextDocument, finding: Finding): Diagnostic {
-  return { range: toRange(doc, finding), severity: SEVERITY[finding.severity], source: 'transcripts', code: finding.rule, message: finding.message };
+  return {
+    range: toRange(doc, finding),
+    severity: SEVERITY[finding.severity],
+    source: 'transcripts',
+    code: finding.rule,
+    // As markdownlint's do: the rule id in the Problems panel opens the rule's page.
+    codeDescription: { href: ruleDocsUrl(finding.rule) },
+    message: finding.message,
+  };
 }
 
 /** A finding of a file the server no longer holds the text of, at a range it kept. */
