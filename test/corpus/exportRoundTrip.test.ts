@@ -3,16 +3,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { parseEpisode } from '../../server/src/core';
-import { exportEpisode } from '../../server/src/core/formats/exportEpisode';
-import { readOtterText } from '../../server/src/core/formats/otterText';
-import { otterText } from '../../server/src/core/formats/otterTextWriter';
-import { readPodcastJson } from '../../server/src/core/formats/podcastJson';
-import { ReadResult } from '../../server/src/core/formats/readResult';
-import { readSourceItems, SourceItem, wordsOf } from '../../server/src/core/formats/sourceItems';
-import { hasName, labelReadsBack } from '../../server/src/core/formats/speakerLabel';
-import { readSrt } from '../../server/src/core/formats/srt';
-import { isNewHeader, NewItem, TranscriptExportFormat } from '../../server/src/core/formats/types';
-import { readWebVtt } from '../../server/src/core/formats/webvtt';
+import { exportEpisode } from '../../server/src/core/exportEpisode';
+import { readOtterText } from '../../server/src/core/formats/otter/otterTextReader';
+import { otterText } from '../../server/src/core/formats/otter/otterTextWriter';
+import { readPodcastJson } from '../../server/src/core/formats/podcastJson/podcastJsonReader';
+import { ReadResult } from '../../server/src/core/formats/shared/readResult';
+import { readSourceItems, SourceItem, wordsOf } from '../../server/src/core/formats/shared/sourceItems';
+import { hasName, labelReadsBack } from '../../server/src/core/formats/speakers/speakerLabel';
+import { readSrt } from '../../server/src/core/formats/srt/srtReader';
+import { isNewHeader, NewItem, TranscriptExportFormat } from '../../server/src/core/convert/types';
+import { readWebVtt } from '../../server/src/core/formats/webvtt/webvttReader';
 import { corpusFiles } from '../helpers';
 
 /**

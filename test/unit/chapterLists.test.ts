@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { parseEpisode } from '../../server/src/core';
 import { readChapterList } from '../../server/src/core/chapters/readChapters';
 import { writeChapterList } from '../../server/src/core/chapters/writeChapters';
-import { exportEpisode } from '../../server/src/core/formats/exportEpisode';
+import { exportEpisode } from '../../server/src/core/exportEpisode';
 import { episode } from '../helpers';
 
 /** Issue 19: chapter lists read (site, YouTube, Podcasting 2.0 JSON, WebVTT; a model's answer) and written from an episode's headers. */

@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { joinCues, splitAtSentences } from '../../server/src/core/formats/joinCues';
-import { readPodcastJson } from '../../server/src/core/formats/podcastJson';
+import { joinCues, splitAtSentences } from '../../server/src/core/formats/cues/joinCues';
+import { readPodcastJson } from '../../server/src/core/formats/podcastJson/podcastJsonReader';
 import { readTranscriptSource } from '../../server/src/core/formats/readSource';
-import { readSrt } from '../../server/src/core/formats/srt';
-import { ConvertError } from '../../server/src/core/formats/types';
-import { readWebVtt } from '../../server/src/core/formats/webvtt';
+import { readSrt } from '../../server/src/core/formats/srt/srtReader';
+import { ConvertError } from '../../server/src/core/convert/types';
+import { readWebVtt } from '../../server/src/core/formats/webvtt/webvttReader';
 
 function refusal(read: () => unknown): string {
   try {

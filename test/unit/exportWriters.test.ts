@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { parseEpisode } from '../../server/src/core';
-import { exportEpisode } from '../../server/src/core/formats/exportEpisode';
-import { otterText } from '../../server/src/core/formats/otterTextWriter';
-import { readSourceItems } from '../../server/src/core/formats/sourceItems';
-import { ConvertError, ExportOptions, TranscriptExportFormat } from '../../server/src/core/formats/types';
+import { exportEpisode } from '../../server/src/core/exportEpisode';
+import { otterText } from '../../server/src/core/formats/otter/otterTextWriter';
+import { readSourceItems } from '../../server/src/core/formats/shared/sourceItems';
+import { ConvertError, ExportOptions, TranscriptExportFormat } from '../../server/src/core/convert/types';
 import { episode } from '../helpers';
 
 /** Exact output of each transcript writer on fictional episodes written for these cases. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { plural } from '../../../server/src/core/formats/textLines';
-import { importFormatOf, MAX_INPUT_BYTES } from '../../../server/src/core/formats/types';
+import { plural } from '../../../server/src/core/formats/shared/textLines';
+import { importFormatOf, MAX_INPUT_BYTES } from '../../../server/src/core/convert/types';
 import {
   ImportTranscriptParams, ImportTranscriptResult, IMPORT_TRANSCRIPT_REQUEST, ReadOptions, ReadTranscriptResult, READ_TRANSCRIPT_REQUEST,
   SETTINGS_SECTION, SourceFile,

@@ -1,9 +1,9 @@
 import { toTextEdits } from '../convert';
 import { insertTranscript, TranscriptExists } from '../core/formats/insertTranscript';
-import type { ReadResult } from '../core/formats/readResult';
+import type { ReadResult } from '../core/formats/shared/readResult';
 import { readTranscriptSource, TranscriptSource } from '../core/formats/readSource';
-import { isPlaceholderSpeaker, speakerNames } from '../core/formats/speakers';
-import { ConvertError, importFormatOf, isNewHeader, IMPORT_FORMATS, MAX_INPUT_BYTES } from '../core/formats/types';
+import { isPlaceholderSpeaker, speakerNames } from '../core/formats/speakers/speakers';
+import { ConvertError, importFormatOf, isNewHeader, IMPORT_FORMATS, MAX_INPUT_BYTES } from '../core/convert/types';
 import {
   ImportTranscriptParams, ImportTranscriptResult, IMPORT_TRANSCRIPT_REQUEST, ReadOptions, ReadTranscriptParams, ReadTranscriptResult,
   READ_TRANSCRIPT_REQUEST, SourceFile,

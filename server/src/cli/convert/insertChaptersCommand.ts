@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { parseEpisode } from '../../core';
 import { chapterLabel, insertChapters } from '../../core/chapters/insertChapters';
 import { ChapterListError, readChapterList } from '../../core/chapters/readChapters';
-import { ConvertError } from '../../core/formats/types';
+import { ConvertError } from '../../core/convert/types';
 import type { CliIo } from '../run';
 import type { InsertChaptersJob } from './args';
 import { InputError, readInputText, writeOutput } from './files';

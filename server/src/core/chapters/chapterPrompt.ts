@@ -1,5 +1,5 @@
 import { getField, type EpisodeModel } from '../model';
-import { ConvertError } from '../formats/types';
+import { ConvertError } from '../convert/types';
 import { clockLabel } from './chapterTime';
 import { MAX_SUGGESTED_CHAPTERS } from './readChapters';
 

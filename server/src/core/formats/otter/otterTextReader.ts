@@ -1,7 +1,7 @@
-import type { ReadResult } from './readResult';
-import { cleanLine, parseSiteTimestamp, pyStrip } from './siteLines';
-import { clip, textLines } from './textLines';
-import { ConvertError, NewItem } from './types';
+import type { ReadResult } from '../shared/readResult';
+import { cleanLine, parseSiteTimestamp, pyStrip } from '../shared/siteLines';
+import { clip, textLines } from '../shared/textLines';
+import { ConvertError, NewItem } from '../../convert/types';
 
 /**
  * An Otter text export, item for item as the site's `scripts/yamlify_transcript.py` reads it: lines

@@ -1,5 +1,5 @@
-import { formatTime } from '../time';
-import { NewLine } from './types';
+import { formatTime } from '../../time';
+import { NewLine } from '../../convert/types';
 
 /**
  * From timed cues (SRT, WebVTT, Podcasting 2.0 JSON) to transcript items. Captions come in

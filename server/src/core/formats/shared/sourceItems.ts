@@ -1,5 +1,5 @@
-import type { EpisodeModel } from '../model';
-import { lineNumberFinder } from '../text';
+import type { EpisodeModel } from '../../model';
+import { lineNumberFinder } from '../../text';
 
 /**
  * The episode's transcript as the writers need it: headers and spoken lines in file order, with

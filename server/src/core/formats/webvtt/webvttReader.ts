@@ -1,8 +1,8 @@
-import { joinCueLines, leadingSpeaker } from './cueText';
-import { Cue, CueOptions, joinCues } from './joinCues';
-import type { ReadResult } from './readResult';
-import { clip, plural, textLines } from './textLines';
-import { ConvertError } from './types';
+import { joinCueLines, leadingSpeaker } from '../cues/cueText';
+import { Cue, CueOptions, joinCues } from '../cues/joinCues';
+import type { ReadResult } from '../shared/readResult';
+import { clip, plural, textLines } from '../shared/textLines';
+import { ConvertError } from '../../convert/types';
 
 /**
  * WebVTT (`.vtt`): `WEBVTT` first, then blocks separated by blank lines; NOTE, STYLE and REGION blocks

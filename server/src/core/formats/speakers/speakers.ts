@@ -1,4 +1,4 @@
-import { isNewHeader, NewItem } from './types';
+import { isNewHeader, NewItem } from '../../convert/types';
 
 /** Speaker names on import: renaming them, listing them, and telling a transcription service's placeholders. */
 

@@ -1,7 +1,7 @@
-import type { EpisodeModel } from '../model';
-import { formatTime } from '../time';
-import { counted, fileLines, oneLine, readSourceItems, SourceItem, wordsOf } from './sourceItems';
-import type { ExportResult } from './types';
+import type { EpisodeModel } from '../../model';
+import { formatTime } from '../../time';
+import { counted, fileLines, oneLine, readSourceItems, SourceItem, wordsOf } from '../shared/sourceItems';
+import type { ExportResult } from '../../convert/types';
 
 /**
  * The `.txt` shape the site's `scripts/yamlify_transcript.py` reads (an Otter export), written so

@@ -1,6 +1,6 @@
-import type { Cue, TimedText } from './cues';
-import { needsLabel, speakerLabel } from './speakerLabel';
-import { wordsOf } from './sourceItems';
+import type { Cue, TimedText } from './episodeCues';
+import { needsLabel, speakerLabel } from '../speakers/speakerLabel';
+import { wordsOf } from '../shared/sourceItems';
 
 /**
  * `--captions`: caption-sized cues for YouTube and players instead of one cue per line. Each cue's

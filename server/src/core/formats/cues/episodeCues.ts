@@ -1,7 +1,7 @@
-import { parseDuration } from '../duration';
-import type { EpisodeModel } from '../model';
-import { ConvertError } from './types';
-import { counted, fileLines, isBlank, oneLine, readSourceItems, SourceItem, wordsOf } from './sourceItems';
+import { parseDuration } from '../../duration';
+import type { EpisodeModel } from '../../model';
+import { ConvertError } from '../../convert/types';
+import { counted, fileLines, isBlank, oneLine, readSourceItems, SourceItem, wordsOf } from '../shared/sourceItems';
 
 /**
  * The episode's transcript as timed cues, the one timing every cue format (WebVTT, SRT, Podcasting

@@ -1,9 +1,9 @@
 import type { EpisodeModel } from '../model';
-import { writeOtterText } from './otterTextWriter';
-import { writePodcastJson } from './podcastJsonWriter';
-import { writeSrt } from './srtWriter';
-import { ExportOptions, ExportResult, TranscriptExportFormat } from './types';
-import { writeWebVtt } from './webvttWriter';
+import { writeOtterText } from './otter/otterTextWriter';
+import { writePodcastJson } from './podcastJson/podcastJsonWriter';
+import { writeSrt } from './srt/srtWriter';
+import { ExportOptions, ExportResult, TranscriptExportFormat } from '../convert/types';
+import { writeWebVtt } from './webvtt/webvttWriter';
 
 /** The transcript writers by format (issue 18): vtt, srt, json, text. Each is pure: an episode in, a file's text out. */
 export function writeTranscriptFile(model: EpisodeModel, format: TranscriptExportFormat, options: ExportOptions): ExportResult {

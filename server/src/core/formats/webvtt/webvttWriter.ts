@@ -1,14 +1,14 @@
-import type { EpisodeModel } from '../model';
-import { captionCues } from './captions';
-import { cueTimestamp, episodeCues, TimedText } from './cues';
-import { hasName, speakerlessWarning } from './speakerLabel';
-import type { ExportOptions, ExportResult } from './types';
+import type { EpisodeModel } from '../../model';
+import { captionCues } from '../cues/captions';
+import { cueTimestamp, episodeCues, TimedText } from '../cues/episodeCues';
+import { hasName, speakerlessWarning } from '../speakers/speakerLabel';
+import type { ExportOptions, ExportResult } from '../../convert/types';
 
 /**
  * WebVTT (Apple Podcasts, browsers' `<track>`, YouTube): `WEBVTT`, a blank line, then per cue
  * `HH:MM:SS.mmm --> HH:MM:SS.mmm` and its text lines, the speaker as a `<v Who>` voice span. Text is
  * escaped as WebVTT cue text needs (`&` `<` `>` as `&amp;` `&lt;` `&gt;`), so it never holds a tag
- * or `-->`; no cue holds a blank line. Timing: cues.ts; `captions`: captions.ts.
+ * or `-->`; no cue holds a blank line. Timing: episodeCues.ts; `captions`: captions.ts.
  */
 export function writeWebVtt(model: EpisodeModel, options: ExportOptions = {}): ExportResult {
   const { cues, warnings } = episodeCues(model);

@@ -1,16 +1,16 @@
-import type { EpisodeModel } from '../model';
-import { captionCues } from './captions';
-import { cueTimestamp, episodeCues, TimedText } from './cues';
-import { firstWords } from '../text';
-import { counted } from './sourceItems';
-import { hasName, labelReadsBack, needsLabel, speakerLabel, speakerlessWarning } from './speakerLabel';
-import type { ExportOptions, ExportResult } from './types';
+import type { EpisodeModel } from '../../model';
+import { captionCues } from '../cues/captions';
+import { cueTimestamp, episodeCues, TimedText } from '../cues/episodeCues';
+import { firstWords } from '../../text';
+import { counted } from '../shared/sourceItems';
+import { hasName, labelReadsBack, needsLabel, speakerLabel, speakerlessWarning } from '../speakers/speakerLabel';
+import type { ExportOptions, ExportResult } from '../../convert/types';
 
 /**
  * SubRip (YouTube captions): the cues numbered from 1, `HH:MM:SS,mmm --> HH:MM:SS,mmm`, the text
  * lines, a blank line after each cue. The speaker is a leading `Who: ` when it changes (or when the
  * text itself begins like a label: speakerLabel.ts). Text is written as it is: SRT has no escapes.
- * Timing: cues.ts; `captions`: captions.ts (the label then counts in the 42 characters).
+ * Timing: episodeCues.ts; `captions`: captions.ts (the label then counts in the 42 characters).
  */
 export function writeSrt(model: EpisodeModel, options: ExportOptions = {}): ExportResult {
   const { cues, warnings } = episodeCues(model);

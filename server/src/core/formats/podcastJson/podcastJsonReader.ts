@@ -1,7 +1,7 @@
-import { Cue, CueOptions, joinCues } from './joinCues';
-import type { ReadResult } from './readResult';
-import { plural } from './textLines';
-import { ConvertError } from './types';
+import { Cue, CueOptions, joinCues } from '../cues/joinCues';
+import type { ReadResult } from '../shared/readResult';
+import { plural } from '../shared/textLines';
+import { ConvertError } from '../../convert/types';
 
 /**
  * Podcasting 2.0 transcript JSON: `{"version": "1.0.0", "segments": [{"speaker", "startTime", "endTime", "body"}]}`.

@@ -1,8 +1,8 @@
 import mammoth from 'mammoth';
-import type { ReadResult } from './readResult';
-import { cleanLine, collapseSpace, parseSiteTimestamp, SiteTimestamp } from './siteLines';
-import { clip, plural } from './textLines';
-import { ConvertError, MAX_INPUT_BYTES, NewItem } from './types';
+import type { ReadResult } from '../shared/readResult';
+import { cleanLine, collapseSpace, parseSiteTimestamp, SiteTimestamp } from '../shared/siteLines';
+import { clip, plural } from '../shared/textLines';
+import { ConvertError, MAX_INPUT_BYTES, NewItem } from '../../convert/types';
 
 /**
  * A Word document in the site's shape, item for item as `scripts/transcript.py` reads it (paragraphs

@@ -1,7 +1,7 @@
-import type { EpisodeModel } from '../model';
-import { writeChapterList } from '../chapters/writeChapters';
-import { writeTranscriptFile } from './transcriptWriters';
-import { ConvertError, ExportFormat, ExportOptions, ExportResult, TRANSCRIPT_EXPORT_FORMATS, TranscriptExportFormat } from './types';
+import type { EpisodeModel } from './model';
+import { writeChapterList } from './chapters/writeChapters';
+import { writeTranscriptFile } from './formats/writeTranscript';
+import { ConvertError, ExportFormat, ExportOptions, ExportResult, TRANSCRIPT_EXPORT_FORMATS, TranscriptExportFormat } from './convert/types';
 
 /**
  * One entry for every export, whatever the format: the CLI's `--to`, the server's

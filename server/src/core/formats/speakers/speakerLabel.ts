@@ -1,6 +1,6 @@
-import { leadingSpeaker } from './cueText';
-import type { TimedText } from './cues';
-import { counted } from './sourceItems';
+import { leadingSpeaker } from '../cues/cueText';
+import type { TimedText } from '../cues/episodeCues';
+import { counted } from '../shared/sourceItems';
 
 /**
  * The speaker as a leading `Who: ` (SRT, which has no voice tag). Readers (cueText.ts) take a leading

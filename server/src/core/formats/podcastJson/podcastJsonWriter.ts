@@ -1,12 +1,12 @@
-import type { EpisodeModel } from '../model';
-import { episodeCues } from './cues';
-import { hasName, speakerlessWarning } from './speakerLabel';
-import type { ExportResult } from './types';
+import type { EpisodeModel } from '../../model';
+import { episodeCues } from '../cues/episodeCues';
+import { hasName, speakerlessWarning } from '../speakers/speakerLabel';
+import type { ExportResult } from '../../convert/types';
 
 /**
  * Podcasting 2.0 JSON transcript (`<podcast:transcript type="application/json">`):
  * `{"version":"1.0.0","segments":[{"speaker","startTime","endTime","body"}]}`, one segment per cue
- * (cues.ts), times in seconds with milliseconds, the cue's text lines joined by a space; `speaker`
+ * (episodeCues.ts), times in seconds with milliseconds, the cue's text lines joined by a space; `speaker`
  * left out when the line has none.
  */
 export function writePodcastJson(model: EpisodeModel): ExportResult {
