@@ -44,6 +44,20 @@ test('hover on a continuation line uses the previous timed line and says so; a h
   assert.equal(hoverAt(model, TEXT.indexOf('title')), undefined);
 });
 
+test('hover on a time value that links to its own sec: the link says "Open video at" once, the hover does not repeat it', () => {
+  // VS Code shows the document link's tooltip ("Open video at 3:20") in the same hover box as the hover.
+  const onTime = hoverAt(model, TEXT.indexOf("'3:20'") + 2)!;
+  assert.equal(onTime.markdown, '**Guest**\n\nAt 3:20 (sec 200).');
+  assert.deepEqual(documentLinks(model).filter((l) => TEXT.slice(l.span.start, l.span.end) === "'3:20'").map((l) => l.tooltip), ['Open video at 3:20']);
+  // A time label that disagrees with sec (time-mismatch): its link and the hover both open sec, so once too.
+  const mismatch = episode("- line: Hello.\n  sec: 27\n  time: '0:28'\n  who: Priya\n");
+  const hover = hoverAt(parseEpisode(mismatch), mismatch.indexOf("'0:28'") + 1)!.markdown;
+  assert.equal(hover, '**Priya**\n\nAt 0:27 (sec 27).');
+  // The time of an untimed line is not its own link target: the hover keeps its link.
+  const untimed = episode("- line: Hello.\n  sec: 27\n  time: '0:27'\n  who: Priya\n- line: More.\n  time: '0:40'\n  who: Priya\n");
+  assert.match(hoverAt(parseEpisode(untimed), untimed.indexOf("'0:40'") + 1)!.markdown, /\[Open video at 0:27\]\(https:\/\/www\.youtube\.com\/watch\?v=AbCdEfGhIjK&t=27\)$/);
+});
+
 test('hover without a valid id says so and has no link', () => {
   const noId = parseEpisode(episode(TRANSCRIPT, 'ids:\n  youtube: not-an-id\n'));
   const markdown = hoverAt(noId, noId.text.indexOf('Thanks.'))!.markdown;

@@ -5,7 +5,7 @@ import { formatTime } from '../time';
 import type { EpisodeHover } from './hover';
 import type { EpisodeLink } from './links';
 import { escapeMarkdown } from './markdown';
-import { videoUrl } from './video';
+import { isOnValue, videoHoverLine, videoUrl } from './video';
 
 /**
  * Hovers and links on `quotableClips`, like on transcript lines: the video at the clip's
@@ -22,8 +22,8 @@ export function clipHoverAt(model: EpisodeModel, offset: number): EpisodeHover |
   } else {
     const range = clip.end !== undefined ? `${formatTime(clip.start)} – ${formatTime(clip.end)} (${clip.end - clip.start} s)` : formatTime(clip.start);
     lines.push(`${range}, startOffset ${clip.start}${clip.end !== undefined ? `, endOffset ${clip.end}` : ''}.`);
-    const url = videoUrl(model, clip.start);
-    lines.push(url ? `[Open video at ${formatTime(clip.start)}](${url})` : 'No valid YouTube id in `ids.youtube`, so no video link.');
+    const video = videoHoverLine(model, clip.start, isOnValue(clip.fields, 'startOffset', offset));
+    if (video) lines.push(video);
   }
   const field = clip.fields.find((f) => offset >= f.keySpan.start && offset <= (f.valueSpan ?? f.keySpan).end);
   const span = field ? { start: field.keySpan.start, end: (field.valueSpan ?? field.keySpan).end } : clip.span;
