@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, DEFAULT_CONFIG, documentLinks, documentSymbols, foldingSpans, hoverAt, parseEpisode, TranscriptLanguageService } from '../../server/src/core';
-import { toDiagnostic, toFoldingRanges } from '../../server/src/convert';
+import { SymbolKind } from 'vscode-languageserver';
+import { toDiagnostic, toDocumentSymbol, toFoldingRanges, toSymbol } from '../../server/src/convert';
 import { episode } from '../helpers';
 
 const TRANSCRIPT =
@@ -12,14 +13,30 @@ const TRANSCRIPT =
 const TEXT = episode(TRANSCRIPT);
 const model = parseEpisode(TEXT, 'file:///e.md');
 
-test('outline: one symbol per header with its time range, spoken lines as children', () => {
+test('outline: one symbol per header with its time range, spoken lines as children, their words in the name (Go to Symbol searches names)', () => {
   const symbols = documentSymbols(model);
   assert.deepEqual(symbols.map((s) => [s.name, s.detail, s.children.map((c) => `${c.name} | ${c.detail}`)]), [
-    ['Introduction', '2:39 – 3:20', ['Host · 2:39 | Welcome to the show, a long opening line that…', 'Host · – | And it goes on without a time.', 'Guest · 3:20 | Thanks.']],
-    ['Career', '6:28', ['Host · 6:28 | Tell us more.']],
+    ['Introduction', '2:39 – 3:20', ['Host · 2:39 — Welcome to the show, a long opening line that wraps onto a second line. | ', 'Host · – — And it goes on without a time. | ', 'Guest · 3:20 — Thanks. | ']],
+    ['Career', '6:28', ['Host · 6:28 — Tell us more. | ']],
   ]);
   assert.equal(TEXT.slice(symbols[0].selectionRange.start, symbols[0].selectionRange.end), 'Introduction');
   assert.ok(TEXT.slice(symbols[0].range.start, symbols[0].range.end).endsWith('who: Guest'));
+});
+
+test("outline kinds: headers are String as Markdown's own headings are (not the {} namespace), and so are their lines", () => {
+  const doc = TextDocument.create('file:///e.md', 'markdown', 1, TEXT);
+  const symbols = documentSymbols(model).map((s) => toDocumentSymbol(doc, s));
+  assert.deepEqual(symbols.map((s) => [s.name, s.kind, s.children!.map((c) => c.kind)]), [
+    ['Introduction', SymbolKind.String, [SymbolKind.String, SymbolKind.String, SymbolKind.String]],
+    ['Career', SymbolKind.String, [SymbolKind.String]],
+  ]);
+  assert.equal(toSymbol('Career', 'file:///e.md', symbols[1].range, 'Test episode').kind, SymbolKind.String);
+});
+
+test('a long spoken line\'s symbol carries its first 80 characters, cut at a word', () => {
+  const said = 'We measured every fridge in the building for a month, and the numbers surprised everyone who looked at them closely.';
+  const long = parseEpisode(episode(`- line: ${said}\n  sec: 4\n  time: '0:04'\n  who: Priya\n`));
+  assert.deepEqual(documentSymbols(long).map((s) => s.name), ['Priya · 0:04 — We measured every fridge in the building for a month, and the numbers surprised…']);
 });
 
 test('folding: each section and each multi-line item', () => {
