@@ -13,7 +13,7 @@ export const RULE_IDS = [
   'yaml-syntax', 'schema-type', 'item-unknown-key', 'item-shape', 'time-malformed', 'time-mismatch', 'time-noncanonical',
   'time-missing', 'sec-missing', 'sec-order', 'item-duplicate', 'who-missing', 'who-suspicious', 'who-variant',
   'line-is-speaker', 'youtube-id-invalid', 'header-hidden', 'duration-mismatch', 'clip-mismatch', 'transcript-copy',
-  'chapters-file-mismatch',
+  'chapters-file-mismatch', 'speech-rate',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -51,6 +51,8 @@ export interface TranscriptConfig {
   frontMatterKB?: number;
   /** chapters-file-mismatch: where an episode's chapter list is kept, relative to the episode's folder, `{name}` its file name without `.md` (e.g. `../podcast-timestamps/{name}.txt`). */
   chaptersFilePattern?: string;
+  /** speech-rate: more words a minute than this between two times (`transcripts.speechRate.maxWordsPerMinute`; default 350). */
+  maxWordsPerMinute?: number;
 }
 
 export const DEFAULT_CONFIG: TranscriptConfig = { rules: {}, toleranceSeconds: 0 };

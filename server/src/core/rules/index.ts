@@ -7,6 +7,7 @@ import { checkHeaders } from './headers';
 import { checkOrder } from './order';
 import { checkItemSchema, checkTopLevelSchema } from './schema';
 import { checkSpeakers } from './speakers';
+import { checkSpeechRate } from './speechRate';
 import { checkSyntax } from './syntax';
 import { checkItemTimes } from './time';
 import { checkYoutubeId } from './youtube';
@@ -14,7 +15,7 @@ import { checkYoutubeId } from './youtube';
 /** Checks that look at one item alone: their findings are cached per item. */
 const ITEM_CHECKS = [checkItemSchema, checkItemTimes];
 /** Checks that look across items or at the metadata: cheap linear scans, run on every analysis. */
-const DOCUMENT_CHECKS = [checkTopLevelSchema, checkOrder, checkDuplicates, checkSpeakers, checkYoutubeId, checkHeaders, checkEpisodeMeta];
+const DOCUMENT_CHECKS = [checkTopLevelSchema, checkOrder, checkDuplicates, checkSpeakers, checkYoutubeId, checkHeaders, checkEpisodeMeta, checkSpeechRate];
 
 export interface AnalyzeOptions {
   /** 1-based line of an offset, when the caller already has a line index (the server's TextDocument). */

@@ -32,6 +32,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'clip-mismatch', defaultSeverity: 'warning', description: 'A quotableClips entry whose url t= or video id disagrees with startOffset or ids.youtube, or that ends before it starts.' },
   { id: 'transcript-copy', defaultSeverity: 'warning', description: "An episode whose spoken lines are (almost) all another episode's (workspace check)." },
   { id: 'chapters-file-mismatch', defaultSeverity: 'warning', offByDefault: true, description: "The episode's headers and its chapter file (chapters.filePattern) disagree. Off by default." },
+  { id: 'speech-rate', defaultSeverity: 'warning', description: 'Between two times, far more words than anyone speaks in that time, or minutes with almost none: a wrong sec or a repeated paragraph.' },
 ];
 
 const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
