@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { applyEdit, envNumber, FIXTURES, loadSeeds, randomEdit, Rng, seedFromEnv, startingDocument } from './fuzzLib';
-import { corpusFiles } from '../helpers';
+import { corpusFiles, slowCorpusSkip } from '../helpers';
 import { checkFixSafety } from './fixProperty';
 
 /** Fix safety as a property, on the pure core: every quick fix and fix-all on every fuzzed file. */
@@ -67,6 +67,6 @@ test('fix safety on fuzzed fixture episodes (seeded; FUZZ_SEED replays, FUZZ_FIX
 
 const corpus = corpusFiles();
 
-test('fix safety on fuzzed corpus and fixture episodes (seeded; FUZZ_SEED replays, FUZZ_FIX_TEXTS sets how many)', { timeout: 300_000, skip: corpus.skip }, () => {
+test('fix safety on fuzzed corpus and fixture episodes (seeded; FUZZ_SEED replays, FUZZ_FIX_TEXTS sets how many)', { timeout: 300_000, skip: slowCorpusSkip(corpus) }, () => {
   fuzzFixSafety(true);
 });
