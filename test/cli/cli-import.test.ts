@@ -70,7 +70,7 @@ test('an episode that does not exist is created (folders too); a .docx is read',
 test('bad sources are refused with file and line or paragraph; the target stays byte-identical, a new one is not created', async (t) => {
   const dir = folder(t, {
     'episode.md': EPISODE,
-    'bad.vtt': 'WEBVTT\n\n00:01.000 --> 00:02.000\nHi\n\n00:02.00 --> 00:03.000\nThere\n',
+    'bad.vtt': 'WEBVTT\n\n00:02.00 --> 00:03.000\nThere\n',
     'bad.docx': new TextEncoder().encode('not a zip'),
     'styled.docx': await buildDocx(['[0:01]', 'Alexey', 'Hi.', { style: 'Title', text: 'Oops' }]),
     'bad.json': '{"segments": [{"startTime": 1}]}',
@@ -79,7 +79,7 @@ test('bad sources are refused with file and line or paragraph; the target stays 
   });
   const same = untouched(path.join(dir, 'episode.md'));
   const cases: Array<[string, string]> = [
-    ['bad.vtt', "transcript-convert: bad.vtt: line 6: malformed cue timing '00:02.00 --> 00:03.000' (a cue starts with a timing such as 00:01:02.000 --> 00:01:04.500)\n"],
+    ['bad.vtt', "transcript-convert: bad.vtt: no cue could be read: line 3: '00:02.00 --> 00:03.000' (Milliseconds must be given in three digits)\n"],
     ['bad.docx', 'transcript-convert: bad.docx: not a Word document (.docx): the file is not a zip archive, as every .docx is\n'],
     ['styled.docx', "transcript-convert: styled.docx: paragraph 4: the style 'Title' is neither a heading nor Normal (the site's script reads only these); text: 'Oops'\n"],
     ['bad.json', 'transcript-convert: bad.json: segment 1 of 1: "body" must be a string, not missing\n'],

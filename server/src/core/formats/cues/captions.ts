@@ -20,15 +20,13 @@ export interface CaptionOptions {
 
 export function captionCues(cues: readonly Cue[], options: CaptionOptions = {}): TimedText[] {
   const out: TimedText[] = [];
-  let previousWho: string | undefined;
   let previousStart = -1;
   for (const group of secondGroups(cues)) {
     const captions: { who?: string; lines: string[] }[] = [];
     for (const cue of group) {
       const text = cue.lines.join(' ');
-      const label = options.labelSpeakers && needsLabel(cue.who, previousWho, text) ? speakerLabel(cue.who!) : '';
+      const label = options.labelSpeakers && needsLabel(cue.who) ? speakerLabel(cue.who) : '';
       for (const lines of wrapCaptions(label + text)) captions.push({ who: cue.who, lines });
-      previousWho = cue.who;
     }
     const from = group[0].startMs;
     const to = group[group.length - 1].endMs;
