@@ -127,3 +127,19 @@ test('usage errors exit 2: an unknown extension without --from, an unknown --fro
       + "- line: Fine, thanks.\n  sec: 65\n  time: '1:05'\n  who: Speaker 2\n---\n\nShow notes.\n",
   );
 });
+
+test("text in a tool's shape is told from its content; --from forces a shape; no spoken line is exit 1 naming the shapes tried", (t) => {
+  const dir = folder(t, {
+    'otter.txt': 'Priya Raman  0:05\nHello and welcome.\n\nSam Lee  0:12\nThanks.\n\nTranscribed by https://otter.ai\n',
+    'title.txt': 'Episode 12\nNotes without times.\n',
+  });
+  assert.deepEqual(convert(['otter.txt', '--into', 'new.md'], dir), {
+    code: 0, stdout: '', stderr: 'transcript-convert: new.md: 2 lines and 0 headers imported from otter.txt (a new file)\n',
+  });
+  const forced = convert(['otter.txt', '--into', 'other.md', '--from', 'youtube'], dir);
+  assert.deepEqual(forced, { code: 1, stdout: '', stderr: "transcript-convert: otter.txt: no spoken line found: the text is in none of the shapes tried: YouTube's transcript ('0:05', the text below)\n" });
+  const none = convert(['title.txt', '--into', 'other.md'], dir);
+  assert.equal(none.code, 1);
+  assert.match(none.stderr, /^transcript-convert: title\.txt: no spoken line found: the text is in none of the shapes tried: Otter\.ai .*; the site's Otter shape .*\n$/);
+  assert.equal(fs.existsSync(path.join(dir, 'other.md')), false);
+});
