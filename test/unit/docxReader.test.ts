@@ -120,3 +120,28 @@ test('docx: a damaged part inside the zip is refused as damaged', async () => {
   cut.copyWithin(Math.floor(cut.length / 1.2), 0, 200);
   assert.equal(await refusal(cut), 'not a readable Word document (.docx): the zip archive is damaged (a part of it does not unpack)');
 });
+
+/** The document with its `word/document.xml` declared (in the zip's central directory) as `bytes` long once inflated. */
+function declaringInflated(docx: Uint8Array, bytes: number): Uint8Array {
+  const out = docx.slice();
+  const view = new DataView(out.buffer);
+  const name = new TextEncoder().encode('word/document.xml');
+  for (let at = 0; at + 46 < out.length; at++) {
+    if (view.getUint32(at, true) !== 0x02014b50 || view.getUint16(at + 28, true) !== name.length) continue;
+    if (out.subarray(at + 46, at + 46 + name.length).every((b, i) => b === name[i])) {
+      view.setUint32(at + 24, bytes, true);
+      return out;
+    }
+  }
+  throw new Error('no central directory entry for word/document.xml');
+}
+
+test('docx: a document whose zip directory says it inflates to 1 GB is refused before anything is inflated, naming the part', async () => {
+  const docx = await buildDocx(['[0:05]', 'Alexey', 'Hi.']);
+  const message = await refusal(declaringInflated(docx, 1024 * 1024 * 1024));
+  assert.match(message, /^the document would inflate to 10\d\d MB \(the largest part, word\/document\.xml, 1024 MB\); documents over 200 MB unpacked are not read/);
+  // Under the limit the check lets it through: the unzipper then finds the size a lie (no data is trusted either way).
+  const lying = await refusal(declaringInflated(docx, 100 * 1024 * 1024));
+  assert.doesNotMatch(lying, /inflate to/);
+  assert.deepEqual((await readDocx(docx)).items, [{ line: 'Hi.', sec: 5, time: '0:05', who: 'Alexey' }]);
+});

@@ -5,6 +5,7 @@ import { clip, plural } from '../shared/textLines';
 import { ConvertError, MAX_INPUT_BYTES, NewItem } from '../../convert/types';
 import { formatTime } from '../../time';
 import { revMarker } from '../text/textShapes';
+import { zipSizes } from './zipSizes';
 
 /**
  * A Word document in the site's shape, item for item as `scripts/transcript.py` reads it (paragraphs
@@ -42,11 +43,27 @@ export async function readDocx(bytes: Uint8Array | ArrayBuffer, _options: object
   return result;
 }
 
+/**
+ * A document's parts inflated are at most this large: text and styles compress about tenfold, images
+ * not at all, so a real document of up to 50 MB stays far below it; a zip bomb does not.
+ */
+export const MAX_INFLATED_BYTES = 4 * MAX_INPUT_BYTES;
+
+/** Refuses a document whose zip directory declares more inflated bytes than MAX_INFLATED_BYTES, before anything is inflated. */
+function refuseZipBomb(bytes: Uint8Array | ArrayBuffer): void {
+  const sizes = zipSizes(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
+  if (!sizes || sizes.inflatedBytes <= MAX_INFLATED_BYTES) return;
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+  const largest = sizes.largest ? ` (the largest part, ${sizes.largest.name}, ${mb(sizes.largest.bytes)})` : '';
+  throw new ConvertError(`the document would inflate to ${mb(sizes.inflatedBytes)}${largest}; documents over ${mb(MAX_INFLATED_BYTES)} unpacked are not read (a Word transcript is a few MB)`);
+}
+
 /** The body's paragraphs (style and text, line breaks as `\n`, tabs as `\t`) and how many tables it has. */
 export async function docxParagraphs(bytes: Uint8Array | ArrayBuffer): Promise<{ paragraphs: DocxParagraph[]; tables: number }> {
   if (bytes.byteLength > MAX_INPUT_BYTES) {
     throw new ConvertError(`the document is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB; files over ${MAX_INPUT_BYTES / 1024 / 1024} MB are not read`);
   }
+  refuseZipBomb(bytes);
   let body: DocElement[] = [];
   // The Node build of mammoth reads `buffer`, the browser build `arrayBuffer`: both get the same bytes.
   const input = { buffer: bytes, arrayBuffer: bytes } as unknown as { arrayBuffer: ArrayBuffer };
