@@ -38,6 +38,11 @@ export interface TranscriptItem {
   fields: Field[];
   /** Column of the item's keys, for inserting a key line. */
   keyColumn: number;
+  /**
+   * Written in flow style: a `{…}` map in a block list (`map`), or an item of a `[…]` list
+   * (`sequence`, whose region is the item's own text). Fixes write flow style or are not offered.
+   */
+  flow?: 'map' | 'sequence';
   header?: string;
   line?: string;
   who?: string;
@@ -155,7 +160,7 @@ export function parseEpisode(text: string, uri = '', options: ParseOptions = {})
   let transcript: Transcript | undefined;
   if (transcriptField && isMap(doc.contents)) {
     const node = doc.contents.get('transcript', true);
-    transcript = { field: transcriptField, items: isSeq(node) ? readItems(node.items as YamlNode[], text, base) : [] };
+    transcript = { field: transcriptField, items: isSeq(node) ? readItems(node.items as YamlNode[], text, base, node.flow === true) : [] };
   }
   return { text, uri, isEpisode, frontMatter, syntaxErrors, topLevel, transcript, hasAnchors: hasAnchors(doc, yamlText), limits: { maxKB, lines } };
 }
@@ -175,8 +180,8 @@ function modelFromItems(text: string, uri: string, frontMatter: FrontMatter, spl
 }
 
 
-function readItems(nodes: YamlNode[], text: string, base: number): TranscriptItem[] {
-  return nodes.map((node, index) => readItem(node, index, text, base));
+function readItems(nodes: YamlNode[], text: string, base: number, inFlowSequence: boolean): TranscriptItem[] {
+  return nodes.map((node, index) => readItem(node, index, text, base, inFlowSequence));
 }
 
 
