@@ -65,7 +65,8 @@ export async function checkFile(file: string, shownPath: string, config: Transcr
   }
   if (result.changed && mode === 'fix') {
     try {
-      await writeFileAtomic(file, outcome.text, stat && { size: stat.size, mtimeMs: stat.mtimeMs });
+      // The decoder took the byte-order mark off the text; the file keeps it.
+      await writeFileAtomic(file, (hasBom(bytes) ? '\uFEFF' : '') + outcome.text, stat && { size: stat.size, mtimeMs: stat.mtimeMs });
     } catch (error) {
       result.problem = `cannot write ${shownPath}: ${error instanceof Error && !('code' in error) ? error.message : reason(error)}`;
       result.changed = false;
@@ -84,4 +85,8 @@ export async function checkFile(file: string, shownPath: string, config: Transcr
 /** The file's own findings with the chapter file's, in document order. */
 function withFindings(own: Finding[], more: Finding[]): Finding[] {
   return more.length === 0 ? own : [...own, ...more].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function hasBom(bytes: Buffer): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
