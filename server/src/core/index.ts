@@ -3,6 +3,7 @@ export * from './types';
 export * from './time';
 export { findFrontMatter } from './frontMatter';
 export type { FrontMatter } from './frontMatter';
+export { isLiquidTemplate } from './templates/liquid';
 export { parseEpisode, isInPodcastFolder } from './model';
 export type { EpisodeModel, TranscriptItem, Field } from './model';
 export { analyze } from './rules';
