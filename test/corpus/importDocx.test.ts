@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { readDocx } from '../../server/src/core/formats/docx';
+import { readDocx } from '../../server/src/core/formats/docx/docxReader';
 import { insertTranscript } from '../../server/src/core/formats/insertTranscript';
 import { buildDocx, siteDocument } from '../docxFixture';
 import { corpusFiles } from '../helpers';

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { parseEpisode } from '../../server/src/core';
-import { exportEpisode } from '../../server/src/core/formats/exportEpisode';
+import { exportEpisode } from '../../server/src/core/exportEpisode';
 import { corpusFiles, episode } from '../helpers';
 
 /**

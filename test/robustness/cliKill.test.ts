@@ -108,8 +108,8 @@ test('transcript-lint --fix killed at random moments leaves every file whole: th
       console.log(`cli kill: seed ${seed}, ${originals.size} files (${changing} fixed), clean run ${reference.ms} ms, ${kills} kills (${killedMidway} before the end), ${temps.length} temporary files left by kills`);
       if (temps.length > 0) {
         // A kill between writing the temporary file and renaming it leaves it: the docs must say so.
-        const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-        assert.match(readme, /\.<name>\.<pid>\.<8 hex>\.tmp/, 'the README must name the temporary files a kill can leave');
+        const robustness = fs.readFileSync(path.join(ROOT, 'docs', 'robustness.md'), 'utf8');
+        assert.match(robustness, /\.<name>\.<pid>\.<8 hex>\.tmp/, 'docs/robustness.md must name the temporary files a kill can leave');
       }
       assert.ok(killedMidway > 0, 'no kill landed while the run was going');
     } finally {

@@ -14,6 +14,7 @@ import { ANSI, formatText, PLAIN, plural, summaryLine } from './format/text';
 import { helpText, USAGE } from './help';
 import { mapPool } from './pool';
 import { createProgress } from './progress';
+import { SiteTermsResolver } from './siteTerms';
 import { FileResult, Mode, Report, summarize } from './report';
 
 /** The whole command, with its surroundings passed in: returns the exit code. */
@@ -79,8 +80,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
   const mode: Mode = options.fix ? 'fix' : options.fixDryRun ? 'dry-run' : 'check';
   const progress = createProgress(io.stderr, files.length, !options.quiet && io.stderr.isTTY === true && files.length > PROGRESS_MIN_FILES);
+  const siteTerms = new SiteTermsResolver();
   const results = await mapPool(files, CONCURRENCY, async (file, i) => {
-    const result = await checkFile(file, discovery.shown.get(file) ?? file, configs[i], mode, discovery.named.has(file));
+    const result = await checkFile(file, discovery.shown.get(file) ?? file, configs[i], mode, await siteTerms.forFile(file, configs[i]), discovery.named.has(file));
     progress.tick();
     return result;
   });

@@ -1,4 +1,4 @@
-import { findFrontMatter } from '../frontMatter';
+import { findFrontMatter } from '../parse/frontMatter';
 
 /**
  * Whether a file is a Jekyll template rather than an episode: its front matter holds Liquid
