@@ -13,7 +13,7 @@ import { hasName, labelReadsBack } from '../../server/src/core/formats/speakers/
 import { readSrt } from '../../server/src/core/formats/srt/srtReader';
 import { isNewHeader, NewItem, TranscriptExportFormat } from '../../server/src/core/convert/types';
 import { readWebVtt } from '../../server/src/core/formats/webvtt/webvttReader';
-import { corpusFiles } from '../helpers';
+import { corpusFiles, slowCorpusSkip } from '../helpers';
 
 /**
  * Every real episode exported to vtt, srt, json and text and read back with the import readers:
@@ -140,7 +140,7 @@ function totals(): { timed: number; untimed: number; headers: number } {
   };
 }
 
-test('corpus round trip: the items the corpus holds', { skip: corpus.skip }, () => {
+test('corpus round trip: the items the corpus holds', { skip: slowCorpusSkip(corpus) }, () => {
   const counts = totals();
   console.log(`round trip corpus: ${episodes().length} episodes, ${JSON.stringify(counts)}`);
   // 200 files hold a transcript; `_theme-park-…md` has a stray line before its `---`, so it has no
@@ -149,28 +149,28 @@ test('corpus round trip: the items the corpus holds', { skip: corpus.skip }, () 
   assert.deepEqual(counts, { timed: 26_404, untimed: 1_360, headers: 5_050 });
 });
 
-test('corpus round trip: vtt, every cue back with its sec, speaker and words', { skip: corpus.skip }, () => {
+test('corpus round trip: vtt, every cue back with its sec, speaker and words', { skip: slowCorpusSkip(corpus) }, () => {
   const tally = roundTrip('vtt', (text) => readWebVtt(text, { oneItemPerCue: true }));
   assert.deepEqual(tally.unexplained, []);
   assert.deepEqual({ cues: tally.cues, readBack: tally.readBack, same: tally.same, explained: tally.explained },
     { cues: 26_404, readBack: 26_404, same: 22_854, explained: { [SHARED]: 3_548, 'no speaker after a named one': 2 } });
 });
 
-test('corpus round trip: srt (speakers written `Alexey:` or holding a paragraph do not fit a `Name: ` label)', { skip: corpus.skip }, () => {
+test('corpus round trip: srt (speakers written `Alexey:` or holding a paragraph do not fit a `Name: ` label)', { skip: slowCorpusSkip(corpus) }, () => {
   const tally = roundTrip('srt', (text) => readSrt(text, { oneItemPerCue: true }));
   assert.deepEqual(tally.unexplained, []);
   assert.deepEqual({ cues: tally.cues, readBack: tally.readBack, same: tally.same, explained: tally.explained },
     { cues: 26_404, readBack: 26_404, same: 22_717, explained: { [SHARED]: 3_548, 'no speaker after a named one': 2, "speaker a 'Name: ' label cannot carry": 166, [ZERO_WIDTH]: 1 } });
 });
 
-test('corpus round trip: json', { skip: corpus.skip }, () => {
+test('corpus round trip: json', { skip: slowCorpusSkip(corpus) }, () => {
   const tally = roundTrip('json', (text) => readPodcastJson(text, { oneItemPerCue: true }));
   assert.deepEqual(tally.unexplained, []);
   assert.deepEqual({ cues: tally.cues, readBack: tally.readBack, same: tally.same, explained: tally.explained },
     { cues: 26_404, readBack: 26_404, same: 22_854, explained: { [SHARED]: 3_548, 'no speaker after a named one': 2 } });
 });
 
-test('corpus round trip: text, item for item in file order, headers too; what differs is exactly what the writer counted', { skip: corpus.skip }, () => {
+test('corpus round trip: text, item for item in file order, headers too; what differs is exactly what the writer counted', { skip: slowCorpusSkip(corpus) }, () => {
   let items = 0;
   let kept = 0;
   const inexactByReason: Record<string, number> = {};

@@ -7,6 +7,7 @@ export type { EpisodeModel, TranscriptItem, Field, FrontMatter } from './model';
 export { isLiquidTemplate } from './templates/liquid';
 export { analyze } from './rules';
 export { RULES, ruleInfo, isRuleId, ruleSetting } from './rules/registry';
+export { ruleDocsUrl, REPOSITORY_URL } from './rules/docsUrl';
 export type { RuleInfo } from './rules/registry';
 export { collectFixAll, applyEdits, composeEdits, fixAllToFixedPoint, MAX_FIX_PASSES } from './fixAll';
 export type { FixAllRun } from './fixAll';
