@@ -100,7 +100,7 @@ test('a source over 50 MB is refused before it is read; a target whose front mat
   fs.truncateSync(path.join(dir, 'talk.srt'), 51 * 1024 * 1024);
   const same = untouched(path.join(dir, 'broken.md'));
   assert.deepEqual(convert(['talk.srt', '--into', 'broken.md'], dir), {
-    code: 1, stdout: '', stderr: 'transcript-convert: talk.srt: is 51.0 MB; files over 50 MB are not read\n',
+    code: 2, stdout: '', stderr: 'transcript-convert: talk.srt: is 51.0 MB; files over 50 MB are not read\n',
   });
   fs.writeFileSync(path.join(dir, 'small.srt'), SRT);
   const run = convert(['small.srt', '--into', 'broken.md'], dir);

@@ -10,6 +10,8 @@ export interface ConfigLayer {
   maxWordsPerMinute?: number;
   words?: string[];
   peopleFolder?: string;
+  /** Globs of files the command-line tools and Check All Episodes leave out, relative to the config file's folder. */
+  ignores?: string[];
 }
 
 const SETTINGS = new Set<string>([...RULE_SEVERITIES, 'off']);
@@ -24,7 +26,7 @@ export function readConfig(raw: unknown): { config: ConfigLayer; problems: strin
   const config: ConfigLayer = { rules: {} };
   if (raw === undefined || raw === null) return { config, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) return { config, problems: ['the configuration must be a JSON object'] };
-  const { rules, toleranceSeconds, frontMatterKB, chapters, speechRate, words, peopleFolder } = raw as Record<string, unknown>;
+  const { rules, toleranceSeconds, frontMatterKB, chapters, speechRate, words, peopleFolder, ignores } = raw as Record<string, unknown>;
   if (rules !== undefined) {
     if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) problems.push('"rules" must be an object of rule id to severity');
     else for (const [id, value] of Object.entries(rules)) addRule(config, id, value, problems);
@@ -46,6 +48,10 @@ export function readConfig(raw: unknown): { config: ConfigLayer; problems: strin
   if (peopleFolder !== undefined && peopleFolder !== '') {
     if (typeof peopleFolder === 'string' && !/^(?:[\\/]|[A-Za-z]:|[a-z][a-z0-9+.-]*:\/\/)/i.test(peopleFolder)) config.peopleFolder = peopleFolder;
     else problems.push('"peopleFolder" must be a path relative to the episodes\' folder, e.g. "../_people"');
+  }
+  if (ignores !== undefined) {
+    if (Array.isArray(ignores) && ignores.every((glob) => typeof glob === 'string' && glob.trim() !== '')) config.ignores = ignores as string[];
+    else problems.push('"ignores" must be a list of globs, e.g. ["_podcast/_template.md", "drafts/**"]');
   }
   return { config, problems };
 }

@@ -4,6 +4,7 @@ export * from './time';
 export { findFrontMatter } from './parse/frontMatter';
 export { parseEpisode, isInPodcastFolder } from './parse/parseEpisode';
 export type { EpisodeModel, TranscriptItem, Field, FrontMatter } from './model';
+export { isLiquidTemplate } from './templates/liquid';
 export { analyze } from './rules';
 export { RULES, ruleInfo, isRuleId, ruleSetting } from './rules/registry';
 export { ruleDocsUrl, REPOSITORY_URL } from './rules/docsUrl';
