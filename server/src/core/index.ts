@@ -6,6 +6,7 @@ export type { FrontMatter } from './frontMatter';
 export { parseEpisode, isInPodcastFolder } from './model';
 export type { EpisodeModel, TranscriptItem, Field } from './model';
 export { analyze } from './rules';
+export { checkAudio } from './rules/audio';
 export { RULES, ruleInfo, isRuleId, ruleSetting } from './rules/registry';
 export type { RuleInfo } from './rules/registry';
 export { collectFixAll, applyEdits, composeEdits, fixAllToFixedPoint, MAX_FIX_PASSES } from './fixAll';
