@@ -6,6 +6,7 @@ export { parseEpisode, isInPodcastFolder } from './parse/parseEpisode';
 export type { EpisodeModel, TranscriptItem, Field, FrontMatter } from './model';
 export { isLiquidTemplate } from './templates/liquid';
 export { analyze } from './rules';
+export { checkAudio } from './rules/audio';
 export { RULES, ruleInfo, isRuleId, ruleSetting } from './rules/registry';
 export { ruleDocsUrl, REPOSITORY_URL } from './rules/docsUrl';
 export type { RuleInfo } from './rules/registry';
