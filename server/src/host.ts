@@ -1,3 +1,4 @@
+import type { DictionaryFiles } from './core/terms/dictionaries';
 import type { FileStat } from './protocol';
 
 /**
@@ -15,6 +16,8 @@ export interface ServerHost {
   findMarkdownFiles(folders: readonly string[]): Promise<string[]>;
   /** The URI of the `.transcriptlintrc.json` nearest to a document (its folder, then upward), if any. */
   findConfigFile(documentUri: string): Promise<string | undefined>;
+  /** The published dictionaries' texts (name-spelling, term-spelling): node_modules for the CLI, inlined in the bundles. */
+  dictionaryFiles(): DictionaryFiles;
   /** Runs `callback` after the events already queued (setImmediate in Node, a zero timeout in a worker). */
   later(callback: () => void): void;
 }

@@ -5,6 +5,7 @@ import type { ServerHost } from '../host';
 import type { InitializationOptions } from '../protocol';
 import type { SettingsCache } from '../settings';
 import type { WorkspaceIndex } from '../workspaceIndex';
+import type { SiteTermsProvider } from '../siteTerms';
 
 /** What the client said it can do, read once from `initialize`. */
 export interface ClientFeatures {
@@ -45,6 +46,7 @@ export interface ServerContext {
   settings: SettingsCache;
   host: ServerHost;
   index: WorkspaceIndex;
+  terms: SiteTermsProvider;
   /** Filled in by `initialize`, before any other request. */
   client: ClientFeatures;
   /** Re-checks an open document (coalesced). */

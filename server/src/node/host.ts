@@ -5,6 +5,7 @@ import { discoverFiles } from '../cli/discover';
 import type { ServerHost } from '../host';
 import type { FileStat } from '../protocol';
 import { findConfigFile } from './configFile';
+import { readDictionaryFiles } from './termDictionaries';
 
 /** The server's host on Node: the file system, for `file:` URIs (others are not readable here). */
 export const nodeHost: ServerHost = {
@@ -43,6 +44,7 @@ export const nodeHost: ServerHost = {
     return found && pathToFileURL(found).href;
   },
 
+  dictionaryFiles: readDictionaryFiles,
   later: (callback) => setImmediate(callback),
 };
 

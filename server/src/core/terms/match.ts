@@ -169,7 +169,7 @@ function matchJoined(matcher: Matcher, words: readonly Word[], i: number, source
       if (term.knownOnly || term.origin.kind === 'dictionary' || term.text.length < 6 || !isOfferable(matcher, term)) continue;
       if (matcher.english?.isWord(term.text.toLowerCase())) continue;
       const distance = editDistance(lower, term.text.toLowerCase(), 6);
-      const allowed = uncommon > 0 ? Math.floor(term.text.length / 2) : 1;
+      const allowed = uncommon > 0 ? Math.ceil(term.text.length * 0.6) : 1;
       if (distance > 0 && distance <= allowed && isTrusted(matcher, term, texts.join(''))) scored.push({ term, distance, sound: true });
     }
     const terms = rank(matcher, scored);
