@@ -108,6 +108,8 @@ export interface TranscriptSettings {
   codeLens?: boolean;
   /** Chapters (issue 19): the chapter file beside each episode (chapters-file-mismatch), the YouTube list's intro title. */
   chapters?: { filePattern?: string; introTitle?: string };
+  /** name-spelling: the people files' folder relative to the episode's folder. */
+  terms?: { peopleFolder?: string };
 }
 
 /** `initializationOptions` the server understands. */
