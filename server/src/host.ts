@@ -1,5 +1,13 @@
 import type { DictionaryFiles } from './core/terms/dictionaries';
+import type { AudioAnalysis } from './core/audio';
 import type { FileStat } from './protocol';
+
+export interface HostAnalysisOptions {
+  /** Folder URI of the analysis cache, when there is one. */
+  cacheFolder?: string;
+  onProgress?: (fraction: number) => void;
+  isCancelled?: () => boolean;
+}
 
 /**
  * What the server needs of the runtime it runs in, by URI (never by path): the Node host reads
@@ -18,6 +26,11 @@ export interface ServerHost {
   findConfigFile(documentUri: string): Promise<string | undefined>;
   /** The published dictionaries' texts (name-spelling, term-spelling): node_modules for the CLI, inlined in the bundles. */
   dictionaryFiles(): DictionaryFiles;
+  /**
+   * The speech analysis of a media file (reading, decoding, caching are the host's: node/audio.ts);
+   * absent where the host cannot read media (the browser worker, for now).
+   */
+  analyzeMedia?(uri: string, options: HostAnalysisOptions): Promise<{ analysis: AudioAnalysis; cached: boolean }>;
   /** Runs `callback` after the events already queued (setImmediate in Node, a zero timeout in a worker). */
   later(callback: () => void): void;
 }

@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { discoverFiles } from '../cli/discover';
 import type { ServerHost } from '../host';
 import type { FileStat } from '../protocol';
+import { analyzeMediaFile } from './audio';
 import { findConfigFile } from './configFile';
 import { readDictionaryFiles } from './termDictionaries';
 
@@ -45,6 +46,13 @@ export const nodeHost: ServerHost = {
   },
 
   dictionaryFiles: readDictionaryFiles,
+  async analyzeMedia(uri, options) {
+    const file = filePath(uri);
+    if (file === undefined) throw new Error(`${uri} is not a file on this machine`);
+    const cacheDir = options.cacheFolder ? filePath(options.cacheFolder) : undefined;
+    return analyzeMediaFile(file, { cacheDir, onProgress: options.onProgress, isCancelled: options.isCancelled });
+  },
+
   later: (callback) => setImmediate(callback),
 };
 

@@ -50,10 +50,12 @@ export class RuleContext {
     return false;
   }
 
-  report(rule: RuleId, span: Span, message: string, fixes: Fix[] = []): void {
+  report(rule: RuleId, span: Span, message: string, fixes: Fix[] = [], uncertain = false): void {
     const setting = ruleSetting(this.config, rule);
     if (setting === 'off') return;
-    this.findings.push({ rule, severity: setting, message, start: span.start, end: span.end, fixes });
+    const finding: Finding = { rule, severity: setting, message, start: span.start, end: span.end, fixes };
+    if (uncertain) finding.uncertain = true;
+    this.findings.push(finding);
   }
 
   isEnabled(rule: RuleId): boolean {

@@ -1,4 +1,5 @@
-import { getField, type TranscriptItem } from '../model';
+import { getField } from '../fields';
+import type { TranscriptItem } from '../model';
 import type { RuleContext } from '../rules/context';
 import { addWordFix, replaceAllFix, replaceFixes } from './fixes';
 import { isNear, Matcher, NearMiss, nearMisses } from './match';

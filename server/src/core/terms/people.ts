@@ -1,5 +1,5 @@
 import { parseDocument } from 'yaml';
-import { findFrontMatter } from '../frontMatter';
+import { findFrontMatter } from '../parse/frontMatter';
 
 /** The full name a people file (`_people/<id>.md`) gives in its front matter's `title`, if any. */
 export function personName(text: string): string | undefined {

@@ -1,5 +1,6 @@
 import { readGuests } from '../clips';
-import { getField, type EpisodeModel } from '../model';
+import { getField } from '../fields';
+import type { EpisodeModel } from '../model';
 import { MIN_TERM_LENGTH, Term, TermIndex } from './vocabulary';
 import { wordsIn } from './words';
 
