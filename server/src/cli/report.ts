@@ -14,6 +14,8 @@ export interface CliDiagnostic {
   endColumn: number;
   /** `--fix` would fix it. */
   fixable: boolean;
+  /** name-spelling, term-spelling: the right words, best first. */
+  suggestions?: string[];
 }
 
 /** What transcript-copy needs of a file once every file is read (crossFile.ts). */
