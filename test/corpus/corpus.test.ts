@@ -98,7 +98,8 @@ test('corpus: fix-all leaves files that parse, with the same data apart from the
     assert.equal(refixed.filter((f) => f.fixes.some((x) => x.safe)).length, 0, `${file}: fixable findings left`);
     assertSameDataApartFromFixes(file, text, fixed, findings, edits);
   }
-  assert.equal(changedFiles, 23);
+  // Not the bioinformatics episode: its two `37:567` labels share their typo with sec (uncertain, left for a person).
+  assert.equal(changedFiles, 22);
 });
 
 function frontMatterData(text: string): Record<string, unknown> {

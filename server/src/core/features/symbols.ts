@@ -1,4 +1,5 @@
-import { getField, EpisodeModel, TranscriptItem } from '../model';
+import { getField } from '../fields';
+import type { EpisodeModel, TranscriptItem } from '../model';
 import { firstWords } from '../text';
 import { formatTime } from '../time';
 import type { Span } from '../types';

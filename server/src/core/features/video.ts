@@ -1,4 +1,5 @@
-import { EpisodeModel, Field, getField } from '../model';
+import { getField } from '../fields';
+import type { EpisodeModel, Field } from '../model';
 import { validYoutubeId } from '../rules/youtube';
 import { formatTime } from '../time';
 
