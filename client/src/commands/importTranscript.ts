@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { findFrontMatter } from '../../../server/src/core/frontMatter';
+import { findFrontMatter } from '../../../server/src/core/parse/frontMatter';
 import { plural } from '../../../server/src/core/formats/shared/textLines';
 import { importFormatOf, MAX_INPUT_BYTES } from '../../../server/src/core/convert/types';
 import {

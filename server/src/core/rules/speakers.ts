@@ -2,7 +2,7 @@ import { renameSpeakerFix } from '../fixes';
 import { getField } from '../fields';
 import type { Speaker, TranscriptItem } from '../model';
 import { editDistance, firstWords } from '../text';
-import { readSpeaker } from '../yamlNodes';
+import { readSpeaker } from '../parse/nodes';
 import type { RuleContext } from './context';
 
 /** who-missing, who-suspicious, who-variant, line-is-speaker: is every line attributed to a plausible, consistently spelled speaker? */
