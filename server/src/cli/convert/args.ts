@@ -1,5 +1,6 @@
 import { EXPORT_FORMATS, ExportFormat, IMPORT_FORMATS, ImportFormat } from '../../core/convert/types';
 import { readArgs, UsageError } from '../args';
+import { TEXT_SHAPES, TextShape } from '../../core/formats/text/textShapes';
 
 /** `transcript-convert`'s command line, read into one of its three jobs. Nothing here touches the file system. */
 
@@ -22,6 +23,8 @@ export interface ImportJob {
   into: string;
   /** `--from`, else the source's extension. */
   from?: ImportFormat;
+  /** `--from SHAPE` (`otter`, `rev`, …): text read in that shape; else told from the content. */
+  shape?: TextShape;
   replace: boolean;
   oneItemPerCue: boolean;
   /** `--speaker OLD=NEW`, in order. */
@@ -105,9 +108,11 @@ function exportJob(raw: Raw, to: string): ExportJob {
 function importJob(raw: Raw, into: string): ImportJob {
   refuse(raw, 'an import', ['-o', '--out-dir', '--captions', '--intro-title', '--keep-headers']);
   const source = onlySource(raw, 'the transcript to import');
-  const from = single(raw, '--from');
+  const given = single(raw, '--from');
+  const shape = (TEXT_SHAPES as readonly string[]).includes(given ?? '') ? (given as TextShape) : undefined;
+  const from = shape ? 'text' : given;
   if (from !== undefined && !(IMPORT_FORMATS as readonly string[]).includes(from)) {
-    throw new UsageError(`unknown format '${from}' for '--from' (use ${IMPORT_FORMATS.join(', ')})`);
+    throw new UsageError(`unknown format '${from}' for '--from' (use ${IMPORT_FORMATS.join(', ')}, or a text shape: ${TEXT_SHAPES.join(', ')})`);
   }
   const speakers: Record<string, string> = {};
   for (const spec of raw.values.get('--speaker') ?? []) {
@@ -120,7 +125,7 @@ function importJob(raw: Raw, into: string): ImportJob {
   const max = single(raw, '--max-line-chars');
   if (max !== undefined && !/^[1-9]\d*$/.test(max)) throw new UsageError(`'--max-line-chars' needs a whole number above 0, not '${max}'`);
   return {
-    kind: 'import', source, into, from: from as ImportFormat | undefined, replace: raw.flags.has('--replace'),
+    kind: 'import', source, into, from: from as ImportFormat | undefined, ...(shape ? { shape } : {}), replace: raw.flags.has('--replace'),
     oneItemPerCue: raw.flags.has('--one-item-per-cue'), speakers, maxLineChars: max === undefined ? undefined : Number(max),
   };
 }

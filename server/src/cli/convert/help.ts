@@ -1,4 +1,5 @@
 import { EXPORT_FORMATS, IMPORT_FORMATS } from '../../core/convert/types';
+import { TEXT_SHAPES } from '../../core/formats/text/textShapes';
 
 /** `transcript-convert --help`, and the usage shown with a usage error. */
 
@@ -32,7 +33,8 @@ Import a transcript (the episode is created when it does not exist):
   --into EPISODE.md       the episode to add the transcript to (as a 'transcript:' key at the
                           end of its front matter; every other byte stays as it was)
   --from FORMAT           ${IMPORT_FORMATS.join(', ')} (default: from the source's extension:
-                          .docx .txt .srt .vtt .json)
+                          .docx .txt .srt .vtt .json); for text, a shape forces how it is read:
+                          ${TEXT_SHAPES.join(', ')} (default: told from the content)
   --replace               replace the transcript the episode already has (without it: exit 1)
   --one-item-per-cue      srt/vtt/json: one item per cue (default: a speaker's consecutive
                           cues join into one line)

@@ -25,7 +25,7 @@ export async function importCommand(job: ImportJob, io: CliIo): Promise<number> 
   const intoFile = path.resolve(io.cwd, job.into);
   let read: ReadResult;
   try {
-    const source = format === 'docx' ? { format, bytes: await readInputBytes(sourceFile) } : { format, text: await readInputText(sourceFile) };
+    const source = format === 'docx' ? { format, bytes: await readInputBytes(sourceFile) } : { format, text: await readInputText(sourceFile), shape: job.shape };
     read = await readTranscriptSource(source, { oneItemPerCue: job.oneItemPerCue, maxLineChars: job.maxLineChars, speakers: job.speakers });
   } catch (error) {
     return refuse(io, job.source, error);
