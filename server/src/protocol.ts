@@ -101,6 +101,7 @@ export interface TranscriptSettings {
   /** Chapters (issue 19): the chapter file beside each episode (chapters-file-mismatch), the YouTube list's intro title. */
   chapters?: { filePattern?: string; introTitle?: string };
   speechRate?: { maxWordsPerMinute?: number };
+  audio?: { enabled?: boolean; toleranceSeconds?: number; untranscribedSeconds?: number };
 }
 
 /** `initializationOptions` the server understands. */

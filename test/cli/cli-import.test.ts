@@ -72,7 +72,7 @@ test('bad sources are refused with file and line or paragraph; the target stays 
     'episode.md': EPISODE,
     'bad.vtt': 'WEBVTT\n\n00:02.00 --> 00:03.000\nThere\n',
     'bad.docx': new TextEncoder().encode('not a zip'),
-    'styled.docx': await buildDocx(['[0:01]', 'Alexey', 'Hi.', { style: 'Title', text: 'Oops' }]),
+    'untimed.docx': await buildDocx([{ style: 'Title', text: 'Episode 12' }, 'Welcome, everyone.']),
     'bad.json': '{"segments": [{"startTime": 1}]}',
     'notes.txt': '0:05\n',
     'latin1.srt': Buffer.from([0x31, 0x0a, 0xe9, 0x0a]),
@@ -81,7 +81,7 @@ test('bad sources are refused with file and line or paragraph; the target stays 
   const cases: Array<[string, string]> = [
     ['bad.vtt', "transcript-convert: bad.vtt: no cue could be read: line 3: '00:02.00 --> 00:03.000' (Milliseconds must be given in three digits)\n"],
     ['bad.docx', 'transcript-convert: bad.docx: not a Word document (.docx): the file is not a zip archive, as every .docx is\n'],
-    ['styled.docx', "transcript-convert: styled.docx: paragraph 4: the style 'Title' is neither a heading nor Normal (the site's script reads only these); text: 'Oops'\n"],
+    ['untimed.docx', "transcript-convert: untimed.docx: paragraph 2: text before any time and speaker: 'Welcome, everyone.' (a turn starts with a paragraph such as [1:02], then one with the speaker's name)\n"],
     ['bad.json', 'transcript-convert: bad.json: segment 1 of 1: "body" must be a string, not missing\n'],
     ['notes.txt', "transcript-convert: notes.txt: line 1: the timestamp '0:05' has no speaker after it\n"],
     ['latin1.srt', 'transcript-convert: latin1.srt: is not UTF-8 text\n'],
@@ -100,7 +100,7 @@ test('a source over 50 MB is refused before it is read; a target whose front mat
   fs.truncateSync(path.join(dir, 'talk.srt'), 51 * 1024 * 1024);
   const same = untouched(path.join(dir, 'broken.md'));
   assert.deepEqual(convert(['talk.srt', '--into', 'broken.md'], dir), {
-    code: 1, stdout: '', stderr: 'transcript-convert: talk.srt: is 51.0 MB; files over 50 MB are not read\n',
+    code: 2, stdout: '', stderr: 'transcript-convert: talk.srt: is 51.0 MB; files over 50 MB are not read\n',
   });
   fs.writeFileSync(path.join(dir, 'small.srt'), SRT);
   const run = convert(['small.srt', '--into', 'broken.md'], dir);

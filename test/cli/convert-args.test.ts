@@ -15,10 +15,10 @@ const usage = (argv: string[]): string => {
 
 test('transcript-convert reads an export, an import and a chapter insertion', () => {
   assert.deepEqual(parseConvertArgs(['ep.md', '--to', 'vtt', '-o', 'ep.vtt', '--captions']), {
-    kind: 'export', inputs: ['ep.md'], to: 'vtt', output: 'ep.vtt', outDir: undefined, captions: true, introTitle: undefined,
+    kind: 'export', inputs: ['ep.md'], to: 'vtt', output: 'ep.vtt', outDir: undefined, captions: true, introTitle: undefined, ignores: [],
   });
   assert.deepEqual(parseConvertArgs(['_podcast', '--to=chapters', '--out-dir', 'podcast-timestamps']), {
-    kind: 'export', inputs: ['_podcast'], to: 'chapters', output: undefined, outDir: 'podcast-timestamps', captions: false, introTitle: undefined,
+    kind: 'export', inputs: ['_podcast'], to: 'chapters', output: undefined, outDir: 'podcast-timestamps', captions: false, introTitle: undefined, ignores: [],
   });
   assert.deepEqual(parseConvertArgs(['talk.srt', '--into', 'ep.md', '--replace', '--speaker', 'Speaker 1=Alexey', '--speaker=SPEAKER_00 = Ana', '--max-line-chars', '400']), {
     kind: 'import', source: 'talk.srt', into: 'ep.md', from: undefined, replace: true, oneItemPerCue: false,

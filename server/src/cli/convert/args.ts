@@ -15,6 +15,8 @@ export interface ExportJob {
   outDir?: string;
   captions: boolean;
   introTitle?: string;
+  /** `--ignore GLOB`, each: files in the folders or globs given left out (relative to the current folder). */
+  ignores: string[];
 }
 
 export interface ImportJob {
@@ -42,7 +44,7 @@ export interface InsertChaptersJob {
 export type ConvertJob = ExportJob | ImportJob | InsertChaptersJob | { kind: 'help' } | { kind: 'version' };
 
 const FLAGS = new Set(['--replace', '--one-item-per-cue', '--chapters', '--keep-headers', '--captions', '--help', '-h', '--version', '-v']);
-const WITH_VALUE = new Set(['--to', '-o', '--output', '--out-dir', '--into', '--from', '--speaker', '--max-line-chars', '--intro-title']);
+const WITH_VALUE = new Set(['--to', '-o', '--output', '--out-dir', '--into', '--from', '--speaker', '--max-line-chars', '--intro-title', '--ignore']);
 
 interface Raw {
   positional: string[];
@@ -102,11 +104,13 @@ function exportJob(raw: Raw, to: string): ExportJob {
   if (raw.flags.has('--captions') && format !== 'vtt' && format !== 'srt') throw new UsageError("'--captions' applies to '--to vtt' and '--to srt'");
   const introTitle = single(raw, '--intro-title');
   if (introTitle !== undefined && format !== 'youtube') throw new UsageError("'--intro-title' applies to '--to youtube'");
-  return { kind: 'export', inputs: raw.positional, to: format, output, outDir, captions: raw.flags.has('--captions'), introTitle };
+  const ignores = raw.values.get('--ignore') ?? [];
+  if (ignores.some((glob) => glob.trim() === '')) throw new UsageError("'--ignore' needs a glob (e.g. '_podcast/_template.md' or 'drafts/**')");
+  return { kind: 'export', inputs: raw.positional, to: format, output, outDir, captions: raw.flags.has('--captions'), introTitle, ignores };
 }
 
 function importJob(raw: Raw, into: string): ImportJob {
-  refuse(raw, 'an import', ['-o', '--out-dir', '--captions', '--intro-title', '--keep-headers']);
+  refuse(raw, 'an import', ['-o', '--out-dir', '--captions', '--intro-title', '--keep-headers', '--ignore']);
   const source = onlySource(raw, 'the transcript to import');
   const given = single(raw, '--from');
   const shape = (TEXT_SHAPES as readonly string[]).includes(given ?? '') ? (given as TextShape) : undefined;
@@ -131,7 +135,7 @@ function importJob(raw: Raw, into: string): ImportJob {
 }
 
 function insertChaptersJob(raw: Raw, into: string): InsertChaptersJob {
-  refuse(raw, 'inserting chapters', ['-o', '--out-dir', '--captions', '--intro-title', '--from', '--replace', '--one-item-per-cue', '--speaker', '--max-line-chars']);
+  refuse(raw, 'inserting chapters', ['-o', '--out-dir', '--captions', '--intro-title', '--ignore', '--from', '--replace', '--one-item-per-cue', '--speaker', '--max-line-chars']);
   return { kind: 'insertChapters', chapters: onlySource(raw, 'the chapter list'), into, keepHeaders: raw.flags.has('--keep-headers') };
 }
 

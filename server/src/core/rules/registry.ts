@@ -36,6 +36,10 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'chapters-file-mismatch', defaultSeverity: 'warning', offByDefault: true, description: "The episode's headers and its chapter file (chapters.filePattern) disagree. Off by default." },
   { id: 'speech-rate', defaultSeverity: 'warning', description: 'Between two times, far more words than anyone speaks in that time, or minutes with almost none: a wrong sec or a repeated paragraph.' },
   { id: 'control-character', defaultSeverity: 'error', description: 'A control character (NUL, ESC, DEL, NEL…) or a line separator written as it is in the front matter.' },
+  { id: 'sec-off-speech', defaultSeverity: 'information', description: "A timed line's sec is more than audio.toleranceSeconds from the nearest start of speech in the media." },
+  { id: 'media-offset', defaultSeverity: 'warning', description: 'The whole transcript is shifted against its media by a constant number of seconds.' },
+  { id: 'speech-untranscribed', defaultSeverity: 'information', description: 'At least audio.untranscribedSeconds of speech in the media with no line for it.' },
+  { id: 'sec-past-media', defaultSeverity: 'error', description: 'A sec after the end of the media.' },
 ];
 
 const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));

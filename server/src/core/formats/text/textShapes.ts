@@ -89,4 +89,7 @@ export const MARKED_SHAPES: readonly MarkedShape[] = [
   },
 ];
 
+/** A Rev or Descript turn's opening (`Alexey (00:05):`), also in a Word document's paragraphs. */
+export const revMarker = (line: string): Marker | undefined => MARKED_SHAPES[1].marker(line);
+
 export const SITE_SHAPE_DESCRIPTION = "the site's Otter shape ('0:05', the speaker, the text, each on its own line)";
