@@ -78,7 +78,8 @@ export function toCodeAction(doc: TextDocument, action: EpisodeCodeAction): Code
     kind: action.kind === 'source.fixAll' ? FIX_ALL_KIND : CodeActionKind.QuickFix,
     diagnostics: action.findings.map((f) => toDiagnostic(doc, f)),
     isPreferred: action.isPreferred,
-    edit: { changes: { [doc.uri]: toTextEdits(doc, action.edits) } },
+    ...(action.edits.length > 0 || !action.command ? { edit: { changes: { [doc.uri]: toTextEdits(doc, action.edits) } } } : {}),
+    ...(action.command ? { command: { title: action.title, ...action.command } } : {}),
   };
 }
 

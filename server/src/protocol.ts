@@ -111,6 +111,7 @@ export interface TranscriptSettings {
   /** name-spelling: the people files' folder relative to the episode's folder. */
   terms?: { peopleFolder?: string };
   speechRate?: { maxWordsPerMinute?: number };
+  audio?: { enabled?: boolean; toleranceSeconds?: number; untranscribedSeconds?: number };
 }
 
 /** `initializationOptions` the server understands. */

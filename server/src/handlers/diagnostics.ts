@@ -1,4 +1,5 @@
 import { CodeLensRefreshRequest } from 'vscode-languageserver';
+import { audioFindingsOf } from '../audioFindings';
 import { chaptersFileFindingsOf } from '../chaptersFiles';
 import { toDiagnostic } from '../convert';
 import type { ServerContext } from './context';
@@ -34,7 +35,8 @@ export function registerDiagnostics(ctx: ServerContext, workspace: WorkspaceFeat
       workspace.ensureIndexed();
       const chapters = await chaptersFileFindingsOf(host, service.model(doc), config, (other) => ctx.index.shownPath(other));
       if (documents.get(uri)?.version !== version) return; // A newer version is already scheduled.
-      const diagnostics = [...service.findings(doc), ...workspace.crossFileFindings(doc), ...chapters].map((f) => toDiagnostic(doc, f));
+      const audio = audioFindingsOf(service, ctx.media, doc, config);
+      const diagnostics = [...service.findings(doc), ...workspace.crossFileFindings(doc), ...chapters, ...audio].map((f) => toDiagnostic(doc, f));
       await connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (error) {
       connection.console.error(`transcripts: checking ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
