@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { applyEdit, envNumber, FIXTURES, loadSeeds, randomEdit, Rng, seedFromEnv, startingDocument } from './fuzzLib';
-import { corpusFiles } from '../helpers';
+import { corpusFiles, slowCorpusSkip } from '../helpers';
 import { checkFixSafety, checkUncertainKept } from './fixProperty';
 import { analyze, DEFAULT_CONFIG, formatTime, parseEpisode } from '../../server/src/core';
 
@@ -68,7 +68,7 @@ test('fix safety on fuzzed fixture episodes (seeded; FUZZ_SEED replays, FUZZ_FIX
 
 const corpus = corpusFiles();
 
-test('fix safety on fuzzed corpus and fixture episodes (seeded; FUZZ_SEED replays, FUZZ_FIX_TEXTS sets how many)', { timeout: 300_000, skip: corpus.skip }, () => {
+test('fix safety on fuzzed corpus and fixture episodes (seeded; FUZZ_SEED replays, FUZZ_FIX_TEXTS sets how many)', { timeout: 300_000, skip: slowCorpusSkip(corpus) }, () => {
   fuzzFixSafety(true);
 });
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { applyEdits, fixAllToFixedPoint, parseEpisode } from '../../server/src/core';
-import { exportEpisode } from '../../server/src/core/formats/exportEpisode';
+import { exportEpisode } from '../../server/src/core/exportEpisode';
 import { check, covered, episode } from '../helpers';
 
 const item = (line: string, sec: number, who: string) => `- line: ${line}\n  sec: ${sec}\n  time: '0:${String(sec).padStart(2, '0')}'\n  who: ${who}\n`;

@@ -1,5 +1,7 @@
-import { endOfLine, Field, getField, startOfLine, TranscriptItem } from './model';
-import { doubleQuoted, needsEscape } from './formats/itemYaml';
+import { endOfLine, startOfLine } from './text';
+import type { Field, TranscriptItem } from './model';
+import { getField } from './fields';
+import { doubleQuoted, needsEscape } from './convert/itemYaml';
 import { formatTime } from './time';
 import type { Fix, TextEdit } from './types';
 

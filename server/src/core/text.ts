@@ -1,4 +1,4 @@
-/** Small text helpers shared by messages, symbols and hovers. */
+/** Small text helpers shared by the parse, messages, symbols, hovers and fixes. */
 
 /** The first words of a text, cut at a word boundary, for labels that must stay short. */
 export function firstWords(text: string, maxLength = 40): string {
@@ -58,4 +58,20 @@ const LINE_BREAKING = /[\u0085\u2028\u2029]/g;
 export function withoutControlCharacters(text: string): string {
   if (!CONTROL_CHARACTER.test(text)) return text;
   return text.replace(LINE_BREAKING, ' ').replace(CONTROL_CHARACTERS, '');
+}
+
+export function startOfLine(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  return i;
+}
+
+/** The offset just past the line break that ends the line holding `offset - 1`'s content. */
+export function endOfLine(text: string, offset: number): number {
+  // A node's end may already sit after its line break.
+  if (offset > 0 && (text[offset - 1] === '\n' || (text[offset - 1] === '\r' && text[offset] !== '\n'))) return offset;
+  let i = offset;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  if (text[i] === '\r' && text[i + 1] === '\n') return i + 2;
+  return i < text.length ? i + 1 : i;
 }

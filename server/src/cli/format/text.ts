@@ -67,6 +67,7 @@ export function summaryLine(s: Summary, fixVerb = 'fixed'): string {
   const parts = [`${plural(s.filesChecked, 'file')} checked`, plural(s.errors, 'error'), plural(s.warnings, 'warning')];
   if (s.information > 0) parts.push(`${s.information} information`);
   parts.push(plural(s.hints, 'hint'), `${s.filesSkipped} skipped (not episodes)`);
+  if (s.templatesSkipped > 0) parts.push(`${plural(s.templatesSkipped, 'template')} skipped`);
   let line = parts.join(', ');
   if (s.fixed !== undefined) line += `; ${fixVerb} ${plural(s.fixed, 'problem')} in ${plural(s.filesFixed ?? 0, 'file')}`;
   return line;

@@ -1,5 +1,6 @@
 import { renameSpeakerFix } from '../fixes';
-import { EpisodeModel, Field, getField, TranscriptItem } from '../model';
+import type { EpisodeModel, Field, TranscriptItem } from '../model';
+import { getField } from '../fields';
 import type { Span, TextEdit } from '../types';
 import { itemAt } from './locate';
 

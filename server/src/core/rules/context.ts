@@ -2,10 +2,13 @@ import type { EpisodeModel, TranscriptItem } from '../model';
 import type { Finding, Fix, RuleId, Span, TranscriptConfig } from '../types';
 import { lineNumberFinder } from '../text';
 import { ruleSetting } from './registry';
+import type { TermsInput } from '../terms/sources';
 
 /** What a rule gets: the parsed episode, the settings, and a way to report. */
 export class RuleContext {
   findings: Finding[] = [];
+  /** The site's names and terms, when the host has them (name-spelling, term-spelling). */
+  terms?: TermsInput;
   private lineFinder: ((offset: number) => number) | undefined;
 
   constructor(readonly model: EpisodeModel, readonly config: TranscriptConfig, private readonly lineOf?: (offset: number) => number) {}

@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { doubleQuoted } from '../formats/itemYaml';
+import { doubleQuoted } from '../convert/itemYaml';
 import type { Field } from '../model';
 import type { Fix, Span, TextEdit } from '../types';
 import { CONTROL_CHARACTER } from '../text';

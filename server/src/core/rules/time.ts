@@ -1,5 +1,6 @@
 import { insertSecFix, insertTimeFix, recomputeSecFix, recomputeTimeFix } from '../fixes';
-import { Field, getField, TranscriptItem } from '../model';
+import type { Field, TranscriptItem } from '../model';
+import { getField } from '../fields';
 import { formatTime, parseTime } from '../time';
 import type { Fix } from '../types';
 import type { RuleContext } from './context';
