@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding, TranscriptConfig } from '../core';
 import { chaptersFileFindingsFor } from './chaptersFile';
+import { audioFindingsFor, MediaSources } from './media';
 import { copyInput } from './crossFile';
 import { unifiedDiff } from './diff';
 import { reason } from './discover';
@@ -15,7 +16,7 @@ import { writeFileAtomic } from './writeFile';
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const UTF8_LOSSY = new TextDecoder('utf-8');
 
-export async function checkFile(file: string, shownPath: string, config: TranscriptConfig, mode: Mode): Promise<FileResult> {
+export async function checkFile(file: string, shownPath: string, config: TranscriptConfig, mode: Mode, media?: MediaSources): Promise<FileResult> {
   const result: FileResult = { file, path: shownPath, isEpisode: false, diagnostics: [] };
   let bytes: Buffer;
   let stat: fs.Stats | undefined;
@@ -41,7 +42,9 @@ export async function checkFile(file: string, shownPath: string, config: Transcr
   if (!result.isEpisode) return result;
   if (mode === 'check') {
     const chapters = await chaptersFileFindingsFor(file, shownPath, checked.model, config);
-    result.diagnostics = toDiagnostics(text, uri, withFindings(checked.findings, chapters));
+    const audio = media ? await audioFindingsFor(file, checked.model, config, media) : { findings: [] };
+    if (audio.problem) result.problem = audio.problem;
+    result.diagnostics = toDiagnostics(text, uri, withFindings(checked.findings, [...chapters, ...audio.findings]));
     result.copy = copyInput(text, uri, checked.model, config);
     return result;
   }

@@ -21,6 +21,8 @@ Options:
       --rule <id=sev>     set a rule's severity: error, warning, information, hint or off
                           (repeatable, or comma-separated; wins over the config file)
   -c, --config <file>     use this config file instead of the nearest .transcriptlintrc.json
+      --media <path>      a media file or folder for the audio rules (repeatable; media next to
+                          each episode and the config's audio.mediaFolders are found too)
       --max-warnings <n>  exit 1 when there are more than n warnings
   -q, --quiet             no progress counter on the terminal, no fix notes on stderr
   -h, --help              show this help

@@ -15,6 +15,10 @@ export interface CliDiagnostic {
   endColumn: number;
   /** `--fix` would fix it. */
   fixable: boolean;
+  /** sec-off-speech: the onset it would snap to (s). */
+  suggestedSec?: number;
+  /** media-offset: the shift (s). */
+  offsetSeconds?: number;
 }
 
 export interface FileResult {
@@ -77,6 +81,7 @@ export function toDiagnostics(text: string, uri: string, findings: readonly Find
       endLine: end.line + 1,
       endColumn: end.character + 1,
       fixable: isFixable(finding),
+      ...finding.data,
     };
   });
 }

@@ -42,6 +42,8 @@ export interface Finding extends Span {
   severity: Severity;
   message: string;
   fixes: Fix[];
+  /** Figures a machine reader wants (`--format json`): the audio rules' `suggestedSec`, `offsetSeconds`. */
+  data?: { suggestedSec?: number; offsetSeconds?: number };
 }
 
 export interface TranscriptConfig {

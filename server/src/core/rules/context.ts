@@ -47,10 +47,10 @@ export class RuleContext {
     return false;
   }
 
-  report(rule: RuleId, span: Span, message: string, fixes: Fix[] = []): void {
+  report(rule: RuleId, span: Span, message: string, fixes: Fix[] = [], data?: Finding['data']): void {
     const setting = ruleSetting(this.config, rule);
     if (setting === 'off') return;
-    this.findings.push({ rule, severity: setting, message, start: span.start, end: span.end, fixes });
+    this.findings.push({ rule, severity: setting, message, start: span.start, end: span.end, fixes, ...(data ? { data } : {}) });
   }
 
   isEnabled(rule: RuleId): boolean {
