@@ -1,7 +1,7 @@
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import JSZip from 'jszip';
-import { cleanLine, collapseSpace, parseSiteTimestamp } from '../server/src/core/formats/siteLines';
-import { isNewHeader, NewItem } from '../server/src/core/formats/types';
+import { cleanLine, collapseSpace, parseSiteTimestamp } from '../server/src/core/formats/shared/siteLines';
+import { isNewHeader, NewItem } from '../server/src/core/convert/types';
 import { formatTime } from '../server/src/core/time';
 
 /**
@@ -12,7 +12,9 @@ import { formatTime } from '../server/src/core/time';
 export type DocxParagraphSpec = string | { heading: string } | { style: string; text: string };
 
 export async function buildDocx(paragraphs: readonly DocxParagraphSpec[]): Promise<Uint8Array> {
-  const doc = new Document({ sections: [{ children: paragraphs.map(paragraphOf) }] });
+  // Styles Word's own templates define and the docx package's defaults lack.
+  const paragraphStyles = ['Subtitle', 'Quote'].map((name) => ({ id: name, name, basedOn: 'Normal' }));
+  const doc = new Document({ styles: { paragraphStyles }, sections: [{ children: paragraphs.map(paragraphOf) }] });
   return new Uint8Array(await Packer.toBuffer(doc));
 }
 

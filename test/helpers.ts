@@ -1,15 +1,35 @@
+import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze, applyEdits, DEFAULT_CONFIG, Finding, parseEpisode, TranscriptConfig } from '../server/src/core';
+import { ConvertError } from '../server/src/core/convert/types';
 
 /** Repository root, from out/test/ or test/. */
 export const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}out${path.sep}`) ? '../..' : '..');
 export const CORPUS_DIR = path.resolve(ROOT, '../shared/corpus/podcast');
 export const SEED_DIR = path.resolve(ROOT, '../shared/seed');
 
+/**
+ * Why the real-episode tests skip, in a newcomer's terms: a skip is not a failure, and it names no path
+ * of this machine (tools/test.mjs counts the skips by these reasons at the end of `npm test`).
+ */
+export const NO_CORPUS = 'the real-episode corpus is not beside this checkout';
+export const NO_SEED = 'the real seed episode is not beside this checkout';
+
+/**
+ * The slow slices (corpus-wide round trips, fuzzing): `npm test` leaves them to `npm run test:full` (which CI
+ * runs) so that it stays within 3 minutes; tools/test.mjs sets TRANSCRIPTS_TEST_FULL for test:full.
+ */
+export const FULL_ONLY: string | false = process.env.TRANSCRIPTS_TEST_FULL ? false : 'a slow slice that npm run test:full runs';
+
+/** The skip of a slow corpus-wide test: no corpus first (test:full would skip it too), else FULL_ONLY. */
+export function slowCorpusSkip(corpus: { skip: string | false }): string | false {
+  return corpus.skip || FULL_ONLY;
+}
+
 /** The corpus when this clone sits beside ../shared, else a reason to skip (printed by the test runner). */
 export function corpusFiles(): { files: string[]; skip: false } | { files: []; skip: string } {
-  if (!fs.existsSync(CORPUS_DIR)) return { files: [], skip: `corpus not found at ${CORPUS_DIR} (clone beside ../shared to run it)` };
+  if (!fs.existsSync(CORPUS_DIR)) return { files: [], skip: NO_CORPUS };
   return { files: fs.readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.md')).sort().map((f) => path.join(CORPUS_DIR, f)), skip: false };
 }
 
@@ -38,4 +58,15 @@ export function applyFix(text: string, rule: string, titlePrefix?: string): stri
   const fix = titlePrefix ? finding.fixes.find((f) => f.title.startsWith(titlePrefix)) : finding.fixes[0];
   if (!fix) throw new Error(`no fix '${titlePrefix}' for ${rule}`);
   return applyEdits(text, fix.edits);
+}
+
+/** The message a reader or writer refuses its input with (`line 3: …`); fails when the input is accepted. */
+export function refusal(read: () => unknown): string {
+  try {
+    read();
+  } catch (error) {
+    assert.ok(error instanceof ConvertError, `a ConvertError, not ${String(error)}`);
+    return error.describe();
+  }
+  assert.fail('the input was read');
 }

@@ -226,8 +226,8 @@ export const INSERT_LINE_AT_PLAYER_REQUEST = 'transcripts/insertLineAtPlayer';
 // ---- Transcripts in and out (issue 18) and chapters (issue 19): conversions the server holds, usable from any client. ----
 // Every request answers `{ ok: false, message }` (a ConvertFailure) for input it refuses; nothing is changed then.
 
-export type { ExportFormat, ImportFormat } from './core/formats/types';
-import type { ExportFormat, ImportFormat } from './core/formats/types';
+export type { ExportFormat, ImportFormat } from './core/convert/types';
+import type { ExportFormat, ImportFormat } from './core/convert/types';
 
 export interface ConvertFailure {
   ok: false;

@@ -3,6 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { copyFingerprint, CopyFingerprint, episodeHeaders, episodeTitle, EpisodeModel, parseEpisode, Span, transcriptKeySpan } from './core';
 import type { ServerHost } from './host';
 import type { FileStat } from './protocol';
+import { ConfigIgnores } from './configIgnores';
 import { basenameUri, relativeUri, uriKey } from './uri';
 
 /**
@@ -61,9 +62,11 @@ export class WorkspaceIndex {
   }
 
   /** Every `*.md` below the workspace folders (not in node_modules or .git), sorted by URI. */
+  /** The Markdown files below the workspace folders, less those the `ignores` of their `.transcriptlintrc.json` leave out. */
   async listFiles(): Promise<string[]> {
     const files = new Map<string, string>();
-    for (const uri of await this.host.findMarkdownFiles(this.folders)) files.set(uriKey(uri), uri);
+    const ignores = new ConfigIgnores(this.host);
+    for (const uri of await this.host.findMarkdownFiles(this.folders)) if (!(await ignores.ignores(uri))) files.set(uriKey(uri), uri);
     return [...files.values()].sort();
   }
 

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
 import { analyze, applyEdits, collectFixAll, DEFAULT_CONFIG, Finding, findFrontMatter, formatTime, parseEpisode } from '../../server/src/core';
-import { corpusFiles, SEED_DIR } from '../helpers';
+import { corpusFiles, NO_SEED, SEED_DIR } from '../helpers';
 
 /**
  * The 203 real episodes (../shared/corpus/podcast): exact counts per rule, as measured in
@@ -79,7 +79,7 @@ test('corpus: the known defects are found where FINDINGS.md says', { skip: corpu
   assert.deepEqual(at('kaggle-grandmaster-to-production-ml-and-education.md', 'youtube-id-invalid'), ['12:NfAJAr7FvyY&t']);
 });
 
-test('seed: two sec-order findings, 741 after 745 and 1642 after 2179', { skip: fs.existsSync(SEED_DIR) ? false : `seed not found at ${SEED_DIR}` }, () => {
+test('seed: two sec-order findings, 741 after 745 and 1642 after 2179', { skip: fs.existsSync(SEED_DIR) ? false : NO_SEED }, () => {
   const [seed] = fs.readdirSync(SEED_DIR).map((f) => path.join(SEED_DIR, f));
   const text = fs.readFileSync(seed, 'utf8');
   const order = analyze(parseEpisode(text, 'file:///seed.md'), DEFAULT_CONFIG).filter((f) => f.rule === 'sec-order');
@@ -98,7 +98,8 @@ test('corpus: fix-all leaves files that parse, with the same data apart from the
     assert.equal(refixed.filter((f) => f.fixes.some((x) => x.safe)).length, 0, `${file}: fixable findings left`);
     assertSameDataApartFromFixes(file, text, fixed, findings, edits);
   }
-  assert.equal(changedFiles, 23);
+  // Not the bioinformatics episode: its two `37:567` labels share their typo with sec (uncertain, left for a person).
+  assert.equal(changedFiles, 22);
 });
 
 function frontMatterData(text: string): Record<string, unknown> {

@@ -1,126 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { joinCues, splitAtSentences } from '../../server/src/core/formats/joinCues';
-import { readPodcastJson } from '../../server/src/core/formats/podcastJson';
+import { joinCues, splitAtSentences } from '../../server/src/core/formats/cues/joinCues';
+import { readPodcastJson } from '../../server/src/core/formats/podcastJson/podcastJsonReader';
 import { readTranscriptSource } from '../../server/src/core/formats/readSource';
-import { readSrt } from '../../server/src/core/formats/srt';
-import { ConvertError } from '../../server/src/core/formats/types';
-import { readWebVtt } from '../../server/src/core/formats/webvtt';
-
-function refusal(read: () => unknown): string {
-  try {
-    read();
-  } catch (error) {
-    assert.ok(error instanceof ConvertError, `a ConvertError, not ${String(error)}`);
-    return error.describe();
-  }
-  assert.fail('the input was read');
-}
-
-const SRT = [
-  '1', '00:00:01,500 --> 00:00:03,000', 'Alexey: Hi everyone,', 'welcome to the show.', '',
-  '2', '00:00:03,000 --> 00:00:05,200', 'Today we talk about <i>queues</i>.', '',
-  '3', '00:00:05,999 --> 00:00:08,000', 'Speaker 1: Thanks for', 'having me.', '',
-  '4', '01:00:09,000 --> 01:00:10,000', '{\\an8}Speaker 1: Bye.', '',
-].join('\r\n');
-
-test('srt: a leading Name: names the speaker and carries over; a speaker\'s consecutive cues join into one line; sec floored', () => {
-  assert.deepEqual(readSrt(SRT), {
-    items: [
-      { line: 'Hi everyone, welcome to the show. Today we talk about queues.', sec: 1, time: '0:01', who: 'Alexey' },
-      { line: 'Thanks for having me. Bye.', sec: 5, time: '0:05', who: 'Speaker 1' },
-    ],
-    warnings: [],
-  });
-});
-
-test('srt: --one-item-per-cue keeps one item per cue; hours give h:mm:ss', () => {
-  assert.deepEqual(readSrt(SRT, { oneItemPerCue: true }).items, [
-    { line: 'Hi everyone, welcome to the show.', sec: 1, time: '0:01', who: 'Alexey' },
-    { line: 'Today we talk about queues.', sec: 3, time: '0:03', who: 'Alexey' },
-    { line: 'Thanks for having me.', sec: 5, time: '0:05', who: 'Speaker 1' },
-    { line: 'Bye.', sec: 3609, time: '1:00:09', who: 'Speaker 1' },
-  ]);
-});
-
-test('srt: malformed timings and stray text are refused with the line number', () => {
-  assert.equal(
-    refusal(() => readSrt('1\n00:00:01.500 -> 00:00:03,000\nHi\n')),
-    "line 2: malformed cue timing '00:00:01.500 -> 00:00:03,000' (a cue starts with a timing such as 00:01:02,000 --> 00:01:04,500)",
-  );
-  assert.equal(refusal(() => readSrt('1\n00:00:01,000 --> 00:00:03,000\nHi\n\n2\n00:01:75,000 --> 00:01:76,000\nThere\n')), "line 6: malformed cue timing: minutes and seconds go up to 59, not '00:01:75'");
-  assert.equal(refusal(() => readSrt('1\n00:00:05,000 --> 00:00:03,000\nHi\n')), 'line 2: the cue ends (00:00:03) before it starts (00:00:05)');
-  assert.equal(
-    refusal(() => readSrt('1\n00:00:01,000 --> 00:00:03,000\nHi\n\nstray words\n')),
-    "line 5: expected a cue number or timing, found 'stray words' (a cue starts with a timing such as 00:01:02,000 --> 00:01:04,500)",
-  );
-  assert.equal(refusal(() => readSrt('7\n\n')), 'line 1: cue 7 has no timing line after its number');
-  assert.equal(refusal(() => readSrt('1\n00:00:01,000 --> 00:00:03,000\n\n')), 'no cue with text found: nothing to import');
-  assert.equal(refusal(() => readSrt('')), 'no cue with text found: nothing to import');
-});
-
-const VTT = `WEBVTT - interview
-
-NOTE written by hand
-across two lines
-
-STYLE
-::cue { color: white }
-
-intro-1
-00:00:00.900 --> 00:00:02.000 align:start
-<v Alexey>Hi &amp; welcome, <i>everyone</i>.</v>
-
-00:00:02.000 --> 00:00:04.000
-This is <c.loud>the</c> show.
-
-00:04.500 --> 00:06.000
-<v.guest Jane Roe>Thanks.
-Glad to&nbsp;be here.
-
-00:00:06.000 --> 00:00:07.000
-<v Alexey>So?</v> <v Jane Roe>Yes!
-
-01:02:03.000 --> 01:02:04.000
-Bob: Late &lt;tag&gt; &#8212; done.
-`;
-
-test('webvtt: voice spans and a leading Name: name the speaker; markup dropped; references decoded; NOTE/STYLE skipped', () => {
-  assert.deepEqual(readWebVtt(VTT), {
-    items: [
-      { line: 'Hi & welcome, everyone. This is the show.', sec: 0, time: '0:00', who: 'Alexey' },
-      { line: 'Thanks. Glad to be here.', sec: 4, time: '0:04', who: 'Jane Roe' },
-      { line: 'So?', sec: 6, time: '0:06', who: 'Alexey' },
-      { line: 'Yes!', sec: 6, time: '0:06', who: 'Jane Roe' },
-      { line: 'Late <tag> — done.', sec: 3723, time: '1:02:03', who: 'Bob' },
-    ],
-    warnings: [],
-  });
-});
-
-test('webvtt: character references in a voice name are decoded, as browsers read them', () => {
-  const text = 'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v R&amp;D Lead>We ship &lt;today&gt;.\n';
-  assert.deepEqual(readWebVtt(text).items, [{ line: 'We ship <today>.', sec: 1, time: '0:01', who: 'R&D Lead' }]);
-});
-
-test('webvtt: refusals name the line', () => {
-  assert.equal(refusal(() => readWebVtt('WEBVTTX\n\n00:01.000 --> 00:02.000\nHi\n')), "line 1: not a WebVTT file: its first line must be 'WEBVTT', not 'WEBVTTX'");
-  assert.equal(
-    refusal(() => readWebVtt('WEBVTT\n\n00:01.000 --> 00:02.000\nHi\n\n00:03.00 --> 00:04.000\nThere\n')),
-    "line 6: malformed cue timing '00:03.00 --> 00:04.000' (a cue starts with a timing such as 00:01:02.000 --> 00:01:04.500)",
-  );
-  assert.equal(refusal(() => readWebVtt('WEBVTT\n\n00:61.000 --> 01:02.000\nHi\n')), "line 3: malformed cue timing: minutes and seconds go up to 59 in '00:61.000'");
-  assert.equal(
-    refusal(() => readWebVtt('WEBVTT\n\nJust words\nmore words\n')),
-    "line 3: expected a cue timing, found 'Just words' (a cue starts with a timing such as 00:01:02.000 --> 00:01:04.500)",
-  );
-  assert.equal(refusal(() => readWebVtt('WEBVTT\n\n00:01.000 --> 00:02.000\n<v Bob></v>\n')), 'no cue with text found: nothing to import');
-});
-
-test('webvtt: a cue without text is skipped with a warning; the speaker carries over it', () => {
-  const result = readWebVtt('WEBVTT\n\n00:01.000 --> 00:02.000\n<v Bob>Hi.\n\n00:02.000 --> 00:03.000\n<i></i>\n\n00:03.000 --> 00:04.000\nStill me.\n');
-  assert.deepEqual(result, { items: [{ line: 'Hi. Still me.', sec: 1, time: '0:01', who: 'Bob' }], warnings: ['1 cue without text skipped'] });
-});
+import { refusal } from '../helpers';
 
 const JSON_SEGMENTS = JSON.stringify({
   version: '1.0.0',
@@ -183,4 +66,36 @@ test('splitAtSentences: a sentence longer than the limit stays whole; without se
   assert.deepEqual(splitAtSentences('A very long first sentence indeed. Short.', 10), [[0, 34], [35, 41]]);
   assert.deepEqual(splitAtSentences('no sentence end anywhere in this text', 10), [[0, 37]]);
   assert.deepEqual(splitAtSentences('He said "Stop." Then left.', 16), [[0, 15], [16, 26]]);
+});
+
+test('splitAtSentences on a generated text: spans in order cover it, each cut at a sentence end, as long as the limit allows', () => {
+  // Sentences of 1 to 60 characters, deterministic.
+  const sentences = Array.from({ length: 20_000 }, (_, i) => `${'w'.repeat(i % 59)}${i}.`);
+  const text = sentences.join(' ');
+  const max = 500;
+  const spans = splitAtSentences(text, max);
+  assert.equal(spans.map(([from, to]) => text.slice(from, to)).join(' '), text, 'the spans joined by one space are the text');
+  for (const [i, [from, to]] of spans.entries()) {
+    assert.ok(to - from <= max, `span ${i} within the limit`);
+    assert.ok(to === text.length || text[to - 1] === '.', `span ${i} ends at a sentence end`);
+    // As long as allowed: the next sentence would not have fit.
+    if (to < text.length) assert.ok(text.indexOf('.', to + 1) + 1 - from > max, `span ${i} takes every sentence that fits`);
+  }
+});
+
+test('one long cue of short sentences (2 MB and 5 MB) imports as lines of at most 1,000 characters holding all its words', async () => {
+  for (const megabytes of [2, 5]) {
+    const sentence = (i: number) => `Short sentence number ${i} here.`;
+    const parts: string[] = [];
+    let length = 0;
+    for (let i = 0; length < megabytes * 1024 * 1024; i++) {
+      parts.push(sentence(i));
+      length += sentence(i).length + 1;
+    }
+    const said = parts.join(' ');
+    const read = await readTranscriptSource({ format: 'vtt', text: `WEBVTT\n\n00:00:01.000 --> 01:00:00.000\n${said}\n` });
+    const lines = read.items.map((item) => ('line' in item ? item.line : ''));
+    assert.equal(lines.join(' '), said, `${megabytes} MB: every word, in order`);
+    assert.ok(lines.every((line) => line.length <= 1000 && line.endsWith('here.')), `${megabytes} MB: lines cut at sentence ends within 1,000 characters`);
+  }
 });

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { MediaHintsResult } from '../../../server/src/protocol';
 import { extension, folderRules, MEDIA_EXTENSIONS, NameRule, pickMediaName, sameNameRule, stem } from './mediaNames';
+import { dialogFolder, hasFolder } from '../dialogFolder';
 import { uriExists } from '../fileSystem';
+import { mediaFolderSegments } from './mediaFolders';
 
 /**
  * Which media file belongs to an episode (the names: mediaNames.ts). Only through
@@ -19,7 +21,7 @@ export async function findMedia(episode: vscode.Uri, hints: MediaHintsResult, st
   const chosen = chosenMedia(episode, state);
   if (chosen && (await uriExists(chosen))) return { uri: chosen, how: 'chosen' };
   const base = stem(fileName(episode));
-  const beside = pick(await list(vscode.Uri.joinPath(episode, '..')), sameNameRule(base));
+  const beside = hasFolder(episode) ? pick(await list(vscode.Uri.joinPath(episode, '..')), sameNameRule(base)) : undefined;
   if (beside) return { uri: beside, how: 'beside' };
   const folders = mediaFolders(episode);
   // A rule is tried in every folder before the next rule: an exact name anywhere beats an id match.
@@ -44,7 +46,7 @@ export function fileName(uri: vscode.Uri): string {
 export async function chooseMedia(episode: vscode.Uri, state: vscode.Memento): Promise<vscode.Uri | undefined> {
   const picked = await vscode.window.showOpenDialog({
     title: `Media file for ${fileName(episode)}`,
-    defaultUri: vscode.Uri.joinPath(episode, '..'),
+    defaultUri: dialogFolder(episode),
     canSelectMany: false,
     openLabel: 'Play',
     filters: { 'Audio and video': MEDIA_EXTENSIONS.map((e) => e.slice(1)) },
@@ -59,12 +61,19 @@ function chosenMedia(episode: vscode.Uri, state: vscode.Memento): vscode.Uri | u
   return chosen ? vscode.Uri.parse(chosen) : undefined;
 }
 
-/** `transcripts.player.mediaFolders`, workspace-relative: in the episode's workspace folder, else in each. */
+/**
+ * `transcripts.player.mediaFolders`, workspace-relative: in the episode's workspace folder, else in
+ * each. Entries that would leave the workspace folder (absolute, `..` above it) are dropped.
+ */
 function mediaFolders(episode: vscode.Uri): { uri: vscode.Uri; label: string }[] {
-  const setting = vscode.workspace.getConfiguration('transcripts.player', episode).get<string[]>('mediaFolders', []);
+  const setting = vscode.workspace.getConfiguration('transcripts.player', episode).get<unknown[]>('mediaFolders', []);
   const own = vscode.workspace.getWorkspaceFolder(episode);
   const roots = own ? [own] : vscode.workspace.workspaceFolders ?? [];
-  return roots.flatMap((root) => setting.filter((rel) => typeof rel === 'string' && rel.trim() !== '').map((rel) => ({ uri: vscode.Uri.joinPath(root.uri, rel), label: rel })));
+  const inside = (Array.isArray(setting) ? setting : []).flatMap((rel) => {
+    const segments = mediaFolderSegments(rel);
+    return segments ? [{ segments, label: String(rel) }] : [];
+  });
+  return roots.flatMap((root) => inside.map(({ segments, label }) => ({ uri: vscode.Uri.joinPath(root.uri, ...segments), label })));
 }
 
 function pick(files: vscode.Uri[], rule: NameRule): vscode.Uri | undefined {

@@ -1,6 +1,5 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, RuleId, Severity } from '../core';
-import type { CopyInput } from './crossFile';
+import type { CopyFingerprint, EpisodeModel, Finding, RuleId, Severity, TranscriptConfig } from '../core';
 import { isFixable } from './fix';
 
 /** What a run found, in plain data every formatter reads. Lines and columns are 1-based; columns count UTF-16 code units, as LSP. */
@@ -21,6 +20,15 @@ export interface CliDiagnostic {
   offsetSeconds?: number;
 }
 
+/** What transcript-copy needs of a file once every file is read (crossFile.ts). */
+export interface CopyInput {
+  fingerprint: CopyFingerprint;
+  text: string;
+  uri: string;
+  config: TranscriptConfig;
+  model: Pick<EpisodeModel, 'transcript'>;
+}
+
 export interface FileResult {
   /** Absolute path. */
   file: string;
@@ -38,6 +46,8 @@ export interface FileResult {
   changed?: boolean;
   /** `--fix-dry-run`: the unified diff of the fixes. */
   diff?: string;
+  /** A Jekyll template (Liquid in its front matter), skipped: not named on the command line. */
+  template?: boolean;
   /** The file could not be read or written: one line. */
   problem?: string;
   /** Until every file is read: what the cross-file rule needs (see crossFile.ts). */
@@ -47,6 +57,8 @@ export interface FileResult {
 export interface Summary {
   filesChecked: number;
   filesSkipped: number;
+  /** Jekyll templates (Liquid in the front matter) skipped. */
+  templatesSkipped: number;
   errors: number;
   warnings: number;
   information: number;
@@ -81,19 +93,24 @@ export function toDiagnostics(text: string, uri: string, findings: readonly Find
       endLine: end.line + 1,
       endColumn: end.character + 1,
       fixable: isFixable(finding),
+      ...(finding.suggestions ? { suggestions: finding.suggestions } : {}),
       ...finding.data,
     };
   });
 }
 
 export function summarize(files: readonly FileResult[], mode: Mode): Summary {
-  const summary: Summary = { filesChecked: 0, filesSkipped: 0, errors: 0, warnings: 0, information: 0, hints: 0 };
+  const summary: Summary = { filesChecked: 0, filesSkipped: 0, templatesSkipped: 0, errors: 0, warnings: 0, information: 0, hints: 0 };
   if (mode !== 'check') {
     summary.fixed = 0;
     summary.filesFixed = 0;
   }
   for (const file of files) {
     if (file.problem !== undefined && !file.isEpisode) continue;
+    if (file.template) {
+      summary.templatesSkipped++;
+      continue;
+    }
     if (!file.isEpisode) {
       summary.filesSkipped++;
       continue;

@@ -6,6 +6,7 @@ import { checkFile } from './checkFile';
 import { addCopyFindings } from './crossFile';
 import { ConfigResolver } from './configs';
 import { discoverFiles } from './discover';
+import { ignoreRoot, selectFiles } from './ignores';
 import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
@@ -13,6 +14,7 @@ import { ANSI, formatText, PLAIN, plural, summaryLine } from './format/text';
 import { helpText, USAGE } from './help';
 import { mapPool } from './pool';
 import { createProgress } from './progress';
+import { SiteTermsResolver } from './siteTerms';
 import { FileResult, Mode, Report, summarize } from './report';
 
 /** The whole command, with its surroundings passed in: returns the exit code. */
@@ -59,17 +61,18 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (paths.length === 0) {
     const samples = samplesOfThisRepository(io.cwd);
     if (!samples) return fail(`no file or folder to check\n${USAGE}\nRun 'transcript-lint --help' for the options.`);
-    if (!options.quiet) io.stderr.write(`transcript-lint: no path given; checking ${shown(io.cwd, samples)}/\n`);
-    paths = [samples];
+    paths = [shownFolder(io.cwd, samples)];
+    if (!options.quiet) io.stderr.write(`transcript-lint: no path given; checking ${paths[0]}/\n`);
   }
 
   const discovery = await discoverFiles(paths, io.cwd);
   if (discovery.problems.length > 0) return fail(discovery.problems.join('\ntranscript-lint: '));
-  const files = discovery.files;
 
   let configs;
+  let files;
   try {
     const resolver = new ConfigResolver(options.rules, options.configFile === undefined ? undefined : path.resolve(io.cwd, options.configFile));
+    files = selectFiles(discovery.files, ignoreRoot(io.cwd, options.ignores), resolver);
     configs = files.map((file) => resolver.forFile(file));
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error));
@@ -80,8 +83,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const isFolder = (p: string) => fs.existsSync(p) && fs.statSync(p).isDirectory();
   const media = { files: mediaPaths.filter((p) => !isFolder(p)), folders: mediaPaths.filter(isFolder), cwd: io.cwd };
   const progress = createProgress(io.stderr, files.length, !options.quiet && io.stderr.isTTY === true && files.length > PROGRESS_MIN_FILES);
+  const siteTerms = new SiteTermsResolver();
   const results = await mapPool(files, CONCURRENCY, async (file, i) => {
-    const result = await checkFile(file, shown(io.cwd, file), configs[i], mode, media);
+    const result = await checkFile(file, discovery.shown.get(file) ?? file, configs[i], mode, await siteTerms.forFile(file, configs[i]), discovery.named.has(file), media);
     progress.tick();
     return result;
   });
@@ -142,11 +146,10 @@ function useColor(io: CliIo): boolean {
   return io.stdout.isTTY === true && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
 }
 
-/** Paths as shown: relative to the current folder with `/` on every platform; absolute when outside it. */
-function shown(cwd: string, file: string): string {
-  const relative = path.relative(cwd, file);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return file;
-  return relative.split(path.sep).join('/');
+/** The samples folder as the user would write it from where they are. */
+function shownFolder(cwd: string, folder: string): string {
+  const relative = path.relative(cwd, folder);
+  return relative === '' ? '.' : relative.split(path.sep).join('/');
 }
 
 /** With no path, inside this repository: its `samples/` folder (the sample episode). */

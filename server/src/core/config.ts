@@ -8,6 +8,10 @@ export interface ConfigLayer {
   frontMatterKB?: number;
   chaptersFilePattern?: string;
   maxWordsPerMinute?: number;
+  words?: string[];
+  peopleFolder?: string;
+  /** Globs of files the command-line tools and Check All Episodes leave out, relative to the config file's folder. */
+  ignores?: string[];
   audio?: AudioConfig;
 }
 
@@ -23,7 +27,7 @@ export function readConfig(raw: unknown): { config: ConfigLayer; problems: strin
   const config: ConfigLayer = { rules: {} };
   if (raw === undefined || raw === null) return { config, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) return { config, problems: ['the configuration must be a JSON object'] };
-  const { rules, toleranceSeconds, frontMatterKB, chapters, speechRate, audio } = raw as Record<string, unknown>;
+  const { rules, toleranceSeconds, frontMatterKB, chapters, speechRate, words, peopleFolder, ignores, audio } = raw as Record<string, unknown>;
   if (rules !== undefined) {
     if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) problems.push('"rules" must be an object of rule id to severity');
     else for (const [id, value] of Object.entries(rules)) addRule(config, id, value, problems);
@@ -38,6 +42,18 @@ export function readConfig(raw: unknown): { config: ConfigLayer; problems: strin
   }
   if (chapters !== undefined) readChaptersConfig(config, chapters, problems);
   if (speechRate !== undefined) readSpeechRateConfig(config, speechRate, problems);
+  if (words !== undefined) {
+    if (Array.isArray(words) && words.every((w) => typeof w === 'string')) config.words = words.map((w) => w.trim()).filter((w) => w !== '');
+    else problems.push('"words" must be a list of words');
+  }
+  if (peopleFolder !== undefined && peopleFolder !== '') {
+    if (typeof peopleFolder === 'string' && !/^(?:[\\/]|[A-Za-z]:|[a-z][a-z0-9+.-]*:\/\/)/i.test(peopleFolder)) config.peopleFolder = peopleFolder;
+    else problems.push('"peopleFolder" must be a path relative to the episodes\' folder, e.g. "../_people"');
+  }
+  if (ignores !== undefined) {
+    if (Array.isArray(ignores) && ignores.every((glob) => typeof glob === 'string' && glob.trim() !== '')) config.ignores = ignores as string[];
+    else problems.push('"ignores" must be a list of globs, e.g. ["_podcast/_template.md", "drafts/**"]');
+  }
   if (audio !== undefined) readAudioConfig(config, audio, problems);
   return { config, problems };
 }
@@ -106,6 +122,9 @@ export function mergeConfigs(...layers: ConfigLayer[]): TranscriptConfig {
     if (layer.frontMatterKB !== undefined) merged.frontMatterKB = layer.frontMatterKB;
     if (layer.chaptersFilePattern !== undefined) merged.chaptersFilePattern = layer.chaptersFilePattern;
     if (layer.maxWordsPerMinute !== undefined) merged.maxWordsPerMinute = layer.maxWordsPerMinute;
+    // Words add up, as cspell's do: the editor's settings cannot take a site's words away.
+    if (layer.words !== undefined) merged.words = [...new Set([...(merged.words ?? []), ...layer.words])];
+    if (layer.peopleFolder !== undefined) merged.peopleFolder = layer.peopleFolder;
     if (layer.audio !== undefined) merged.audio = { ...merged.audio, ...layer.audio };
   }
   return merged;

@@ -1,4 +1,7 @@
-import { endOfLine, Field, getField, startOfLine, TranscriptItem } from './model';
+import { endOfLine, startOfLine } from './text';
+import type { Field, TranscriptItem } from './model';
+import { getField } from './fields';
+import { doubleQuoted, needsEscape } from './convert/itemYaml';
 import { formatTime } from './time';
 import type { Fix, TextEdit } from './types';
 
@@ -34,10 +37,21 @@ export function recomputeSecFix(item: TranscriptItem, seconds: number, text?: st
   return { title: `Recompute sec from time (${seconds})`, edits: [replaceValue(sec, String(seconds), text)], safe: false };
 }
 
+/** Both `time` and `sec` set to `seconds`: a reading of a label whose `sec` came from the same typo (never safe: one reading among others). */
+export function retimeFix(item: TranscriptItem, seconds: number, why: string, text?: string): Fix {
+  const time = getField(item.fields, 'time')!;
+  const sec = getField(item.fields, 'sec')!;
+  const edits = [replaceValue(time, quotedTime(seconds, time), text), replaceValue(sec, String(seconds), text)].sort((a, b) => a.start - b.start);
+  return { title: `Set time to '${formatTime(seconds)}' and sec to ${seconds} (${why})`, edits, safe: false };
+}
+
 export function insertTimeFix(text: string, item: TranscriptItem, sec: number): Fix {
   const secField = getField(item.fields, 'sec')!;
+  const title = `Insert time from sec (${formatTime(sec)})`;
+  // A `{…}` item gets the key in its own style, after sec: a line after it would leave the map.
+  if (item.flow) return { title, edits: [insertAfterInFlow(secField, `time: ${quotedTime(sec)}`)], isPreferred: true, safe: true };
   const line = `${' '.repeat(item.keyColumn)}time: ${quotedTime(sec)}${lineBreakOf(text)}`;
-  return { title: `Insert time from sec (${formatTime(sec)})`, edits: [insertLineAfter(text, secField, line)], isPreferred: true, safe: true };
+  return { title, edits: [insertLineAfter(text, secField, line)], isPreferred: true, safe: true };
 }
 
 export function insertSecFix(text: string, item: TranscriptItem, seconds: number): Fix {
@@ -45,7 +59,9 @@ export function insertSecFix(text: string, item: TranscriptItem, seconds: number
   const line = `${' '.repeat(item.keyColumn)}sec: ${seconds}${lineBreakOf(text)}`;
   // Keys are kept in alphabetical order (sec before time) unless time opens the item on the `- ` line.
   const timeOpensItem = item.fields[0] === time;
-  const edit = timeOpensItem
+  const edit = item.flow
+    ? { start: time.keySpan.start, end: time.keySpan.start, newText: `sec: ${seconds}, ` }
+    : timeOpensItem
     ? insertLineAfter(text, time, line)
     : { start: startOfLine(text, time.keySpan.start), end: startOfLine(text, time.keySpan.start), newText: line };
   // Once sec is there, a label spelled another way ('62:05') would be the next finding: respell it in the same fix.
@@ -95,14 +111,24 @@ function endOfContent(text: string, offset: number): number {
   return i;
 }
 
+/** `, key: value` right after a field of a flow map (`{sec: 1}` → `{sec: 1, time: '0:01'}`). */
+function insertAfterInFlow(field: Field, entry: string): TextEdit {
+  const at = (field.valueSpan ?? field.keySpan).end;
+  return { start: at, end: at, newText: `, ${entry}` };
+}
+
 function insertLineAfter(text: string, field: Field, line: string): TextEdit {
   const at = endOfLine(text, (field.valueSpan ?? field.keySpan).end);
   return { start: at, end: at, newText: line };
 }
 
-/** A string as a YAML scalar: plain when that reads back as the same string, else single-quoted. */
+/**
+ * A string as a YAML scalar: plain when that reads back as the same string, else single-quoted;
+ * double-quoted with escapes when it was, or when it holds characters YAML 1.1 (PyYAML) or 1.2
+ * would read otherwise (controls, NEL, line separators).
+ */
 export function yamlString(value: string, old?: Field): string {
-  if (old?.quote === 'double') return JSON.stringify(value);
+  if (old?.quote === 'double' || needsEscape(value)) return doubleQuoted(value);
   if (old?.quote !== 'single' && isSafePlain(value)) return value;
   return `'${value.replace(/'/g, "''")}'`;
 }
@@ -110,7 +136,8 @@ export function yamlString(value: string, old?: Field): string {
 function isSafePlain(value: string): boolean {
   if (value === '' || value !== value.trim()) return false;
   if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(value)) return false;
-  if (/: |:$| #|[\r\n\t]/.test(value)) return false;
-  // Words YAML would read as another type.
-  return !/^(?:true|false|yes|no|on|off|null|~|[-+]?[\d.]+(?:e[-+]?\d+)?|[\d:]+)$/i.test(value);
+  // Flow indicators too: the same text may sit in a `{…}` item, where a plain `,` ends the value.
+  if (/: |:$| #|[\r\n\t,[\]{}]/.test(value)) return false;
+  // Words YAML 1.2 or 1.1 (PyYAML) would read as another type: booleans, null, numbers, base-60 numbers, dates, `=`, `<<`.
+  return !/^(?:true|false|yes|no|on|off|y|n|null|~|=|<<|[-+]?\.?\d.*|[-+]?\.(?:inf|nan))$/i.test(value);
 }

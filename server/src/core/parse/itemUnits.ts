@@ -1,0 +1,94 @@
+import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
+import { hasAnchors } from './nodes';
+
+/**
+ * Parsing a front matter item by item. Transcript items are independent block nodes, so the
+ * transcript can be parsed one item at a time, and the rest of the front matter on its own with the
+ * transcript cut out (the keys after it are moved back by its length). For a well-formed episode this gives
+ * exactly what one parse of the whole front matter gives (a differential test holds it to that),
+ * about twice as fast and without one giant syntax tree in memory; it is also what the
+ * incremental update does for one item. Anything unusual (no block list under a `transcript:` key
+ * at column 0, anchors, a chunk that does not parse, document markers) returns undefined, and the
+ * caller parses the whole front matter as before.
+ */
+
+export interface ItemChunk {
+  /** Offset of the chunk (the line of its `- `) in the YAML text; the node's ranges are relative to it. */
+  offset: number;
+  node: YamlNode;
+}
+
+export interface SplitParse {
+  /** The front matter without the transcript's items: the metadata keys. */
+  skeleton: Document.Parsed;
+  items: ItemChunk[];
+  /** The transcript list as a whole parse would place it: from the first `-` to the end of the last item. */
+  listSpan: { start: number; end: number };
+  /** Where the list was cut out of the skeleton: skeleton offsets from `at` on are `length` short. */
+  removed: { at: number; length: number };
+}
+
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true } as const;
+// Lines end at LF (or CRLF) only, as the YAML parser reads them: a lone CR is text inside a line.
+const TRANSCRIPT_KEY = /(?:^|\n)transcript[ \t]*:[ \t]*(?:#[^\n]*)?\r?\n/;
+const DOCUMENT_MARKERS = /(?:^|[\r\n])(?:---|\.\.\.|%)/;
+
+export function parseByItems(yaml: string): SplitParse | undefined {
+  if (DOCUMENT_MARKERS.test(yaml)) return undefined;
+  const key = TRANSCRIPT_KEY.exec(yaml);
+  if (!key) return undefined;
+  const blockStart = key.index + key[0].length;
+  const block = scanItems(yaml, blockStart);
+  if (!block) return undefined;
+
+  const items: ItemChunk[] = [];
+  let listEnd = 0;
+  for (let k = 0; k < block.starts.length; k++) {
+    const offset = block.starts[k];
+    const chunk = yaml.slice(offset, block.starts[k + 1] ?? block.end);
+    const doc = parseDocument(chunk, PARSE_OPTIONS);
+    if (doc.errors.length > 0 || !isSeq(doc.contents) || doc.contents.items.length !== 1 || hasAnchors(doc, chunk)) return undefined;
+    items.push({ offset, node: doc.contents.items[0] as YamlNode });
+    // The list ends where the last chunk's list ends (trailing comments included, as in a whole parse).
+    listEnd = offset + doc.contents.range![1];
+  }
+
+  // The metadata without the list: nothing to lex for the transcript's bulk; keys after it come back by `removed`.
+  const skeleton = parseDocument(yaml.slice(0, blockStart) + yaml.slice(block.end), PARSE_OPTIONS);
+  if (skeleton.errors.length > 0 || !isMap(skeleton.contents) || hasAnchors(skeleton, yaml)) return undefined;
+  const value = skeleton.contents.get('transcript', true);
+  if (!isScalar(value) || value.value !== null) return undefined;
+  return { skeleton, items, listSpan: { start: block.starts[0] + block.dashColumn, end: listEnd }, removed: { at: blockStart, length: block.end - blockStart } };
+}
+
+/**
+ * The lines of the transcript's block list: item starts (a `-` at the list's column) and where the
+ * list ends (the first line at or left of that column that is not an item, a blank or a comment).
+ */
+function scanItems(yaml: string, from: number): { starts: number[]; end: number; dashColumn: number } | undefined {
+  const starts: number[] = [];
+  let dashColumn = -1;
+  let pos = from;
+  while (pos < yaml.length) {
+    let indent = 0;
+    while (yaml.charCodeAt(pos + indent) === 32) indent++;
+    const c = yaml[pos + indent];
+    const newline = yaml.indexOf('\n', pos + indent);
+    const next = newline < 0 ? yaml.length : newline + 1;
+    // Content ends before the line feed, and before the CR of a CRLF.
+    const contentEnd = newline < 0 ? yaml.length : yaml[newline - 1] === '\r' ? newline - 1 : newline;
+    const isDash = c === '-' && (pos + indent + 1 >= contentEnd || yaml[pos + indent + 1] === ' ');
+    if (c === '\t') return undefined;
+    if (contentEnd <= pos + indent || c === '#') {
+      // Blank or comment: part of the list.
+    } else if (dashColumn < 0) {
+      if (!isDash) return undefined;
+      dashColumn = indent;
+      starts.push(pos);
+    } else if (indent === dashColumn && isDash) starts.push(pos);
+    else if (indent <= dashColumn) return starts.length > 0 ? { starts, end: pos, dashColumn } : undefined;
+    pos = next;
+  }
+  return starts.length > 0 ? { starts, end: yaml.length, dashColumn } : undefined;
+}
