@@ -87,6 +87,7 @@ export class SettingsCache {
     const s = (settings ?? {}) as TranscriptSettings & { order?: { toleranceSeconds?: unknown }; limits?: { frontMatterKB?: unknown }; chapters?: { filePattern?: unknown }; speechRate?: { maxWordsPerMinute?: unknown }; audio?: unknown };
     const filePattern = s.chapters?.filePattern || undefined;
     const { config, problems } = readConfig({
+      peopleFolder: s.terms?.peopleFolder || undefined,
       rules: s.rules ?? undefined, toleranceSeconds: s.order?.toleranceSeconds ?? undefined, frontMatterKB: s.limits?.frontMatterKB ?? undefined,
       chapters: filePattern === undefined ? undefined : { filePattern },
       speechRate: s.speechRate ?? undefined,

@@ -18,6 +18,8 @@ export interface CliDiagnostic {
   suggestedSec?: number;
   /** media-offset: the shift (s). */
   offsetSeconds?: number;
+  /** name-spelling, term-spelling: the right words, best first. */
+  suggestions?: string[];
 }
 
 /** What transcript-copy needs of a file once every file is read (crossFile.ts). */

@@ -12,6 +12,8 @@ export interface EpisodeCodeAction {
   command?: { command: string; arguments: unknown[] };
   /** The findings this action resolves (LSP: `CodeAction.diagnostics`). */
   findings: Finding[];
+  /** Instead of edits: a word for the host to add to the site's words (a command, it writes another file). */
+  addWord?: string;
 }
 
 /** Quick fixes for the findings touching `span`, each followed by "fix all of this kind" when there are several. */
@@ -21,7 +23,7 @@ export function quickFixes(findings: readonly Finding[], span: Span): EpisodeCod
   for (const finding of findings) {
     if (finding.end < span.start || finding.start > span.end) continue;
     for (const fix of finding.fixes) {
-      actions.push({ title: fix.title, kind: 'quickfix', edits: fix.edits, isPreferred: fix.isPreferred, findings: [finding], ...(fix.command ? { command: fix.command } : {}) });
+      actions.push({ title: fix.title, kind: 'quickfix', edits: fix.edits, isPreferred: fix.isPreferred, findings: [finding], ...(fix.command ? { command: fix.command } : {}), ...(fix.addWord ? { addWord: fix.addWord } : {}) });
     }
     if (finding.fixes.some((f) => f.safe) && !offeredFixAll.has(finding.rule)) {
       offeredFixAll.add(finding.rule);
