@@ -19,6 +19,8 @@ export interface CliOptions {
   ignores: string[];
   /** `--config <file>`: use this file instead of looking for `.transcriptlintrc.json`. */
   configFile?: string;
+  /** `--media <file|folder>` (repeatable): the episodes' media for the audio rules. */
+  media: string[];
   help: boolean;
   version: boolean;
 }
@@ -37,10 +39,10 @@ const FLAGS: Record<string, 'fix' | 'fixDryRun' | 'quiet' | 'help' | 'version'> 
   '-v': 'version',
 };
 
-const WITH_VALUE = new Set(['--format', '-f', '--rule', '--max-warnings', '--config', '-c', '--ignore']);
+const WITH_VALUE = new Set(['--format', '-f', '--rule', '--max-warnings', '--config', '-c', '--ignore', '--media']);
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { paths: [], format: 'text', fix: false, fixDryRun: false, quiet: false, rules: { rules: {} }, ignores: [], help: false, version: false };
+  const options: CliOptions = { paths: [], format: 'text', fix: false, fixDryRun: false, quiet: false, rules: { rules: {} }, ignores: [], media: [], help: false, version: false };
   for (const token of readArgs(argv, new Set(Object.keys(FLAGS)), WITH_VALUE)) {
     if (token.kind === 'positional') options.paths.push(token.value);
     else if (token.kind === 'flag') options[FLAGS[token.name]] = true;
@@ -99,6 +101,10 @@ function applyValue(options: CliOptions, name: string, value: string): void {
     case '--ignore':
       if (value.trim() === '') throw new UsageError("'--ignore' needs a glob (e.g. '_podcast/_template.md' or 'drafts/**')");
       options.ignores.push(value);
+      return;
+    case '--media':
+      if (value === '') throw new UsageError("'--media' needs a media file or folder");
+      options.media.push(value);
       return;
     case '--max-warnings':
       if (!/^\d+$/.test(value)) throw new UsageError(`'--max-warnings' needs a whole number of 0 or more, not '${value}'`);

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { Finding, isLiquidTemplate, TranscriptConfig } from '../core';
 import type { TermsInput } from '../core/terms/sources';
 import { chaptersFileFindingsFor } from './chaptersFile';
+import { audioFindingsFor, MediaSources } from './media';
 import { copyInput } from './crossFile';
 import { unifiedDiff } from './diff';
 import { reason } from './discover';
@@ -22,7 +23,7 @@ import { writeFileAtomic } from './writeFile';
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const UTF8_LOSSY = new TextDecoder('utf-8');
 
-export async function checkFile(file: string, shownPath: string, config: TranscriptConfig, mode: Mode, terms?: TermsInput, named = false): Promise<FileResult> {
+export async function checkFile(file: string, shownPath: string, config: TranscriptConfig, mode: Mode, terms?: TermsInput, named = false, media?: MediaSources): Promise<FileResult> {
   const result: FileResult = { file, path: shownPath, isEpisode: false, diagnostics: [] };
   let bytes: Buffer | undefined;
   let stat: fs.Stats | undefined;
@@ -56,7 +57,9 @@ export async function checkFile(file: string, shownPath: string, config: Transcr
   if (!result.isEpisode) return result;
   if (mode === 'check') {
     const chapters = await chaptersFileFindingsFor(file, shownPath, checked.model, config);
-    result.diagnostics = toDiagnostics(text, uri, withFindings(checked.findings, chapters));
+    const audio = media ? await audioFindingsFor(file, checked.model, config, media) : { findings: [] };
+    if (audio.problem) result.problem = audio.problem;
+    result.diagnostics = toDiagnostics(text, uri, withFindings(checked.findings, [...chapters, ...audio.findings]));
     result.copy = copyInput(text, uri, checked.model, config);
     return result;
   }

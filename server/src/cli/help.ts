@@ -24,6 +24,8 @@ Options:
   -c, --config <file>     use this config file instead of the nearest .transcriptlintrc.json
       --ignore <glob>     leave out the files (or folders) the glob matches, named ones too
                           (repeatable; as the config file's "ignores")
+      --media <path>      a media file or folder for the audio rules (repeatable; media next to
+                          each episode and the config's audio.mediaFolders are found too)
       --max-warnings <n>  exit 1 when there are more than n warnings
   -q, --quiet             no progress counter on the terminal, no fix notes on stderr
   -h, --help              show this help

@@ -14,6 +14,10 @@ export interface CliDiagnostic {
   endColumn: number;
   /** `--fix` would fix it. */
   fixable: boolean;
+  /** sec-off-speech: the onset it would snap to (s). */
+  suggestedSec?: number;
+  /** media-offset: the shift (s). */
+  offsetSeconds?: number;
   /** name-spelling, term-spelling: the right words, best first. */
   suggestions?: string[];
 }
@@ -92,6 +96,7 @@ export function toDiagnostics(text: string, uri: string, findings: readonly Find
       endColumn: end.character + 1,
       fixable: isFixable(finding),
       ...(finding.suggestions ? { suggestions: finding.suggestions } : {}),
+      ...finding.data,
     };
   });
 }

@@ -79,10 +79,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
 
   const mode: Mode = options.fix ? 'fix' : options.fixDryRun ? 'dry-run' : 'check';
+  const mediaPaths = options.media.map((m) => path.resolve(io.cwd, m));
+  const isFolder = (p: string) => fs.existsSync(p) && fs.statSync(p).isDirectory();
+  const media = { files: mediaPaths.filter((p) => !isFolder(p)), folders: mediaPaths.filter(isFolder), cwd: io.cwd };
   const progress = createProgress(io.stderr, files.length, !options.quiet && io.stderr.isTTY === true && files.length > PROGRESS_MIN_FILES);
   const siteTerms = new SiteTermsResolver();
   const results = await mapPool(files, CONCURRENCY, async (file, i) => {
-    const result = await checkFile(file, discovery.shown.get(file) ?? file, configs[i], mode, await siteTerms.forFile(file, configs[i]), discovery.named.has(file));
+    const result = await checkFile(file, discovery.shown.get(file) ?? file, configs[i], mode, await siteTerms.forFile(file, configs[i]), discovery.named.has(file), media);
     progress.tick();
     return result;
   });

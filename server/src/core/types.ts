@@ -13,7 +13,8 @@ export const RULE_IDS = [
   'yaml-syntax', 'schema-type', 'item-unknown-key', 'item-shape', 'time-malformed', 'time-mismatch', 'time-noncanonical',
   'time-missing', 'sec-missing', 'sec-order', 'item-duplicate', 'who-missing', 'who-suspicious', 'who-variant',
   'line-is-speaker', 'youtube-id-invalid', 'header-hidden', 'duration-mismatch', 'clip-mismatch', 'transcript-copy',
-  'chapters-file-mismatch', 'speech-rate', 'control-character', 'name-spelling', 'term-spelling', 'sec-off-speech', 'media-offset', 'speech-untranscribed', 'sec-past-media',
+  'chapters-file-mismatch', 'speech-rate', 'control-character', 'sec-off-speech', 'media-offset', 'speech-untranscribed', 'sec-past-media',
+  'name-spelling', 'term-spelling',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -51,6 +52,8 @@ export interface Finding extends Span {
   uncertain?: boolean;
   /** name-spelling, term-spelling: the right words, best first (the CLI's json `suggestions`, SARIF `fixes`). */
   suggestions?: string[];
+  /** Figures a machine reader wants (`--format json`): the audio rules' `suggestedSec`, `offsetSeconds`. */
+  data?: { suggestedSec?: number; offsetSeconds?: number };
 }
 
 export interface TranscriptConfig {

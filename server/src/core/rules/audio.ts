@@ -134,7 +134,7 @@ function reportOffset(ctx: RuleContext, first: TranscriptItem, offset: Offset): 
     command: { command: SHIFT_TIMES_COMMAND, arguments: [{ uri: ctx.model.uri, line: ctx.lineNumber(first.span.start) - 1, delta: offset.seconds }] },
     safe: false,
   };
-  ctx.report('media-offset', secSpan(first), message, [fix]);
+  ctx.report('media-offset', secSpan(first), message, [fix], false, { offsetSeconds: offset.seconds });
 }
 
 function checkOffSpeech(ctx: RuleContext, item: TranscriptItem, onsets: readonly number[], tolerance: number): void {
@@ -142,7 +142,7 @@ function checkOffSpeech(ctx: RuleContext, item: TranscriptItem, onsets: readonly
   if (onset === undefined || distance(onset, item.sec!) <= tolerance) return;
   const snapped = Math.max(0, wholeSecond(onset));
   const message = `sec ${item.sec} (${formatTime(item.sec!)}) is ${Math.round(distance(onset, item.sec!))} s from the nearest start of speech, at ${formatTime(snapped)}`;
-  ctx.report('sec-off-speech', secSpan(item), message, [snapFix(ctx, item, snapped)]);
+  ctx.report('sec-off-speech', secSpan(item), message, [snapFix(ctx, item, snapped)], false, { suggestedSec: snapped });
 }
 
 /** Sets `sec` and `time` together: one edit, one undo step. Not safe: the nearest onset may be another line's. */

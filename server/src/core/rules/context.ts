@@ -50,11 +50,12 @@ export class RuleContext {
     return false;
   }
 
-  report(rule: RuleId, span: Span, message: string, fixes: Fix[] = [], uncertain = false): void {
+  report(rule: RuleId, span: Span, message: string, fixes: Fix[] = [], uncertain = false, data?: Finding['data']): void {
     const setting = ruleSetting(this.config, rule);
     if (setting === 'off') return;
     const finding: Finding = { rule, severity: setting, message, start: span.start, end: span.end, fixes };
     if (uncertain) finding.uncertain = true;
+    if (data) finding.data = data;
     this.findings.push(finding);
   }
 
