@@ -1,7 +1,7 @@
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import JSZip from 'jszip';
-import { cleanLine, collapseSpace, parseSiteTimestamp } from '../server/src/core/formats/siteLines';
-import { isNewHeader, NewItem } from '../server/src/core/formats/types';
+import { cleanLine, collapseSpace, parseSiteTimestamp } from '../server/src/core/formats/shared/siteLines';
+import { isNewHeader, NewItem } from '../server/src/core/convert/types';
 import { formatTime } from '../server/src/core/time';
 
 /**

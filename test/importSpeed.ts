@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { parseEpisode } from '../server/src/core';
-import { readDocx } from '../server/src/core/formats/docx';
+import { readDocx } from '../server/src/core/formats/docx/docxReader';
 import { insertTranscript } from '../server/src/core/formats/insertTranscript';
-import { transcriptYaml } from '../server/src/core/formats/itemYaml';
-import type { NewItem } from '../server/src/core/formats/types';
+import { transcriptYaml } from '../server/src/core/convert/itemYaml';
+import type { NewItem } from '../server/src/core/convert/types';
 import { buildDocx, siteDocument } from './docxFixture';
 
 /**

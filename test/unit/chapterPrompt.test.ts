@@ -5,7 +5,7 @@ import { chapterPrompt } from '../../server/src/core/chapters/chapterPrompt';
 import { lastSecond } from '../../server/src/core/chapters/episodeChapters';
 import { insertChapters } from '../../server/src/core/chapters/insertChapters';
 import { readChapterList } from '../../server/src/core/chapters/readChapters';
-import { ConvertError } from '../../server/src/core/formats/types';
+import { ConvertError } from '../../server/src/core/convert/types';
 
 /** Suggest Chapters (issue 19) without an editor: the prompt, and a fake model's answers read leniently and inserted. */
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { readDocx } from '../../server/src/core/formats/docx';
-import { ConvertError } from '../../server/src/core/formats/types';
+import { readDocx } from '../../server/src/core/formats/docx/docxReader';
+import { ConvertError } from '../../server/src/core/convert/types';
 import { buildDocx, DocxParagraphSpec, nonWordZip } from '../docxFixture';
 
 const read = async (paragraphs: DocxParagraphSpec[]) => readDocx(await buildDocx(paragraphs));

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { readTranscriptSource } from '../../server/src/core/formats/readSource';
-import { isPlaceholderSpeaker, renameSpeakers, speakerNames } from '../../server/src/core/formats/speakers';
-import { ConvertError, NewItem } from '../../server/src/core/formats/types';
+import { isPlaceholderSpeaker, renameSpeakers, speakerNames } from '../../server/src/core/formats/speakers/speakers';
+import { ConvertError, NewItem } from '../../server/src/core/convert/types';
 
 const ITEMS: NewItem[] = [
   { header: 'Intro' },

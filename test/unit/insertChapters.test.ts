@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { applyEdits, parseEpisode } from '../../server/src/core';
 import { insertChapters, placeChapters } from '../../server/src/core/chapters/insertChapters';
 import { Chapter, readChapterList } from '../../server/src/core/chapters/readChapters';
-import { ConvertError } from '../../server/src/core/formats/types';
+import { ConvertError } from '../../server/src/core/convert/types';
 import { episode } from '../helpers';
 
 /** Issue 19: a chapter list made the episode's headers, placed as the site's inserter places them, only header items edited. */

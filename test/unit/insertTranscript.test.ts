@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { insertTranscript, TranscriptExists } from '../../server/src/core/formats/insertTranscript';
-import { ConvertError, NewItem } from '../../server/src/core/formats/types';
+import { ConvertError, NewItem } from '../../server/src/core/convert/types';
 
 const ITEMS: NewItem[] = [
   { header: 'Intro: why' },

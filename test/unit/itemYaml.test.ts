@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { parse } from 'yaml';
-import { itemYaml, transcriptYaml, yamlString } from '../../server/src/core/formats/itemYaml';
+import { itemYaml, transcriptYaml, yamlString } from '../../server/src/core/convert/itemYaml';
 
 const readBack = (scalar: string, version: '1.1' | '1.2'): unknown => (parse(`k: ${scalar}\n`, { version }) as { k: unknown }).k;
 

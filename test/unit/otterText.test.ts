@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { readOtterText } from '../../server/src/core/formats/otterText';
-import { ConvertError } from '../../server/src/core/formats/types';
+import { readOtterText } from '../../server/src/core/formats/otter/otterTextReader';
+import { ConvertError } from '../../server/src/core/convert/types';
 
 function refusal(text: string): string {
   try {

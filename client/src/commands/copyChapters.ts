@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import type { ChapterExportFormat } from '../../../server/src/core/formats/types';
+import type { ChapterExportFormat } from '../../../server/src/core/convert/types';
 import { EXPORT_TRANSCRIPT_REQUEST, ExportTranscriptParams, ExportTranscriptResult, SETTINGS_SECTION } from '../../../server/src/protocol';
 import { episodeEditor } from './chapterPreview';
 

@@ -85,6 +85,7 @@ export function toDiagnostics(text: string, uri: string, findings: readonly Find
       endLine: end.line + 1,
       endColumn: end.character + 1,
       fixable: isFixable(finding),
+      ...(finding.suggestions ? { suggestions: finding.suggestions } : {}),
     };
   });
 }

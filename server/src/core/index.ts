@@ -6,6 +6,7 @@ export { parseEpisode, isInPodcastFolder } from './parse/parseEpisode';
 export type { EpisodeModel, TranscriptItem, Field, FrontMatter } from './model';
 export { analyze } from './rules';
 export { RULES, ruleInfo, isRuleId, ruleSetting } from './rules/registry';
+export { ruleDocsUrl, REPOSITORY_URL } from './rules/docsUrl';
 export type { RuleInfo } from './rules/registry';
 export { collectFixAll, applyEdits, composeEdits, fixAllToFixedPoint, MAX_FIX_PASSES } from './fixAll';
 export type { FixAllRun } from './fixAll';

@@ -60,6 +60,20 @@ export function lineNumberFinder(text: string): (offset: number) => number {
   };
 }
 
+/**
+ * Control characters YAML's readers disagree on (control-character): C0 controls but tab, LF and CR;
+ * DEL; C1 controls (NEL among them); the line and paragraph separators.
+ */
+export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/;
+const CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, 'g');
+const LINE_BREAKING = /[\u0085\u2028\u2029]/g;
+
+/** Text fit for an export: the characters that break a line (NEL, the separators) become spaces, the other controls go. */
+export function withoutControlCharacters(text: string): string {
+  if (!CONTROL_CHARACTER.test(text)) return text;
+  return text.replace(LINE_BREAKING, ' ').replace(CONTROL_CHARACTERS, '');
+}
+
 export function startOfLine(text: string, offset: number): number {
   let i = offset;
   while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;

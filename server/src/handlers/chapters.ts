@@ -2,7 +2,7 @@ import { chapterPrompt } from '../core/chapters/chapterPrompt';
 import { lastSecond } from '../core/chapters/episodeChapters';
 import { insertChapters } from '../core/chapters/insertChapters';
 import { Chapter, ChapterListError, readChapterList } from '../core/chapters/readChapters';
-import { ConvertError } from '../core/formats/types';
+import { ConvertError } from '../core/convert/types';
 import { toTextEdits } from '../convert';
 import {
   CHAPTER_PROMPT_REQUEST, ChapterEntry, ChapterPromptResult, INSERT_CHAPTERS_REQUEST, InsertChaptersParams, InsertChaptersResult, PlayerDocumentParams,

@@ -1,5 +1,5 @@
-import { exportEpisode } from '../core/formats/exportEpisode';
-import { ConvertError, EXPORT_EXTENSIONS, EXPORT_FORMATS } from '../core/formats/types';
+import { exportEpisode } from '../core/exportEpisode';
+import { ConvertError, EXPORT_EXTENSIONS, EXPORT_FORMATS } from '../core/convert/types';
 import { EXPORT_TRANSCRIPT_REQUEST, ExportTranscriptParams, ExportTranscriptResult } from '../protocol';
 import type { ServerContext } from './context';
 

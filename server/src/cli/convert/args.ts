@@ -1,4 +1,4 @@
-import { EXPORT_FORMATS, ExportFormat, IMPORT_FORMATS, ImportFormat } from '../../core/formats/types';
+import { EXPORT_FORMATS, ExportFormat, IMPORT_FORMATS, ImportFormat } from '../../core/convert/types';
 import { readArgs, UsageError } from '../args';
 
 /** `transcript-convert`'s command line, read into one of its three jobs. Nothing here touches the file system. */

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseEpisode } from '../../core';
-import { exportEpisode } from '../../core/formats/exportEpisode';
-import { ConvertError, EXPORT_EXTENSIONS } from '../../core/formats/types';
+import { exportEpisode } from '../../core/exportEpisode';
+import { ConvertError, EXPORT_EXTENSIONS } from '../../core/convert/types';
 import { discoverFiles } from '../discover';
 import type { CliIo } from '../run';
 import type { ExportJob } from './args';

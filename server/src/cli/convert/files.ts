@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { MAX_INPUT_BYTES } from '../../core/formats/types';
+import { MAX_INPUT_BYTES } from '../../core/convert/types';
 import { reason } from '../discover';
 import { writeFileAtomic } from '../writeFile';
 

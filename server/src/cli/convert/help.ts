@@ -1,4 +1,4 @@
-import { EXPORT_FORMATS, IMPORT_FORMATS } from '../../core/formats/types';
+import { EXPORT_FORMATS, IMPORT_FORMATS } from '../../core/convert/types';
 
 /** `transcript-convert --help`, and the usage shown with a usage error. */
 

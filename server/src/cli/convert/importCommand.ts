@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InsertedTranscript, insertTranscript, TranscriptExists } from '../../core/formats/insertTranscript';
-import type { ReadResult } from '../../core/formats/readResult';
+import type { ReadResult } from '../../core/formats/shared/readResult';
 import { readTranscriptSource } from '../../core/formats/readSource';
-import { plural } from '../../core/formats/textLines';
-import { ConvertError, importFormatOf, isNewHeader, IMPORT_FORMATS } from '../../core/formats/types';
+import { plural } from '../../core/formats/shared/textLines';
+import { ConvertError, importFormatOf, isNewHeader, IMPORT_FORMATS } from '../../core/convert/types';
 import { writeFileAtomic } from '../writeFile';
 import type { CliIo } from '../run';
 import type { ImportJob } from './args';

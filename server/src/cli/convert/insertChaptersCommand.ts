@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { parseEpisode } from '../../core';
 import { chapterLabel, insertChapters } from '../../core/chapters/insertChapters';
 import { ChapterListError, readChapterList } from '../../core/chapters/readChapters';
-import { ConvertError } from '../../core/formats/types';
+import { ConvertError } from '../../core/convert/types';
 import type { CliIo } from '../run';
 import type { InsertChaptersJob } from './args';
 import { InputError, readInputText, writeOutput } from './files';
@@ -34,6 +34,8 @@ export async function insertChaptersCommand(job: InsertChaptersJob, io: CliIo): 
     io.stderr.write(`transcript-convert: nothing written (${list.notChapters.length} ${list.notChapters.length === 1 ? 'line is not a chapter' : 'lines are not chapters'})\n`);
     return 1;
   }
+  // Entries the list holds but that are no header (Podcasting 2.0 `toc: false`, untitled): named, not refused.
+  for (const warning of list.warnings) io.stderr.write(`transcript-convert: ${job.chapters}: ${warning}\n`);
   if (list.chapters.length === 0) return refuse(job.chapters, 'no chapters in the list; nothing written');
   const episodeText = await readOrSay(episodeFile, job.into, refuse);
   if (episodeText === undefined) return 1;

@@ -1,6 +1,6 @@
 import { getField } from '../fields';
 import type { EpisodeModel } from '../model';
-import { ConvertError } from '../formats/types';
+import { ConvertError } from '../convert/types';
 import { clockLabel } from './chapterTime';
 import { MAX_SUGGESTED_CHAPTERS } from './readChapters';
 

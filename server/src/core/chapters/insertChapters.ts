@@ -1,6 +1,6 @@
 import { applyEdits } from '../fixAll';
-import { itemYaml } from '../formats/itemYaml';
-import { ConvertError } from '../formats/types';
+import { itemYaml } from '../convert/itemYaml';
+import { ConvertError } from '../convert/types';
 import type { EpisodeModel, TranscriptItem } from '../model';
 import { parseEpisode } from '../parse/parseEpisode';
 import type { TextEdit } from '../types';

@@ -1,5 +1,5 @@
 import type { EpisodeModel } from '../model';
-import { ChapterExportFormat, ExportOptions, ExportResult } from '../formats/types';
+import { ChapterExportFormat, ExportOptions, ExportResult } from '../convert/types';
 import { clockLabel, vttLabel, youtubeLabel } from './chapterTime';
 import { episodeChapters, EpisodeChapter, lastSecond } from './episodeChapters';
 

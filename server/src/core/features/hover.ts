@@ -5,7 +5,7 @@ import { formatTime } from '../time';
 import type { Span } from '../types';
 import { itemAt, momentOf } from './locate';
 import { escapeMarkdown } from './markdown';
-import { videoUrl } from './video';
+import { isOnValue, videoHoverLine, videoUrl } from './video';
 
 export interface EpisodeHover {
   /** Markdown; file text in it is escaped, and the only link is a validated YouTube URL. */
@@ -28,8 +28,9 @@ export function hoverAt(model: EpisodeModel, offset: number): EpisodeHover | und
     if (moment.borrowed === 'previous') lines.push(`Untimed continuation: uses the previous timed line's time, ${time} (sec ${moment.sec}).`);
     else if (moment.borrowed === 'next') lines.push(`Section starts at ${time} (sec ${moment.sec}), its first timed line.`);
     else lines.push(`At ${time} (sec ${moment.sec}).`);
-    const url = videoUrl(model, moment.sec);
-    lines.push(url ? `[Open video at ${time}](${url})` : 'No valid YouTube id in `ids.youtube`, so no video link.');
+    // A timed line's `time` links to its own `sec`, the same second.
+    const video = videoHoverLine(model, moment.sec, moment.borrowed === undefined && isOnValue(item.fields, 'time', offset));
+    if (video) lines.push(video);
   }
   return { markdown: lines.join('\n\n'), span: hoverSpan(item, offset) };
 }
@@ -71,8 +72,8 @@ export function clipHoverAt(model: EpisodeModel, offset: number): EpisodeHover |
   } else {
     const range = clip.end !== undefined ? `${formatTime(clip.start)} – ${formatTime(clip.end)} (${clip.end - clip.start} s)` : formatTime(clip.start);
     lines.push(`${range}, startOffset ${clip.start}${clip.end !== undefined ? `, endOffset ${clip.end}` : ''}.`);
-    const url = videoUrl(model, clip.start);
-    lines.push(url ? `[Open video at ${formatTime(clip.start)}](${url})` : 'No valid YouTube id in `ids.youtube`, so no video link.');
+    const video = videoHoverLine(model, clip.start, isOnValue(clip.fields, 'startOffset', offset));
+    if (video) lines.push(video);
   }
   const field = clip.fields.find((f) => offset >= f.keySpan.start && offset <= (f.valueSpan ?? f.keySpan).end);
   const span = field ? { start: field.keySpan.start, end: (field.valueSpan ?? field.keySpan).end } : clip.span;

@@ -2,8 +2,8 @@ import { isMap, isScalar, parseDocument } from 'yaml';
 import type { Document, Pair } from 'yaml';
 import { findFrontMatter } from '../parse/frontMatter';
 import { formatTime } from '../time';
-import { transcriptYaml } from './itemYaml';
-import { ConvertError, isNewHeader, NewItem } from './types';
+import { transcriptYaml } from '../convert/itemYaml';
+import { ConvertError, isNewHeader, NewItem } from '../convert/types';
 
 /**
  * Writing imported items into an episode as one text edit, never a re-dump: a front matter without

@@ -1,12 +1,12 @@
-import { readDocx } from './docx';
-import { CueOptions } from './joinCues';
-import { readOtterText } from './otterText';
-import { readPodcastJson } from './podcastJson';
-import type { ReadResult } from './readResult';
-import { renameSpeakers, speakerNames } from './speakers';
-import { readSrt } from './srt';
-import { ConvertError, ImportFormat, MAX_INPUT_BYTES } from './types';
-import { readWebVtt } from './webvtt';
+import { readDocx } from './docx/docxReader';
+import { CueOptions } from './cues/joinCues';
+import { readOtterText } from './otter/otterTextReader';
+import { readPodcastJson } from './podcastJson/podcastJsonReader';
+import type { ReadResult } from './shared/readResult';
+import { renameSpeakers, speakerNames } from './speakers/speakers';
+import { readSrt } from './srt/srtReader';
+import { ConvertError, ImportFormat, MAX_INPUT_BYTES } from '../convert/types';
+import { readWebVtt } from './webvtt/webvttReader';
 
 /** One entry for every import (CLI `--into`, the server's requests, tests): a source in any import format to items. */
 

@@ -1,24 +1,33 @@
 import type { EpisodeModel, TranscriptItem } from '../model';
 import type { Finding, TranscriptConfig } from '../types';
 import { RuleContext, shiftFinding } from './context';
+import { checkControlCharacters } from './controlCharacters';
 import { checkDuplicates } from './duplicates';
 import { checkEpisodeMeta } from './episodeMeta';
 import { checkHeaders } from './headers';
 import { checkOrder } from './order';
 import { checkItemSchema, checkTopLevelSchema } from './schema';
 import { checkItemSpeaker, checkSpeakers } from './speakers';
+import { checkSpeechRate } from './speechRate';
 import { checkSyntax } from './syntax';
 import { checkItemTimes } from './time';
+import { checkTimeTypos } from './timeTypo';
 import { checkYoutubeId } from './youtube';
+import { checkTerms } from '../terms/check';
+import type { TermsInput } from '../terms/sources';
 
 /** Checks of rules of `item` scope (registry.ts): they look at one item alone; their findings are cached per item. */
 export const ITEM_CHECKS: readonly ((ctx: RuleContext, item: TranscriptItem) => void)[] = [checkItemSchema, checkItemTimes, checkItemSpeaker];
 /** Checks of rules of `file` scope: across items or at the metadata; cheap scans, run on every analysis. */
-const FILE_CHECKS: readonly ((ctx: RuleContext) => void)[] = [checkTopLevelSchema, checkOrder, checkDuplicates, checkSpeakers, checkYoutubeId, checkHeaders, checkEpisodeMeta];
+const FILE_CHECKS: readonly ((ctx: RuleContext) => void)[] = [
+  checkTopLevelSchema, checkOrder, checkDuplicates, checkSpeakers, checkYoutubeId, checkHeaders, checkEpisodeMeta, checkSpeechRate, checkTimeTypos, checkControlCharacters, checkTerms,
+];
 
 export interface AnalyzeOptions {
   /** 1-based line of an offset, when the caller already has a line index (the server's TextDocument). */
   lineOf?: (offset: number) => number;
+  /** The site's names and terms (name-spelling, term-spelling); without them, only the episode's own. */
+  terms?: TermsInput;
 }
 
 const NONE: Finding[] = [];
@@ -40,6 +49,7 @@ const itemFindings = new WeakMap<TranscriptItem, { config: TranscriptConfig; at:
 export function analyze(model: EpisodeModel, config: TranscriptConfig, options: AnalyzeOptions = {}): Finding[] {
   if (!model.isEpisode) return [];
   const ctx = new RuleContext(model, config, options.lineOf);
+  ctx.terms = options.terms;
   checkSyntax(ctx);
   if (model.syntaxErrors.length > 0 && !model.recovered) return sortFindings(ctx.findings);
   for (const check of FILE_CHECKS) check(ctx);

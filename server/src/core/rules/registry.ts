@@ -51,7 +51,11 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'duration-mismatch', scope: 'file', defaultSeverity: 'warning', description: 'duration is not the last sec minus the first sec.' },
   { id: 'clip-mismatch', scope: 'file', defaultSeverity: 'warning', description: 'A quotableClips entry whose url t= or video id disagrees with startOffset or ids.youtube, or that ends before it starts.' },
   { id: 'transcript-copy', scope: 'workspace', defaultSeverity: 'warning', description: "An episode whose spoken lines are (almost) all another episode's (workspace check)." },
+  { id: 'name-spelling', scope: 'file', defaultSeverity: 'warning', description: "A word in a line, or a who, that is a near miss of a name the episode knows (its guests, speakers, title)." },
+  { id: 'term-spelling', scope: 'file', defaultSeverity: 'information', description: 'A word, or two or three heard as one, that is a near miss of a term the site uses or a well-known software, company or data-science term.' },
   { id: 'chapters-file-mismatch', scope: 'workspace', defaultSeverity: 'warning', offByDefault: true, description: "The episode's headers and its chapter file (chapters.filePattern) disagree. Off by default." },
+  { id: 'speech-rate', scope: 'file', defaultSeverity: 'warning', description: 'Between two times, far more words than anyone speaks in that time, or minutes with almost none: a wrong sec or a repeated paragraph.' },
+  { id: 'control-character', scope: 'file', defaultSeverity: 'error', description: 'A control character (NUL, ESC, DEL, NEL…) or a line separator written as it is in the front matter.' },
 ];
 
 const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));

@@ -1,0 +1,44 @@
+import { leadingSpeaker } from '../cues/cueText';
+import type { TimedText } from '../cues/episodeCues';
+import { counted } from '../shared/sourceItems';
+
+/**
+ * The speaker as a leading `Who: ` (SRT, which has no voice tag). Readers (cueText.ts) take a leading
+ * `Name:` of at most four words as the speaker and carry it over to the cues after it, so the label
+ * is written when the speaker changes, and again when the text itself begins like a label
+ * (`Note: …`), so that it is not read as a new speaker.
+ */
+
+export function needsLabel(who: string | undefined, previousWho: string | undefined, text: string): boolean {
+  if (!hasName(who)) return false;
+  return who !== previousWho || leadingSpeaker(text).speaker !== undefined;
+}
+
+/** `Who: `, white space folded and a trailing `:` dropped (`Alexey:` would read as no speaker at all). */
+export function speakerLabel(who: string): string {
+  return `${who.replace(/\s+/g, ' ').trim().replace(/:+$/, '')}: `;
+}
+
+/** Whether a reader takes `Who: text` back as exactly this speaker and this text. */
+export function labelReadsBack(who: string, text: string): boolean {
+  const read = leadingSpeaker(speakerLabel(who) + text);
+  return read.speaker === who && read.text === text.trim();
+}
+
+export function hasName(who: string | undefined): who is string {
+  return who !== undefined && /\S/.test(who);
+}
+
+/**
+ * Cues with no speaker right after cues with one: a reader carries the speaker before over to them,
+ * and the format has no way to say "nobody". Said once, counted.
+ */
+export function speakerlessWarning(cues: readonly TimedText[]): string[] {
+  let named = false;
+  let count = 0;
+  for (const cue of cues) {
+    if (hasName(cue.who)) named = true;
+    else if (named) count++;
+  }
+  return count === 0 ? [] : [`${counted(count, 'cue')} with no speaker after a named one: a reader takes them for the speaker before.`];
+}
