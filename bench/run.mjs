@@ -21,7 +21,7 @@ import { measure } from './lib/measure.mjs';
 import { BENCH, exists, NODE24, OUR_SERVER, ROOT, rootRequire, WORK, YAML_LS } from './lib/paths.mjs';
 import { summarizeProfile } from './lib/profile.mjs';
 import { machine, writeReports, printTables } from './lib/report.mjs';
-import { FRONT_MATTER_KB, ourServer, verifyYamlLanguageServer, yamlLanguageServer } from './lib/servers.mjs';
+import { floorServer, FRONT_MATTER_KB, ourServer, verifyYamlLanguageServer, yamlLanguageServer } from './lib/servers.mjs';
 import { summary } from './lib/stats.mjs';
 
 const argv = process.argv.slice(2);
@@ -30,7 +30,7 @@ const profile = argv.includes('--profile');
 const editsAt = argv.indexOf('--edits');
 const EDITS = editsAt >= 0 ? Number(argv[editsAt + 1]) : quick ? 20 : 50;
 const sizesAt = argv.indexOf('--sizes');
-const SIZES = sizesAt >= 0 ? argv[sizesAt + 1].split(',').map(Number) : quick ? [1_000, 10_000] : [1_000, 10_000, 50_000];
+const SIZES = sizesAt >= 0 ? argv[sizesAt + 1].split(',').map(Number) : quick ? [1_000, 20_000] : [1_000, 10_000, 20_000, 50_000];
 const plan = {
   edits: EDITS,
   minEdits: Math.min(EDITS, 20),
@@ -71,7 +71,7 @@ const ours24 = ourServer(NODE24, 'ours on Node 24');
 ours24.skip = (input) => input.items > 10_000;
 const serversAt = argv.indexOf('--servers');
 const wanted = serversAt >= 0 ? argv[serversAt + 1].split(',') : undefined;
-const servers = [ourServer(), ...(quick ? [] : [ours24]), yamlLanguageServer()].filter((s) => !wanted || wanted.includes(s.name));
+const servers = [floorServer(), ourServer(), ...(quick ? [] : [ours24]), yamlLanguageServer()].filter((s) => !wanted || wanted.includes(s.name));
 const results = [];
 for (const input of inputs) {
   const floor = parseFloor(input);

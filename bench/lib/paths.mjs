@@ -20,6 +20,8 @@ export const LARGEST_REAL = 'data-interview-behavioral-and-portfolio-prep-guide.
 export const SCHEMA = path.join(ROOT, 'test', 'bench', 'episode.schema.json');
 
 export const OUR_SERVER = path.join(ROOT, 'out', 'server', 'src', 'main.js');
+/** The sync-only server whose edit time is the floor (floorServer.mjs). */
+export const FLOOR_SERVER = path.join(BENCH, 'lib', 'floorServer.mjs');
 export const OUR_CORE = path.join(ROOT, 'out', 'server', 'src', 'core', 'index.js');
 export const YAML_LS = path.join(BENCH, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
 export const LINT_CORPUS = path.join(BENCH, 'lint-corpus.mjs');

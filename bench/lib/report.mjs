@@ -7,6 +7,7 @@ import * as path from 'node:path';
 const OURS = 'ours';
 const OURS24 = 'ours on Node 24';
 const YLS = 'yaml-language-server';
+const FLOOR = 'sync-only floor';
 
 export function machine({ node24, yamlLsVersion }) {
   const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
@@ -60,7 +61,7 @@ const editCell = (row, server, plan) => {
 };
 
 function openEditTable(report) {
-  const head = ['input', 'items', 'size', 'floor parse warm (cold)', 'ours open', 'YLS open', 'YLS/ours', 'ours edit med / p95', 'YLS edit med / p95', 'YLS/ours', 'ours edit / floor'];
+  const head = ['input', 'items', 'size', 'floor parse warm (cold)', 'ours open', 'YLS open', 'YLS/ours', 'ours edit med / p95', 'YLS edit med / p95', 'YLS/ours', 'ours edit / floor', 'sync-only edit med', 'ours edit / sync-only', 'ours open / YLS open'];
   const rows = report.inputs.map((row) => {
     const o = get(row, OURS);
     const y = get(row, YLS);
@@ -78,6 +79,9 @@ function openEditTable(report) {
       editCell(row, YLS, report.plan),
       times(ratio(yc?.edit.median, oc?.edit.median)),
       oc ? `${(oc.edit.median / row.floorParseMs.warm.median).toFixed(2)}` : '–',
+      ms(get(row, FLOOR)?.edit.median),
+      times(ratio(oc?.edit.median, get(row, FLOOR)?.edit.median)),
+      oc && yc ? `${(oc.openMs / yc.openMs).toFixed(2)}×` : '–',
     ];
   });
   return { head, rows };
@@ -295,7 +299,7 @@ function markdown(report) {
     '',
     '## Open and edit (ms)',
     '',
-    'YLS = yaml-language-server. "floor parse" is bare `yaml.parseDocument` of the same front matter in the bench process, warm (median), and in brackets the first parse in a fresh Node process (cold, as our first open is). "YLS/ours" is how many times longer yaml-language-server takes. Edit figures include yaml-language-server\'s fixed 200 ms debounce (see README.md for why and the figure without it).',
+    'YLS = yaml-language-server. "floor parse" is bare `yaml.parseDocument` of the same front matter in the bench process, warm (median), and in brackets the first parse in a fresh Node process (cold, as our first open is). "YLS/ours" is how many times longer yaml-language-server takes. Edit figures include yaml-language-server\'s fixed 200 ms debounce (see README.md for why and the figure without it). "sync-only" is a server that keeps the document in sync and publishes empty diagnostics (bench/lib/floorServer.mjs): the floor of an edit, what messaging and the text sync cost before any checking.',
     '',
     mdTable(a.head, a.rows),
     '',

@@ -2,7 +2,7 @@
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import { LspServer } from './lsp.mjs';
-import { NODE24, OUR_SERVER, SCHEMA, WORK, YAML_LS } from './paths.mjs';
+import { FLOOR_SERVER, NODE24, OUR_SERVER, SCHEMA, WORK, YAML_LS } from './paths.mjs';
 
 /** What yaml-language-server is told (answers to its workspace/configuration requests). */
 function yamlSettings() {
@@ -56,6 +56,20 @@ export function ourServer(node = process.execPath, name = 'ours') {
     doc: 'md',
   };
 }
+
+/** The floor: a server that keeps the document in sync and checks nothing (floorServer.mjs), on ours' Node. */
+export function floorServer() {
+  return {
+    name: FLOOR,
+    notAnalysed: () => 'the floor: it checks nothing',
+    node: process.execPath,
+    args: [FLOOR_SERVER, '--stdio'],
+    settings: {},
+    versioned: true,
+    doc: 'md',
+  };
+}
+export const FLOOR = 'sync-only floor';
 
 export function yamlLanguageServer() {
   return {

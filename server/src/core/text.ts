@@ -2,11 +2,25 @@
 
 /** The first words of a text, cut at a word boundary, for labels that must stay short. */
 export function firstWords(text: string, maxLength = 40): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = flatPrefix(text, maxLength);
   if (flat.length <= maxLength) return flat;
   const cut = flat.slice(0, maxLength);
   const space = cut.lastIndexOf(' ');
   return `${(space > maxLength / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}
+
+/**
+ * The text with whitespace runs as one space, trimmed: whole when that is at most `maxLength` + 1
+ * characters, else a longer start of it (all a label needs). Only a prefix of a long text is
+ * flattened: messages quote lines of thousands of characters on every keystroke.
+ */
+function flatPrefix(text: string, maxLength: number): string {
+  for (let end = 2 * maxLength + 8; end < text.length; end *= 2) {
+    const flat = text.slice(0, end).replace(/\s+/g, ' ').trimStart();
+    // Longer than maxLength + 1: the whole text's flat form starts the same and goes on past maxLength.
+    if (flat.length > maxLength + 1) return flat;
+  }
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Optimal string alignment distance (Levenshtein plus adjacent swaps), capped for speed. */

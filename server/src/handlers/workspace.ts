@@ -64,6 +64,11 @@ export class WorkspaceFeatures {
     const { settings, service, documents, index } = this.ctx;
     const config = settings.current(doc.uri);
     if (config.rules['transcript-copy'] === 'off') return [];
+    // Nothing to compare with (no other open document, no folder to index): no fingerprint to build, on open or per keystroke.
+    if (!index.hasFolders && documents.all().length === 1 && index.episodes().length === 0) {
+      this.setPartners(doc.uri, []);
+      return [];
+    }
     const fingerprint = service.fingerprint(doc);
     const key = fingerprint && transcriptKeySpan(service.model(doc));
     if (!fingerprint || !key) {

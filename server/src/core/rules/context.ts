@@ -4,6 +4,21 @@ import { lineNumberFinder } from '../text';
 import { ruleSetting } from './registry';
 import type { TermsInput } from '../terms/sources';
 
+/**
+ * Findings about a group of items, as built by a file-scoped rule (`memo`), keyed by the group's first
+ * item object: offsets as they were when built (`anchor`: the first item's region start then).
+ */
+interface GroupFindings {
+  tag: string;
+  items: readonly TranscriptItem[];
+  config: TranscriptConfig;
+  anchor: number;
+  findings: readonly Finding[];
+}
+const groupFindings = new WeakMap<TranscriptItem, GroupFindings[]>();
+/** Groups kept per first item: one per tag is the usual case; the bound stops growth on odd inputs. */
+const MAX_GROUPS_PER_ITEM = 8;
+
 /** What a rule gets: the parsed episode, the settings, and a way to report. */
 export class RuleContext {
   findings: Finding[] = [];
@@ -59,6 +74,34 @@ export class RuleContext {
     this.findings.push(finding);
   }
 
+  /**
+   * Reports what `build` reports about a group of contiguous items, building it only when the group
+   * changed. An edit re-reads only the item it touched and moves the others (same objects, offsets
+   * shifted alike), so while every item of the group is the same object, the findings are the same,
+   * moved by as much as the group's first item. `build` may read only these items (their fields and
+   * text) and the configuration: no line numbers, no other item, no metadata.
+   */
+  memo(tag: string, items: readonly TranscriptItem[], build: () => void): void {
+    const first = items[0];
+    const kept = groupFindings.get(first);
+    const hit = kept?.find((g) => g.tag === tag && g.config === this.config && sameItems(g.items, items));
+    if (hit) {
+      // Moved since: keep them moved, so a group that stays put is not copied again.
+      if (first.region.start !== hit.anchor) {
+        hit.findings = hit.findings.map((finding) => shiftFinding(finding, first.region.start - hit.anchor));
+        hit.anchor = first.region.start;
+      }
+      this.findings.push(...hit.findings);
+      return;
+    }
+    const found = this.collect(build);
+    const group = { tag, items: items.slice(), config: this.config, anchor: first.region.start, findings: found };
+    if (!kept) groupFindings.set(first, [group]);
+    else if (kept.length < MAX_GROUPS_PER_ITEM) kept.push(group);
+    else kept.splice(0, kept.length, group);
+    this.findings.push(...found);
+  }
+
   isEnabled(rule: RuleId): boolean {
     return this.config.rules[rule] !== 'off';
   }
@@ -68,4 +111,20 @@ export class RuleContext {
     if (this.lineOf) return this.lineOf(offset);
     return (this.lineFinder ??= lineNumberFinder(this.model.text))(offset);
   }
+}
+
+function sameItems(a: readonly TranscriptItem[], b: readonly TranscriptItem[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** A finding moved by `delta` (its span and its fixes' edits), as a new object: cached ones are shared. */
+export function shiftFinding(finding: Finding, delta: number): Finding {
+  return {
+    ...finding,
+    start: finding.start + delta,
+    end: finding.end + delta,
+    fixes: finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) })),
+  };
 }

@@ -12,8 +12,18 @@ import type { RuleContext } from './context';
  */
 export function checkDuplicates(ctx: RuleContext): void {
   const items = ctx.items;
-  forEachRun(items.filter(isHeader), (a, b) => b.index === a.index + 1 && a.header!.trim() === b.header!.trim(), (run) => reportRun(ctx, run, 'header'));
-  forEachRun(ctx.lines, (a, b) => sameLine(a, b) && onlyHeadersBetween(items, a, b), (run) => reportRun(ctx, run, 'line'));
+  forEachRun(items.filter(isHeader), (a, b) => b.index === a.index + 1 && a.header!.trim() === b.header!.trim(), (run) => reportOnce(ctx, run, 'header'));
+  forEachRun(ctx.lines, (a, b) => sameLine(a, b) && onlyHeadersBetween(items, a, b), (run) => reportOnce(ctx, run, 'line'));
+}
+
+/**
+ * A run's messages and fixes are built once while its items are unchanged (ctx.memo): the fix reads
+ * the headers around the copies, as far before the run as the run is long.
+ */
+function reportOnce(ctx: RuleContext, run: TranscriptItem[], what: 'header' | 'line'): void {
+  const last = run[run.length - 1].index;
+  const from = Math.max(0, 2 * run[0].index - last);
+  ctx.memo(`item-duplicate ${what}`, ctx.items.slice(from, last + 1), () => reportRun(ctx, run, what));
 }
 
 function isHeader(item: TranscriptItem): boolean {

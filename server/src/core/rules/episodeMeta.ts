@@ -78,27 +78,28 @@ function checkClips(ctx: RuleContext): void {
   if (clips.length === 0) return;
   const id = validYoutubeId(ctx.model.topLevel);
   for (const clip of clips) {
-    const label = clipLabel(clip);
+    // Built only for a clip that is reported: the others cost no label.
+    const label = () => clipLabel(clip);
     const url = getField(clip.fields, 'url');
     if (clip.url !== undefined && url?.valueSpan) {
       const t = urlSeconds(clip.url);
       if (clip.start !== undefined) {
         if (t === undefined && clip.start !== 0) {
-          ctx.report('clip-mismatch', url.valueSpan, `${label}: the url has no t=, so it opens the video at 0:00, but startOffset is ${clip.start} (${formatTime(clip.start)})`);
+          ctx.report('clip-mismatch', url.valueSpan, `${label()}: the url has no t=, so it opens the video at 0:00, but startOffset is ${clip.start} (${formatTime(clip.start)})`);
         } else if (t === 'invalid') {
-          ctx.report('clip-mismatch', url.valueSpan, `${label}: the url's t= is not a number of seconds; startOffset is ${clip.start} (${formatTime(clip.start)})`);
+          ctx.report('clip-mismatch', url.valueSpan, `${label()}: the url's t= is not a number of seconds; startOffset is ${clip.start} (${formatTime(clip.start)})`);
         } else if (t !== undefined && t !== clip.start) {
-          ctx.report('clip-mismatch', url.valueSpan, `${label}: the url starts the video at t=${t} (${formatTime(t)}) but startOffset is ${clip.start} (${formatTime(clip.start)})`);
+          ctx.report('clip-mismatch', url.valueSpan, `${label()}: the url starts the video at t=${t} (${formatTime(t)}) but startOffset is ${clip.start} (${formatTime(clip.start)})`);
         }
       }
       const urlId = youtubeIdFromUrl(clip.url);
       if (id !== undefined && urlId !== undefined && urlId !== id) {
-        ctx.report('clip-mismatch', url.valueSpan, `${label}: the url is for video '${firstWords(urlId, 20)}' but ids.youtube is '${id}'`);
+        ctx.report('clip-mismatch', url.valueSpan, `${label()}: the url is for video '${firstWords(urlId, 20)}' but ids.youtube is '${id}'`);
       }
     }
     const end = getField(clip.fields, 'endOffset');
     if (clip.start !== undefined && clip.end !== undefined && clip.end < clip.start && end) {
-      ctx.report('clip-mismatch', end.valueSpan ?? end.keySpan, `${label} ends at ${formatTime(clip.end)} (endOffset ${clip.end}), before it starts at ${formatTime(clip.start)} (startOffset ${clip.start})`);
+      ctx.report('clip-mismatch', end.valueSpan ?? end.keySpan, `${label()} ends at ${formatTime(clip.end)} (endOffset ${clip.end}), before it starts at ${formatTime(clip.start)} (startOffset ${clip.start})`);
     }
   }
 }

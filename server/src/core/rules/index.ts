@@ -1,6 +1,6 @@
 import type { EpisodeModel, TranscriptItem } from '../model';
 import type { Finding, TranscriptConfig } from '../types';
-import { RuleContext } from './context';
+import { RuleContext, shiftFinding } from './context';
 import { checkControlCharacters } from './controlCharacters';
 import { checkDuplicates } from './duplicates';
 import { checkEpisodeMeta } from './episodeMeta';
@@ -8,7 +8,7 @@ import { dropUnparsableFlowFixes } from './flowFixes';
 import { checkHeaders } from './headers';
 import { checkOrder } from './order';
 import { checkItemSchema, checkTopLevelSchema } from './schema';
-import { checkSpeakers } from './speakers';
+import { checkItemSpeaker, checkSpeakers } from './speakers';
 import { checkSpeechRate } from './speechRate';
 import { checkSyntax } from './syntax';
 import { checkItemTimes } from './time';
@@ -17,10 +17,12 @@ import { checkYoutubeId } from './youtube';
 import { checkTerms } from '../terms/check';
 import type { TermsInput } from '../terms/sources';
 
-/** Checks that look at one item alone: their findings are cached per item. */
-const ITEM_CHECKS = [checkItemSchema, checkItemTimes];
-/** Checks that look across items or at the metadata: cheap linear scans, run on every analysis. */
-const DOCUMENT_CHECKS = [checkTopLevelSchema, checkOrder, checkDuplicates, checkSpeakers, checkYoutubeId, checkHeaders, checkEpisodeMeta, checkSpeechRate, checkTimeTypos, checkControlCharacters, checkTerms];
+/** Checks of rules of `item` scope (registry.ts): they look at one item alone; their findings are cached per item. */
+export const ITEM_CHECKS: readonly ((ctx: RuleContext, item: TranscriptItem) => void)[] = [checkItemSchema, checkItemTimes, checkItemSpeaker];
+/** Checks of rules of `file` scope: across items or at the metadata; cheap scans, run on every analysis. */
+const FILE_CHECKS: readonly ((ctx: RuleContext) => void)[] = [
+  checkTopLevelSchema, checkOrder, checkDuplicates, checkSpeakers, checkYoutubeId, checkHeaders, checkEpisodeMeta, checkSpeechRate, checkTimeTypos, checkControlCharacters, checkTerms,
+];
 
 export interface AnalyzeOptions {
   /** 1-based line of an offset, when the caller already has a line index (the server's TextDocument). */
@@ -32,11 +34,12 @@ export interface AnalyzeOptions {
 const NONE: Finding[] = [];
 
 /**
- * Findings of the item-local checks per item object, offsets relative to `region.start`, for one
- * configuration. An edit elsewhere only moves an item (parse/updateEpisode.ts keeps its object), so they
- * stay valid; an edited item is a new object. Weak: a dropped model frees its entries.
+ * Findings of the item checks per item object, for one configuration, at the offsets of `at` (the
+ * item's region start when they were last placed). An edit elsewhere only moves an item
+ * (parse/updateEpisode.ts keeps its object), so they stay valid, moved along; an edited item is a
+ * new object. Weak: a dropped model frees its entries.
  */
-const localFindings = new WeakMap<TranscriptItem, { config: TranscriptConfig; findings: readonly Finding[] }>();
+const itemFindings = new WeakMap<TranscriptItem, { config: TranscriptConfig; at: number; findings: readonly Finding[] }>();
 
 /**
  * Every finding for one episode, in document order. A front matter that does not parse gets its
@@ -50,29 +53,24 @@ export function analyze(model: EpisodeModel, config: TranscriptConfig, options: 
   ctx.terms = options.terms;
   checkSyntax(ctx);
   if (model.syntaxErrors.length > 0 && !model.recovered) return sortFindings(ctx.findings);
-  for (const check of DOCUMENT_CHECKS) check(ctx);
+  for (const check of FILE_CHECKS) check(ctx);
   for (const item of ctx.items) {
     if (item.kind === 'broken') continue;
-    let cached = localFindings.get(item);
+    let cached = itemFindings.get(item);
     if (cached?.config !== config) {
       const found = ctx.collect(() => ITEM_CHECKS.forEach((check) => check(ctx, item)));
-      cached = { config, findings: found.length === 0 ? NONE : found.map((f) => shiftFinding(f, -item.region.start)) };
-      localFindings.set(item, cached);
+      cached = { config, at: item.region.start, findings: found.length === 0 ? NONE : found };
+      itemFindings.set(item, cached);
+    } else if (cached.at !== item.region.start && cached.findings.length > 0) {
+      // Moved by an edit before it: placed once where it is now, then shared again.
+      cached.findings = cached.findings.map((finding) => shiftFinding(finding, item.region.start - cached!.at));
+      cached.at = item.region.start;
     }
-    for (const finding of cached.findings) ctx.findings.push(shiftFinding(finding, item.region.start));
+    for (const finding of cached.findings) ctx.findings.push(finding);
   }
   return sortFindings(dropUnparsableFlowFixes(model, ctx.findings));
 }
 
 function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
-}
-
-function shiftFinding(finding: Finding, delta: number): Finding {
-  return {
-    ...finding,
-    start: finding.start + delta,
-    end: finding.end + delta,
-    fixes: finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) })),
-  };
 }

@@ -5,7 +5,13 @@ import { editDistance, firstWords } from '../text';
 import { readSpeaker } from '../parse/nodes';
 import type { RuleContext } from './context';
 
-/** who-missing, who-suspicious, who-variant, line-is-speaker: is every line attributed to a plausible, consistently spelled speaker? */
+/** who-missing (item scope): a spoken line without a `who` key. */
+export function checkItemSpeaker(ctx: RuleContext, item: TranscriptItem): void {
+  if (item.kind !== 'line' || item.speaker || getField(item.fields, 'who')) return;
+  ctx.report('who-missing', getField(item.fields, 'line')!.keySpan, `this line has no who (speaker): "${firstWords(item.line!, 40)}"`);
+}
+
+/** who-suspicious, who-variant, line-is-speaker (file scope): is every line attributed to a plausible, consistently spelled speaker? */
 export function checkSpeakers(ctx: RuleContext): void {
   const lines = ctx.lines;
   // Broken items count with the speaker their text names: a spelling must not turn minority because its lines did not parse.
@@ -13,11 +19,7 @@ export function checkSpeakers(ctx: RuleContext): void {
   const preferred = preferredSpellings(counts);
   for (const item of lines) {
     const speaker = item.speaker;
-    if (!speaker) {
-      const who = getField(item.fields, 'who');
-      if (!who) ctx.report('who-missing', getField(item.fields, 'line')!.keySpan, `this line has no who (speaker): "${firstWords(item.line!, 40)}"`);
-      continue;
-    }
+    if (!speaker) continue; // who-missing is checkItemSpeaker's.
     const target = preferred.size > 0 && !speaker.speech ? preferred.get(speaker.bare) : undefined;
     if (!speaker.speech && target === undefined && speaker.bare === speaker.name) continue;
     // Only now, for the few items reported, look the field up.
