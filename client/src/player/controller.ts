@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Follower } from './follow';
 import { chooseMedia, findMedia } from './media';
+import { WaveformLane } from './lane';
 import { PlayerPanel } from './panel';
 import { PlayerRequests } from './requests';
 import { PlayerStatus } from './status';
@@ -56,11 +57,17 @@ export class PlayerController implements vscode.Disposable {
   private createPanel(episode: vscode.Uri): PlayerPanel {
     const skip = () => vscode.workspace.getConfiguration('transcripts.player', panel.episode).get<number>('skipSeconds', 5);
     const panel: PlayerPanel = new PlayerPanel(this.context.extensionUri, episode, () => void this.choose(), skip);
+    const lane = new WaveformLane(panel, this.requests, this.follower);
+    panel.onDidLaneEvent((event) => {
+      const done = event.type === 'ready' ? lane.redraw() : lane.moveLine(event.index, event.sec, event.version);
+      void done.catch(() => undefined);
+    });
     panel.onDidChangeState((state) => {
       this.status.update(state, panel.mediaName());
       this.follower.onState(state);
     });
     panel.onDidDispose(() => {
+      lane.dispose();
       this.panel = undefined;
       this.status.update(undefined, undefined);
       this.follower.reset();

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
   INSERT_LINE_AT_PLAYER_REQUEST, ITEM_AT_SECOND_REQUEST, ItemAtSecondResult, MEDIA_HINTS_REQUEST, MediaHintsResponse, PlayerEditResult,
-  PlayerPosition, PlayerRange, PlayerTextEdit, SECOND_AT_REQUEST, SecondAtResult, SET_TIME_FROM_PLAYER_REQUEST,
+  PlayerPosition, PlayerRange, PlayerTextEdit, SECOND_AT_REQUEST, SecondAtResult, SET_TIME_FROM_PLAYER_REQUEST, TIMELINE_REQUEST, TimelineResponse,
 } from '../../../server/src/protocol';
 
 /**
@@ -31,6 +31,10 @@ export class PlayerRequests {
 
   mediaHints(doc: vscode.TextDocument): Promise<MediaHintsResponse> {
     return this.client.sendRequest(MEDIA_HINTS_REQUEST, { textDocument: this.client.code2ProtocolConverter.asTextDocumentIdentifier(doc) });
+  }
+
+  timeline(doc: vscode.TextDocument): Promise<TimelineResponse> {
+    return this.client.sendRequest(TIMELINE_REQUEST, { textDocument: this.client.code2ProtocolConverter.asTextDocumentIdentifier(doc) });
   }
 
   setTimeFromPlayer(doc: vscode.TextDocument, position: vscode.Position, sec: number): Promise<PlayerEditResult> {
