@@ -7,9 +7,27 @@ export const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}out${
 export const CORPUS_DIR = path.resolve(ROOT, '../shared/corpus/podcast');
 export const SEED_DIR = path.resolve(ROOT, '../shared/seed');
 
+/**
+ * Why the real-episode tests skip, in a newcomer's terms: a skip is not a failure, and it names no path
+ * of this machine (tools/test.mjs counts the skips by these reasons at the end of `npm test`).
+ */
+export const NO_CORPUS = 'the real-episode corpus is not beside this checkout';
+export const NO_SEED = 'the real seed episode is not beside this checkout';
+
+/**
+ * The slow slices (corpus-wide round trips, fuzzing): `npm test` leaves them to `npm run test:full` (which CI
+ * runs) so that it stays within 3 minutes; tools/test.mjs sets TRANSCRIPTS_TEST_FULL for test:full.
+ */
+export const FULL_ONLY: string | false = process.env.TRANSCRIPTS_TEST_FULL ? false : 'a slow slice that npm run test:full runs';
+
+/** The skip of a slow corpus-wide test: no corpus first (test:full would skip it too), else FULL_ONLY. */
+export function slowCorpusSkip(corpus: { skip: string | false }): string | false {
+  return corpus.skip || FULL_ONLY;
+}
+
 /** The corpus when this clone sits beside ../shared, else a reason to skip (printed by the test runner). */
 export function corpusFiles(): { files: string[]; skip: false } | { files: []; skip: string } {
-  if (!fs.existsSync(CORPUS_DIR)) return { files: [], skip: `corpus not found at ${CORPUS_DIR} (clone beside ../shared to run it)` };
+  if (!fs.existsSync(CORPUS_DIR)) return { files: [], skip: NO_CORPUS };
   return { files: fs.readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.md')).sort().map((f) => path.join(CORPUS_DIR, f)), skip: false };
 }
 

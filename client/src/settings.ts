@@ -18,11 +18,13 @@ export function configurationFor(section: string | undefined, scopeUri: string |
   const toleranceSeconds = explicit<number>('order.toleranceSeconds');
   const frontMatterKB = explicit<number>('limits.frontMatterKB');
   const chaptersFilePattern = explicit<string>('chapters.filePattern');
+  const maxWordsPerMinute = explicit<number>('speechRate.maxWordsPerMinute');
   const settings: TranscriptSettings = {
     rules,
     order: toleranceSeconds === undefined ? undefined : { toleranceSeconds },
     limits: frontMatterKB === undefined ? undefined : { frontMatterKB },
     chapters: chaptersFilePattern === undefined ? undefined : { filePattern: chaptersFilePattern },
+    speechRate: maxWordsPerMinute === undefined ? undefined : { maxWordsPerMinute },
   };
   return settings;
 }

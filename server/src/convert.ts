@@ -4,7 +4,7 @@ import {
   Range, ResponseError, SymbolKind, TextEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { TOKEN_MODIFIERS, TOKEN_TYPES } from './core';
+import { TOKEN_MODIFIERS, TOKEN_TYPES, ruleDocsUrl } from './core';
 import type {
   EpisodeToken, EpisodeCodeAction, EpisodeCodeLens, EpisodeCompletion, EpisodeHover, EpisodeLink, EpisodeSymbol, Finding, Severity, Span, TextEdit as CoreEdit,
 } from './core';
@@ -46,7 +46,15 @@ export function toRange(doc: TextDocument, span: Span): Range {
 }
 
 export function toDiagnostic(doc: TextDocument, finding: Finding): Diagnostic {
-  return { range: toRange(doc, finding), severity: SEVERITY[finding.severity], source: 'transcripts', code: finding.rule, message: finding.message };
+  return {
+    range: toRange(doc, finding),
+    severity: SEVERITY[finding.severity],
+    source: 'transcripts',
+    code: finding.rule,
+    // As markdownlint's do: the rule id in the Problems panel opens the rule's page.
+    codeDescription: { href: ruleDocsUrl(finding.rule) },
+    message: finding.message,
+  };
 }
 
 /** A finding of a file the server no longer holds the text of, at a range it kept. */
@@ -69,11 +77,17 @@ export function toCodeAction(doc: TextDocument, action: EpisodeCodeAction): Code
   };
 }
 
+/**
+ * Headers (and the spoken lines under them) are String, the kind Markdown's own outline gives its headings
+ * (vscode-markdown-languageservice); only the groups of a very long transcript are containers.
+ */
+const SYMBOL_KIND: Record<EpisodeSymbol['kind'], SymbolKind> = { section: SymbolKind.String, line: SymbolKind.String, group: SymbolKind.Namespace };
+
 export function toDocumentSymbol(doc: TextDocument, symbol: EpisodeSymbol): DocumentSymbol {
   return {
     name: symbol.name,
     detail: symbol.detail,
-    kind: symbol.kind === 'line' ? SymbolKind.String : SymbolKind.Namespace,
+    kind: SYMBOL_KIND[symbol.kind],
     range: toRange(doc, symbol.range),
     selectionRange: toRange(doc, symbol.selectionRange),
     children: symbol.children.map((child) => toDocumentSymbol(doc, child)),
@@ -141,6 +155,7 @@ export function toCodeLens(doc: TextDocument, lens: EpisodeCodeLens): CodeLens {
   return { range: { start: at, end: at }, command: { title: lens.title, command: Commands.openVideo, arguments: [lens.url] } };
 }
 
+/** A header of an episode for Ctrl+T: String, as in the outline. */
 export function toSymbol(name: string, uri: string, range: SymbolInformation['location']['range'], containerName: string): SymbolInformation {
-  return { name, kind: SymbolKind.Namespace, location: { uri, range }, containerName };
+  return { name, kind: SYMBOL_KIND.section, location: { uri, range }, containerName };
 }

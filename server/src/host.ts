@@ -1,4 +1,12 @@
+import type { AudioAnalysis } from './core/audio';
 import type { FileStat } from './protocol';
+
+export interface HostAnalysisOptions {
+  /** Folder URI of the analysis cache, when there is one. */
+  cacheFolder?: string;
+  onProgress?: (fraction: number) => void;
+  isCancelled?: () => boolean;
+}
 
 /**
  * What the server needs of the runtime it runs in, by URI (never by path): the Node host reads
@@ -15,6 +23,11 @@ export interface ServerHost {
   findMarkdownFiles(folders: readonly string[]): Promise<string[]>;
   /** The URI of the `.transcriptlintrc.json` nearest to a document (its folder, then upward), if any. */
   findConfigFile(documentUri: string): Promise<string | undefined>;
+  /**
+   * The speech analysis of a media file (reading, decoding, caching are the host's: node/audio.ts);
+   * absent where the host cannot read media (the browser worker, for now).
+   */
+  analyzeMedia?(uri: string, options: HostAnalysisOptions): Promise<{ analysis: AudioAnalysis; cached: boolean }>;
   /** Runs `callback` after the events already queued (setImmediate in Node, a zero timeout in a worker). */
   later(callback: () => void): void;
 }

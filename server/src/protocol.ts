@@ -100,12 +100,15 @@ export interface TranscriptSettings {
   codeLens?: boolean;
   /** Chapters (issue 19): the chapter file beside each episode (chapters-file-mismatch), the YouTube list's intro title. */
   chapters?: { filePattern?: string; introTitle?: string };
+  speechRate?: { maxWordsPerMinute?: number };
 }
 
 /** `initializationOptions` the server understands. */
 export interface InitializationOptions {
   /** A client command the `who` key completion runs after inserting (VS Code: editor.action.triggerSuggest). */
   retriggerSuggestCommand?: string;
+  /** A folder URI where the server keeps media analyses (VS Code: the extension's global storage). */
+  audioCacheFolder?: string;
 }
 
 export interface UriParams {
@@ -375,3 +378,41 @@ export type InsertChaptersResult = InsertChaptersSuccess | ConvertFailure;
 /** `transcripts/chapterPrompt`: the prompt Suggest Chapters sends to a language model, built from the episode the way the site's script builds it. */
 export const CHAPTER_PROMPT_REQUEST = 'transcripts/chapterPrompt';
 export type ChapterPromptResult = { ok: true; prompt: string } | ConvertFailure;
+
+/**
+ * `transcripts/audioAnalysis` (issue 24): the speech analysis of a media file, for the player's
+ * waveform and the audio rules.
+ *
+ * Params `AudioAnalysisParams`: `media`, the media file's URI (as the player found it: next to the
+ * episode, `transcripts.player.mediaFolders`, or Choose Media File…); `textDocument`, optionally the
+ * episode it belongs to: the server then keeps the analysis for that episode and checks it with the
+ * audio rules (sec-off-speech, media-offset, speech-untranscribed, sec-past-media) until the
+ * document closes or another media is sent; `workDoneToken`, optional, for progress
+ * (`$/progress` begin/report with a percentage/end; cancellable). Cancel with `$/cancelRequest`.
+ *
+ * Result `AudioAnalysisResult`: `{ ok: true, media, cached, analysis }`, where `analysis` is
+ * `{ version, duration (s), peaksPerSecond (50), peaks (base64: one byte 0–255 per 1/50 s, the
+ * loudest absolute sample, 255 = full scale), speech: [[onset, end], …] (s, 3 decimals) }`;
+ * or `{ ok: false, message, cancelled? }` when the file cannot be read or decoded (M4A/AAC on the
+ * desktop server), or the request was cancelled. Results come from a cache keyed by the file's
+ * path, size and modification time (the extension's global storage, `InitializationOptions.audioCacheFolder`).
+ */
+export const AUDIO_ANALYSIS_REQUEST = 'transcripts/audioAnalysis';
+
+export interface AudioAnalysisParams {
+  media: string;
+  textDocument?: { uri: string };
+  workDoneToken?: string | number;
+}
+
+export interface AudioAnalysisData {
+  version: number;
+  duration: number;
+  peaksPerSecond: number;
+  peaks: string;
+  speech: Array<[number, number]>;
+}
+
+export type AudioAnalysisResult =
+  | { ok: true; media: string; cached: boolean; analysis: AudioAnalysisData }
+  | { ok: false; message: string; cancelled?: boolean };

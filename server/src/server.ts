@@ -2,6 +2,7 @@ import { CodeActionKind, Connection, InitializeResult, TextDocumentContentChange
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextChange, TranscriptLanguageService } from './core';
 import { FIX_ALL_KIND, SEMANTIC_LEGEND } from './convert';
+import { EpisodeMedia, registerAudioHandlers } from './handlers/audio';
 import { registerChapterHandlers } from './handlers/chapters';
 import { COMMAND_IDS, registerCommands } from './handlers/commands';
 import { guardWith, readClientFeatures, ServerContext } from './handlers/context';
@@ -33,6 +34,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     client: readClientFeatures({ capabilities: {}, processId: null, rootUri: null }),
     schedule: () => undefined,
     guard: guardWith(connection),
+    media: new EpisodeMedia(),
   };
   const workspace = new WorkspaceFeatures(ctx);
 
@@ -66,6 +68,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   registerExportTranscript(ctx);
   registerTranscriptImport(ctx);
   registerChapterHandlers(ctx);
+  registerAudioHandlers(ctx, ctx.media);
   registerCommands(ctx, workspace);
   workspace.register();
 

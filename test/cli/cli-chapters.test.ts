@@ -50,6 +50,21 @@ test('--keep-headers merges the chapters in by time', (t) => {
   assert.equal(fs.readFileSync(path.join(dir, 'e.md'), 'utf8'), EPISODE.replace(item('And at the end.', 3725, '1:02:05'), `- header: Wrap-up\n${item('And at the end.', 3725, '1:02:05')}`));
 });
 
+test('Podcasting 2.0 chapters JSON v1.2 with an untitled toc: false chapter: the titled ones written, the silent one named on stderr', (t) => {
+  const dir = tempDir(t);
+  fs.writeFileSync(path.join(dir, 'e.md'), EPISODE);
+  fs.writeFileSync(path.join(dir, 'list.json'), '{"version":"1.2.0","chapters":[\n{"startTime":159,"title":"Guest Background"},\n{"startTime":700,"img":"art.jpg","toc":false},\n{"startTime":754,"title":"Feature Stores"}\n]}\n');
+  const run = convert(['list.json', '--chapters', '--into', 'e.md'], dir);
+  assert.equal(run.code, 0, run.stderr);
+  assert.equal(run.stderr, [
+    'transcript-convert: list.json: chapters[1] at 00:11:40 (line 3) has toc: false (not in the table of contents): not made a header',
+    'transcript-convert: e.md: 2 chapters written as its headers (2 old headers removed)',
+    '',
+  ].join('\n'));
+  assert.equal(fs.readFileSync(path.join(dir, 'e.md'), 'utf8'),
+    `---\ntitle: A made-up episode\ntranscript:\n- header: Guest Background\n${item('Welcome to the show.', 159, '2:39')}${item('Tell us about you.', 200, '3:20')}- header: Feature Stores\n${item('Feature stores, then.', 754, '12:34')}${item('And at the end.', 3725, '1:02:05')}---\nBody stays.\n`);
+});
+
 test('a line that is not a chapter: exit 1, each named with its line, nothing written', (t) => {
   const dir = tempDir(t);
   fs.writeFileSync(path.join(dir, 'e.md'), EPISODE);

@@ -51,7 +51,7 @@ const EP1_VTT = 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Alexey>Hello &lt;wo
 test('--to vtt writes to stdout without -o; srt, json and text likewise', (t) => {
   const dir = folder(t, { 'ep1.md': EP1 });
   assert.deepEqual(convert(['ep1.md', '--to', 'vtt'], dir), { code: 0, stdout: EP1_VTT, stderr: '' });
-  assert.equal(convert(['ep1.md', '--to', 'srt'], dir).stdout, '1\n00:00:01,000 --> 00:00:04,000\nAlexey: Hello <world> & you.\n\n2\n00:00:04,000 --> 00:00:05,000\nMaria: Hi.\n');
+  assert.equal(convert(['ep1.md', '--to', 'srt'], dir).stdout, '1\n00:00:01,000 --> 00:00:04,000\nAlexey: Hello <\u200Bworld> & you.\n\n2\n00:00:04,000 --> 00:00:05,000\nMaria: Hi.\n');
   assert.deepEqual(JSON.parse(convert(['ep1.md', '--to', 'json'], dir).stdout).segments.map((s: { speaker: string }) => s.speaker), ['Alexey', 'Maria']);
   assert.equal(convert(['ep1.md', '--to', 'text'], dir).stdout, 'Intro\n\n0:01\nAlexey\nHello <world> & you.\n\n0:04\nMaria\nHi.\n');
   assert.deepEqual(fs.readdirSync(dir), ['ep1.md'], 'nothing written beside the episode');

@@ -160,3 +160,16 @@ test('--fix leaves a file that is not valid UTF-8 as it is, and says so', (t) =>
   assert.match(run.stdout, /^latin1\.md:17:9 +error +time-mismatch/);
   assert.ok(fs.readFileSync(file).equals(bytes));
 });
+
+test('--fix leaves a time whose sec may share its typo byte for byte, and still reports it', (t) => {
+  const dir = tempCopy(t);
+  const file = path.join(dir, 'typo.md');
+  // sec 2787 = 37×60+567, between lines at 2275 and 2320: the value fix-all would copy is suspect.
+  fs.writeFileSync(file, "---\ntitle: Typo\ntranscript:\n- line: Before.\n  sec: 2275\n  time: '37:55'\n  who: Host\n- line: Typo.\n  sec: 2787\n  time: 37:567\n  who: Guest\n- line: After.\n  sec: 2320\n  time: '38:40'\n  who: Host\n---\n");
+  const kept = untouched(file);
+  const run = lint(['--fix', 'typo.md'], dir);
+  kept();
+  assert.equal(run.code, 1, run.stderr);
+  assert.match(run.stdout, /^typo\.md:10:9 +error +time-malformed +time '37:567' is malformed: .*so sec may come from the same typo: the neighbouring timed lines are at 2275 before and 2320 after; not fixed automatically\)$/m);
+  assert.match(run.stdout, /\n1 file checked, 1 error, 1 warning, 0 hints, 0 skipped \(not episodes\); fixed 0 problems in 0 files\n$/);
+});

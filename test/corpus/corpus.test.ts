@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
 import { analyze, applyEdits, collectFixAll, DEFAULT_CONFIG, Finding, findFrontMatter, formatTime, parseEpisode } from '../../server/src/core';
-import { corpusFiles, SEED_DIR } from '../helpers';
+import { corpusFiles, NO_SEED, SEED_DIR } from '../helpers';
 
 /**
  * The 203 real episodes (../shared/corpus/podcast): exact counts per rule, as measured in
@@ -57,6 +57,9 @@ test('corpus: exact counts of the other rules (FINDINGS.md sections 8, 9, 11, 14
   assert.deepEqual(tally('line-is-speaker'), { count: 45, files: 11 });
   assert.deepEqual(tally('youtube-id-invalid'), { count: 1, files: 1 });
   assert.deepEqual(tally('header-hidden'), { count: 379, files: 106 });
+  // Issue 24: 20 slow spans (the sec-order outliers, the 37:567 typo, gaps of 2 to 30 minutes with a few words) and
+  // 42 fast ones (29 at 500 words a minute or more), with adjacent copies left to item-duplicate (docs/rules/speech-rate.md).
+  assert.deepEqual(tally('speech-rate'), { count: 62, files: 37 });
 });
 
 // `_theme-park-…` has a stray line before its `---`, so by Jekyll's rule it has no front matter at all (FINDINGS R).
@@ -76,7 +79,7 @@ test('corpus: the known defects are found where FINDINGS.md says', { skip: corpu
   assert.deepEqual(at('kaggle-grandmaster-to-production-ml-and-education.md', 'youtube-id-invalid'), ['12:NfAJAr7FvyY&t']);
 });
 
-test('seed: two sec-order findings, 741 after 745 and 1642 after 2179', { skip: fs.existsSync(SEED_DIR) ? false : `seed not found at ${SEED_DIR}` }, () => {
+test('seed: two sec-order findings, 741 after 745 and 1642 after 2179', { skip: fs.existsSync(SEED_DIR) ? false : NO_SEED }, () => {
   const [seed] = fs.readdirSync(SEED_DIR).map((f) => path.join(SEED_DIR, f));
   const text = fs.readFileSync(seed, 'utf8');
   const order = analyze(parseEpisode(text, 'file:///seed.md'), DEFAULT_CONFIG).filter((f) => f.rule === 'sec-order');
@@ -95,7 +98,8 @@ test('corpus: fix-all leaves files that parse, with the same data apart from the
     assert.equal(refixed.filter((f) => f.fixes.some((x) => x.safe)).length, 0, `${file}: fixable findings left`);
     assertSameDataApartFromFixes(file, text, fixed, findings, edits);
   }
-  assert.equal(changedFiles, 23);
+  // Not the bioinformatics episode: its two `37:567` labels share their typo with sec (uncertain, left for a person).
+  assert.equal(changedFiles, 22);
 });
 
 function frontMatterData(text: string): Record<string, unknown> {

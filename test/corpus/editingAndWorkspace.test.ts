@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import {
   analyze, applyEdits, copyFingerprint, DEFAULT_CONFIG, episodeHeaders, EpisodeModel, findCopyPairs, parseEpisode, readClips, shiftTimes,
 } from '../../server/src/core';
-import { corpusFiles } from '../helpers';
+import { corpusFiles, slowCorpusSkip } from '../helpers';
 
 /**
  * The editing power tools on the 203 real episodes (../shared/corpus/podcast), against
@@ -32,7 +32,7 @@ function shifted(text: string, name: string, offset: number, delta: number): str
   return applyEdits(text, outcome.edits);
 }
 
-test('corpus: shift by +7 then -7 from the first item gives back the original bytes, in every file', { skip: corpus.skip }, () => {
+test('corpus: shift by +7 then -7 from the first item gives back the original bytes, in every file', { skip: slowCorpusSkip(corpus) }, () => {
   let files = 0;
   for (const { name, text, model } of episodes()) {
     const first = model.transcript?.items[0];
@@ -45,7 +45,7 @@ test('corpus: shift by +7 then -7 from the first item gives back the original by
   assert.equal(files, 199);
 });
 
-test('corpus: shift from the middle moves duration by the same amount, and back to the same bytes', { skip: corpus.skip }, () => {
+test('corpus: shift from the middle moves duration by the same amount, and back to the same bytes', { skip: slowCorpusSkip(corpus) }, () => {
   let withDuration = 0;
   for (const { name, text, model } of episodes()) {
     const timed = model.transcript!.items.filter((item) => item.sec !== undefined);

@@ -13,7 +13,7 @@ import { hasName, labelReadsBack } from '../../server/src/core/formats/speakers/
 import { readSrt } from '../../server/src/core/formats/srt/srtReader';
 import { isNewHeader, NewItem, TranscriptExportFormat } from '../../server/src/core/convert/types';
 import { readWebVtt } from '../../server/src/core/formats/webvtt/webvttReader';
-import { corpusFiles } from '../helpers';
+import { corpusFiles, slowCorpusSkip } from '../helpers';
 
 /**
  * Every real episode exported to vtt, srt, json and text and read back with the import readers:
@@ -80,6 +80,21 @@ interface Tally {
 }
 
 /**
+ * A line that shares its `sec` with the line before is exported at its share of the time up to the
+ * next `sec` (no two cues overlap), so it reads back later, before the next `sec`, with its words.
+ */
+const SHARED = 'a line sharing its sec, read back at its share of the time';
+/** srtSafeText.ts: `<`, `{\` and `-->` in text get a zero-width space inside, so SRT players show them as text. */
+const ZERO_WIDTH = 'text players would read as markup, with a zero-width space inside';
+
+function sharedSecondCause(expected: readonly Spoken[], i: number, got: Spoken): string | undefined {
+  const want = expected[i];
+  const nextSec = expected.slice(i + 1).find((cue) => cue.sec! > want.sec!)?.sec ?? Infinity;
+  const shares = i > 0 && expected[i - 1].sec === want.sec;
+  return shares && got.sec! > want.sec! && got.sec! < nextSec ? SHARED : undefined;
+}
+
+/**
  * Reads each episode's export back and compares cue by cue. A difference is explained only by the
  * format's documented limit: a cue without a speaker after a named one (every cue format: readers
  * carry the speaker over), and in SRT a speaker a leading `Name: ` cannot carry.
@@ -93,14 +108,22 @@ function roundTrip(format: 'vtt' | 'srt' | 'json', read: (text: string) => ReadR
     tally.cues += expected.length;
     tally.readBack += back.length;
     assert.equal(back.length, expected.length, `${episode.name}: ${format} read back as ${back.length} items, ${expected.length} cues written`);
+    const count = (cause: string) => (tally.explained[cause] = (tally.explained[cause] ?? 0) + 1);
     expected.forEach((want, i) => {
-      const got = back[i];
+      let got = back[i];
       if (same(want, got)) return void tally.same++;
+      const shared = got.sec !== want.sec ? sharedSecondCause(expected, i, got) : undefined;
+      if (shared) {
+        count(shared);
+        got = { ...got, sec: want.sec };
+        if (same(want, got)) return;
+      }
       const cause = got.sec !== want.sec ? undefined
         : !hasName(want.who) ? 'no speaker after a named one'
         : format === 'srt' && !labelReadsBack(want.who!, 'Text.') ? "speaker a 'Name: ' label cannot carry"
+        : format === 'srt' && got.words.includes('\u200B') && same(want, { ...got, words: got.words.replace(/\u200B/g, '') }) ? ZERO_WIDTH
         : undefined;
-      if (cause) tally.explained[cause] = (tally.explained[cause] ?? 0) + 1;
+      if (cause) count(cause);
       else tally.unexplained.push(`${episode.name}: cue ${i + 1}: wrote ${JSON.stringify(want)}, read ${JSON.stringify(got)}`);
     });
   }
@@ -117,7 +140,7 @@ function totals(): { timed: number; untimed: number; headers: number } {
   };
 }
 
-test('corpus round trip: the items the corpus holds', { skip: corpus.skip }, () => {
+test('corpus round trip: the items the corpus holds', { skip: slowCorpusSkip(corpus) }, () => {
   const counts = totals();
   console.log(`round trip corpus: ${episodes().length} episodes, ${JSON.stringify(counts)}`);
   // 200 files hold a transcript; `_theme-park-…md` has a stray line before its `---`, so it has no
@@ -126,28 +149,28 @@ test('corpus round trip: the items the corpus holds', { skip: corpus.skip }, () 
   assert.deepEqual(counts, { timed: 26_404, untimed: 1_360, headers: 5_050 });
 });
 
-test('corpus round trip: vtt, every cue back with its sec, speaker and words', { skip: corpus.skip }, () => {
+test('corpus round trip: vtt, every cue back with its sec, speaker and words', { skip: slowCorpusSkip(corpus) }, () => {
   const tally = roundTrip('vtt', (text) => readWebVtt(text, { oneItemPerCue: true }));
   assert.deepEqual(tally.unexplained, []);
   assert.deepEqual({ cues: tally.cues, readBack: tally.readBack, same: tally.same, explained: tally.explained },
-    { cues: 26_404, readBack: 26_404, same: 26_402, explained: { 'no speaker after a named one': 2 } });
+    { cues: 26_404, readBack: 26_404, same: 22_854, explained: { [SHARED]: 3_548, 'no speaker after a named one': 2 } });
 });
 
-test('corpus round trip: srt (speakers written `Alexey:` or holding a paragraph do not fit a `Name: ` label)', { skip: corpus.skip }, () => {
+test('corpus round trip: srt (speakers written `Alexey:` or holding a paragraph do not fit a `Name: ` label)', { skip: slowCorpusSkip(corpus) }, () => {
   const tally = roundTrip('srt', (text) => readSrt(text, { oneItemPerCue: true }));
   assert.deepEqual(tally.unexplained, []);
   assert.deepEqual({ cues: tally.cues, readBack: tally.readBack, same: tally.same, explained: tally.explained },
-    { cues: 26_404, readBack: 26_404, same: 26_236, explained: { 'no speaker after a named one': 2, "speaker a 'Name: ' label cannot carry": 166 } });
+    { cues: 26_404, readBack: 26_404, same: 22_717, explained: { [SHARED]: 3_548, 'no speaker after a named one': 2, "speaker a 'Name: ' label cannot carry": 166, [ZERO_WIDTH]: 1 } });
 });
 
-test('corpus round trip: json', { skip: corpus.skip }, () => {
+test('corpus round trip: json', { skip: slowCorpusSkip(corpus) }, () => {
   const tally = roundTrip('json', (text) => readPodcastJson(text, { oneItemPerCue: true }));
   assert.deepEqual(tally.unexplained, []);
   assert.deepEqual({ cues: tally.cues, readBack: tally.readBack, same: tally.same, explained: tally.explained },
-    { cues: 26_404, readBack: 26_404, same: 26_402, explained: { 'no speaker after a named one': 2 } });
+    { cues: 26_404, readBack: 26_404, same: 22_854, explained: { [SHARED]: 3_548, 'no speaker after a named one': 2 } });
 });
 
-test('corpus round trip: text, item for item in file order, headers too; what differs is exactly what the writer counted', { skip: corpus.skip }, () => {
+test('corpus round trip: text, item for item in file order, headers too; what differs is exactly what the writer counted', { skip: slowCorpusSkip(corpus) }, () => {
   let items = 0;
   let kept = 0;
   const inexactByReason: Record<string, number> = {};

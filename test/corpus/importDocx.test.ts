@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { readDocx } from '../../server/src/core/formats/docx/docxReader';
 import { insertTranscript } from '../../server/src/core/formats/insertTranscript';
 import { buildDocx, siteDocument } from '../docxFixture';
-import { corpusFiles } from '../helpers';
+import { corpusFiles, slowCorpusSkip } from '../helpers';
 import { episodeItems } from '../importSpeed';
 
 /**
@@ -15,7 +15,7 @@ import { episodeItems } from '../importSpeed';
 
 const corpus = corpusFiles();
 
-test('every corpus transcript, as a Word document in the site\'s shape, reads back into the same items', { skip: corpus.skip }, async (t) => {
+test('every corpus transcript, as a Word document in the site\'s shape, reads back into the same items', { skip: slowCorpusSkip(corpus) }, async (t) => {
   let episodes = 0;
   let compared = 0;
   let skipped = 0;

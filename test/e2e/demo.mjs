@@ -8,6 +8,9 @@ import { parseArgs } from 'node:util';
 import { REPO_ROOT, VSIX, makeInstanceDir, installExtension, startCodeServer, killGroup } from './lib/vscode.mjs';
 import { tonesForEpisode } from './lib/tones.mjs';
 
+/** A progress line, so a newcomer sees what the demo is doing while it does. */
+const step = (what) => console.log(`[demo] ${what}`);
+
 const { values } = parseArgs({ options: { port: { type: 'string', default: '0' }, file: { type: 'string', default: 'episode.md' } } });
 const samples = path.join(REPO_ROOT, 'samples');
 if (!fs.existsSync(path.join(samples, values.file))) {
@@ -20,10 +23,12 @@ if (!fs.existsSync(path.join(samples, values.file))) {
 const episodeFile = path.join(samples, values.file);
 const audio = episodeFile.replace(/\.md$/, '.wav');
 if (!fs.existsSync(audio) || fs.statSync(audio).mtimeMs < fs.statSync(episodeFile).mtimeMs) {
+  step(`writing ${path.relative(REPO_ROOT, audio)} (a tone per timed line, for the player)`);
   fs.writeFileSync(audio, tonesForEpisode(fs.readFileSync(episodeFile, 'utf8')));
 }
 
 // A copy of samples/, so that trying the quick fixes never changes the repository's sample.
+step('copying samples/ to a temporary workspace');
 const { t, ws } = await makeInstanceDir({ fixtures: samples, prefix: 'pt-demo-' });
 const log = path.join(t, 'code-server.log');
 let server;
@@ -38,7 +43,9 @@ async function stop(code = 0) {
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => { console.log('\nstopping…'); stop(0); });
 
 try {
+  step(`installing ${path.basename(VSIX)} into code-server`);
   await installExtension(t, VSIX, log);
+  step('starting code-server (VS Code in your browser)');
   server = await startCodeServer(t, { folder: ws, log, port: Number(values.port) });
 } catch (e) {
   console.error(String(e.message || e));

@@ -4,6 +4,9 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { cleanEnv, ROOT, run, tempDir } from './helpers';
+import { pageLinks } from '../docs/markdownLinks';
+
+const REPOSITORY = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).repository.url.replace(/\.git$/, '');
 
 /** `npm run package`'s packaging step (tools/package.mjs) on the built dist/: what the .vsix holds and where its README points. */
 
@@ -46,17 +49,23 @@ test('the .vsix holds exactly the files the extension runs on (no tests, sources
   const entries = zipEntries(zip);
   assert.deepEqual(entries.map((e) => e.name).sort(), EXPECTED_FILES);
   const first = result.stdout.split('\n')[0];
-  assert.equal(first, `${out}: ${zip.length.toLocaleString('en-US')} bytes (${(zip.length / 1024).toFixed(1)} KB), 14 files; README links relative`);
+  assert.equal(first, `${out}: ${zip.length.toLocaleString('en-US')} bytes (${(zip.length / 1024).toFixed(1)} KB), 14 files; README links: ${REPOSITORY} (main)`);
   // Minified: long lines (only template literals keep their line breaks), not esbuild's readable ~30 bytes a line.
   for (const bundle of entries.filter((e) => e.name.startsWith('extension/dist/'))) {
     const lines = zipText(zip, bundle).split('\n').length;
     assert.ok(bundle.size / lines > 1000, `${bundle.name}: ${lines} lines for ${bundle.size} bytes`);
   }
-  // Without a repository address the README's images stay relative: nothing names a placeholder host.
+  // The Marketplace page is the README alone: with package.json's repository every image and link to docs/
+  // is absolute, so the page is complete in a gallery; nothing names a placeholder host.
   const readme = zipText(zip, entries.find((e) => e.name === 'extension/readme.md')!);
-  assert.match(readme, /!\[[^\]]*\]\(docs\/images\/diagnostics\.png\)/);
+  assert.match(readme, new RegExp(`!\\[[^\\]]*\\]\\(${REPOSITORY}/raw/main/docs/images/diagnostics\\.png\\)`));
+  assert.ok(readme.includes(`](${REPOSITORY}/blob/main/docs/rules/README.md)`), 'the rules link');
+  for (const name of ['extension/readme.md', 'extension/changelog.md']) {
+    const relative = pageLinks(zipText(zip, entries.find((e) => e.name === name)!)).filter((link) => !/^(https:|#)/.test(link.target));
+    assert.deepEqual(relative, [], `${name}: links a gallery cannot follow`);
+  }
   for (const entry of entries) assert.doesNotMatch(zipText(zip, entry), /example\.invalid/, entry.name);
-  assert.match(result.stderr, /REPOSITORY_URL is not set: the README's links and images stay relative/);
+  assert.equal(result.stderr, '');
 });
 
 test('REPOSITORY_URL: the README\'s images and links point at the repository, which the manifest names', { skip: built }, async (t) => {

@@ -119,6 +119,7 @@ test('changing the settings turns a rule off live', async () => {
   client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
   const published = await client.diagnosticsFor(URI, 3);
   assert.deepEqual(published.diagnostics.map((d) => [d.code, d.severity]), [['time-mismatch', 4]]);
+  assert.match(published.diagnostics[0].codeDescription!.href, /^https:\/\/.*\/docs\/rules\/time-mismatch\.md$/);
   client.settings = {};
 });
 

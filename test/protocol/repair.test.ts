@@ -140,12 +140,12 @@ test('documentSymbol still lists the header of an unbroken item, and its lines',
   const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: URI } })) as DocumentSymbol[];
   // The two broken headers cannot be read: their lines stand at the top level; 'Closing' keeps its line.
   assert.deepEqual(symbols.map((s) => [s.name, s.detail, s.range.start.line, s.children?.length ?? 0]), [
-    ['Odile · 0:12', 'Welcome back to the harbour.', 9, 0],
-    ['Marek · 1:15', 'Who lit the first lamp?', 14, 0],
+    ['Odile · 0:12 — Welcome back to the harbour.', '', 9, 0],
+    ['Marek · 1:15 — Who lit the first lamp?', '', 14, 0],
     ['Closing', '2:10', 18, 1],
   ]);
   assert.deepEqual(symbols[2].selectionRange, range(18, 10, 17));
-  assert.deepEqual(symbols[2].children!.map((c) => [c.name, c.range.start.line]), [['Odile · 2:10', 19]]);
+  assert.deepEqual(symbols[2].children!.map((c) => [c.name, c.range.start.line]), [['Odile · 2:10 — Thanks for listening.', 19]]);
 });
 
 test('hover works on an unbroken line of a broken episode', async () => {

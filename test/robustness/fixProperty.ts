@@ -8,7 +8,8 @@ import { analyze, applyEdits, collectFixAll, DEFAULT_CONFIG, Finding, fixAllToFi
  *   when it did not, the result has no more syntax errors than it had;
  * - the finding that was fixed is gone;
  * - fix-all (run to its fixed point, as the editor and the CLI run it) applied to its own result changes
- *   nothing, and its composed edits give the text of its passes.
+ *   nothing, and its composed edits give the text of its passes;
+ * - fix-all never applies a fix of a finding marked uncertain: the bytes those fixes would change stay.
  */
 
 export interface FixCheck {
@@ -42,6 +43,7 @@ export function checkFixSafety(text: string, uri = 'file:///fuzz/episode.md', co
     const run = fixAllToFixedPoint(text, findings, (t) => analyze(parseEpisode(t, uri), config));
     if (run.worse) problems.push(`fix-all: a pass made the front matter parse worse: ${JSON.stringify(run.worse.text.slice(0, 200))}`);
     if (applyEdits(text, run.edits) !== run.text) problems.push('fix-all: the composed edits do not give the text of its passes');
+    problems.push(...uncertainApplied(text, findings, run.edits));
     const once = run.text;
     const again = collectFixAll(analyze(parseEpisode(once, uri), config));
     const twice = applyEdits(once, again);
@@ -50,6 +52,26 @@ export function checkFixSafety(text: string, uri = 'file:///fuzz/episode.md', co
     }
   }
   return { fixes, problems };
+}
+
+/** Fix-all edits that change what the fixes of an uncertain finding would change (every such fix replaces a value). */
+function uncertainApplied(text: string, findings: readonly Finding[], applied: readonly TextEdit[]): string[] {
+  const problems: string[] = [];
+  for (const finding of findings.filter((f) => f.uncertain)) {
+    if (finding.fixes.some((fix) => fix.safe)) problems.push(`${describe(text, finding)} is uncertain but has a safe fix`);
+    const targets = finding.fixes.flatMap((fix) => fix.edits);
+    const hit = applied.find((a) => targets.some((e) => a.start < e.end && e.start < a.end));
+    if (hit) problems.push(`fix-all applied ${JSON.stringify(hit)} inside an uncertain finding's fix: ${describe(text, finding)}`);
+  }
+  return problems;
+}
+
+/** Fix-all to its fixed point on `text`, checked for uncertain fixes only (cheaper than checkFixSafety, for whole files). */
+export function checkUncertainKept(text: string, uri = 'file:///fuzz/episode.md', config: TranscriptConfig = DEFAULT_CONFIG): { uncertain: number; problems: string[] } {
+  const findingsOf = (t: string) => analyze(parseEpisode(t, uri), config);
+  const findings = findingsOf(text);
+  const run = fixAllToFixedPoint(text, findings, findingsOf);
+  return { uncertain: findings.filter((f) => f.uncertain).length, problems: uncertainApplied(text, findings, run.edits) };
 }
 
 function checkEdits(text: string, uri: string, config: TranscriptConfig, before: { parsed: boolean; syntaxErrors: number }, edits: readonly TextEdit[], fixed: Finding[], what: string): string[] {

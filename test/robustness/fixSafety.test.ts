@@ -3,8 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { applyEdit, envNumber, FIXTURES, loadSeeds, randomEdit, Rng, seedFromEnv, startingDocument } from './fuzzLib';
-import { corpusFiles } from '../helpers';
-import { checkFixSafety } from './fixProperty';
+import { corpusFiles, slowCorpusSkip } from '../helpers';
+import { checkFixSafety, checkUncertainKept } from './fixProperty';
+import { analyze, DEFAULT_CONFIG, formatTime, parseEpisode } from '../../server/src/core';
 
 /** Fix safety as a property, on the pure core: every quick fix and fix-all on every fuzzed file. */
 
@@ -67,6 +68,54 @@ test('fix safety on fuzzed fixture episodes (seeded; FUZZ_SEED replays, FUZZ_FIX
 
 const corpus = corpusFiles();
 
-test('fix safety on fuzzed corpus and fixture episodes (seeded; FUZZ_SEED replays, FUZZ_FIX_TEXTS sets how many)', { timeout: 300_000, skip: corpus.skip }, () => {
+test('fix safety on fuzzed corpus and fixture episodes (seeded; FUZZ_SEED replays, FUZZ_FIX_TEXTS sets how many)', { timeout: 300_000, skip: slowCorpusSkip(corpus) }, () => {
   fuzzFixSafety(true);
+});
+
+/**
+ * A generated episode with labels whose sec was computed from their own typo (`37:567` → 2787): a
+ * digit too many in the seconds (far out of line), or seconds of 60–99 (often in line), among
+ * ordinary lines with random gaps.
+ */
+function typoEpisode(rng: Rng): string {
+  let sec = rng.range(0, 600);
+  let yaml = '';
+  for (let i = 0; i < rng.range(2, 12); i++) {
+    sec += rng.range(0, 90);
+    const minutes = Math.floor(sec / 60);
+    const kind = rng.weighted([[3, 'plain'], [1, 'extra digit'], [1, 'seconds over 59']] as const);
+    const label = kind === 'plain' ? `'${formatTime(sec)}'`
+      : kind === 'extra digit' ? `${minutes}:${String(sec % 60).padStart(2, '0')}${rng.int(10)}`
+      : `${minutes}:${rng.range(60, 99)}`;
+    const value = kind === 'plain' ? sec : label.split(':').reduce((t, p) => t * 60 + Number(p), 0);
+    yaml += `- line: Line ${i}.\n  sec: ${value}\n  time: ${label}\n  who: Host\n`;
+  }
+  return `---\ntitle: Generated\ntranscript:\n${yaml}---\n`;
+}
+
+test('fix-all never applies a fix its finding marks uncertain: generated episodes with typos shared by sec', () => {
+  const rng = new Rng(seedFromEnv(SEED));
+  let uncertain = 0;
+  let certain = 0;
+  for (let n = 0; n < 300; n++) {
+    const text = typoEpisode(rng);
+    const result = checkUncertainKept(text);
+    assert.deepEqual(result.problems, [], text);
+    assert.deepEqual(checkFixSafety(text).problems, [], text);
+    uncertain += result.uncertain;
+    certain += analyze(parseEpisode(text, 'file:///gen.md'), DEFAULT_CONFIG).filter((f) => f.rule === 'time-malformed' && !f.uncertain).length;
+  }
+  // Both kinds occur, so the property was tried on each.
+  assert.ok(uncertain > 50 && certain > 50, `${uncertain} uncertain and ${certain} certain time-malformed findings were generated`);
+});
+
+test('fix-all never applies a fix its finding marks uncertain: the corpus, file by file', { skip: corpus.skip }, () => {
+  let uncertain = 0;
+  for (const file of corpus.files) {
+    const result = checkUncertainKept(fs.readFileSync(file, 'utf8'), `file://${file}`);
+    assert.deepEqual(result.problems, [], file);
+    uncertain += result.uncertain;
+  }
+  // The two `37:567` lines (sec 2787, between lines at 2275 and 2320): FINDINGS.md.
+  assert.equal(uncertain, 2);
 });

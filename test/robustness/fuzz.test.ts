@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { mergeConfigs, TranscriptConfig } from '../../server/src/core';
-import { corpusFiles } from '../helpers';
+import { corpusFiles, FULL_ONLY, slowCorpusSkip } from '../helpers';
 import { TestClient } from '../protocol/lspClient';
 import { defaultSaveDir, runDifferentialFuzz, ServerProbe } from './differential';
 import { envNumber, FIXTURES, Rng, seedFromEnv } from './fuzzLib';
@@ -40,13 +40,13 @@ async function fuzzSlice(corpus: boolean): Promise<void> {
   assert.ok(result.edits >= 4000 || process.env.FUZZ_EDITS !== undefined, `only ${result.edits} edits ran before the time limit`);
 }
 
-test('differential fuzz slice on the fixtures: incremental edits on the real server equal a fresh full analysis', { timeout: 540_000 }, async () => {
+test('differential fuzz slice on the fixtures: incremental edits on the real server equal a fresh full analysis', { timeout: 540_000, skip: FULL_ONLY }, async () => {
   await fuzzSlice(false);
 });
 
 const corpus = corpusFiles();
 
-test('differential fuzz slice on the corpus and the fixtures: incremental edits on the real server equal a fresh full analysis', { timeout: 540_000, skip: corpus.skip }, async () => {
+test('differential fuzz slice on the corpus and the fixtures: incremental edits on the real server equal a fresh full analysis', { timeout: 540_000, skip: slowCorpusSkip(corpus) }, async () => {
   await fuzzSlice(true);
 });
 

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
 import { applyEdits, findFrontMatter, TextEdit } from '../../server/src/core';
 import type { Span } from '../../server/src/core';
-import { layoutUnits } from '../../server/src/core/recovery/units';
+import { layoutUnits } from '../../server/src/core/parse/recovery/units';
 import { corpusFiles, ROOT } from '../helpers';
 import { createRandom } from '../random';
 

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { fixtureEpisodes, formatTable, loadEpisodes, runCases, SHAPES } from './repairProperty';
+import { slowCorpusSkip } from '../helpers';
 
 /**
  * The repair property (issue 11) on fixed slices, seed 20261201, episodes cropped to windows of at most
@@ -53,6 +54,6 @@ const CORPUS_EXPECTED: Counts = {
 
 const corpus = loadEpisodes();
 
-test('broken corpus values: the error stays local, preferred repairs restore the data, fix-all agrees', { timeout: 300_000, skip: corpus.skip ?? false }, () => {
+test('broken corpus values: the error stays local, preferred repairs restore the data, fix-all agrees', { timeout: 300_000, skip: slowCorpusSkip({ skip: corpus.skip ?? false }) }, () => {
   assertCounts('corpus', runCases(SEED, 0, 280, corpus.episodes.filter((_, i) => i % 4 === 0), { window: 40 }), CORPUS_EXPECTED);
 });

@@ -38,9 +38,31 @@ test('read: Podcasting 2.0 chapters JSON, with each bad entry reported at its li
   const list = readChapterList(text);
   assert.equal(list.format, 'chapters-json');
   assert.deepEqual(list.chapters, [{ sec: 0, title: 'Intro', line: 4 }, { sec: 159, title: 'Guest background', line: 5 }]);
-  assert.deepEqual(list.notChapters, [{ line: 6, text: 'chapters[2]: {"title":"No start"} (needs a startTime of 0 or more and a title)' }]);
+  assert.deepEqual(list.notChapters, [{ line: 6, text: 'chapters[2]: {"title":"No start"} (needs a startTime of 0 or more, and a title that is text when it has one)' }]);
   assert.throws(() => readChapterList('{"version": "1.2.0"}'), /needs a "chapters" list/);
   assert.throws(() => readChapterList('{\n"chapters": [\n'), (e: Error & { line?: number }) => /does not parse/.test(e.message));
+});
+
+test('read: Podcasting 2.0 chapters JSON v1.2: an untitled chapter and a toc: false chapter are kept out of the headers and named, the list is not refused', () => {
+  // The shape of the specification's own example: a silent chapter (artwork only) between titled ones.
+  const text = [
+    '{', '  "version": "1.2.0",', '  "chapters": [',
+    '    { "startTime": 0, "title": "Intro", "img": "https://example.com/intro.jpg" },',
+    '    { "startTime": 168, "img": "https://example.com/art.jpg", "toc": false },',
+    '    { "startTime": 200, "title": "Sponsor", "toc": false },',
+    '    { "startTime": 260 },',
+    '    { "startTime": 300, "title": "Topic", "toc": true },',
+    '    { "startTime": 400, "title": 42 }',
+    '  ]', '}', '',
+  ].join('\n');
+  const list = readChapterList(text);
+  assert.deepEqual(list.chapters, [{ sec: 0, title: 'Intro', line: 4 }, { sec: 300, title: 'Topic', line: 8 }]);
+  assert.deepEqual(list.warnings, [
+    'chapters[1] at 00:02:48 (line 5) has toc: false (not in the table of contents): not made a header',
+    'chapters[2] at 00:03:20 ("Sponsor") (line 6) has toc: false (not in the table of contents): not made a header',
+    'chapters[3] at 00:04:20 (line 7) has no title (allowed by v1.2, but a header needs one): not made a header',
+  ]);
+  assert.deepEqual(list.notChapters, [{ line: 9, text: 'chapters[5]: {"startTime":400,"title":42} (needs a startTime of 0 or more, and a title that is text when it has one)' }]);
 });
 
 test('read: WebVTT chapters (ids optional, NOTE blocks skipped, entities undone), a block that is no cue reported', () => {

@@ -184,3 +184,35 @@ test('splitAtSentences: a sentence longer than the limit stays whole; without se
   assert.deepEqual(splitAtSentences('no sentence end anywhere in this text', 10), [[0, 37]]);
   assert.deepEqual(splitAtSentences('He said "Stop." Then left.', 16), [[0, 15], [16, 26]]);
 });
+
+test('splitAtSentences on a generated text: spans in order cover it, each cut at a sentence end, as long as the limit allows', () => {
+  // Sentences of 1 to 60 characters, deterministic.
+  const sentences = Array.from({ length: 20_000 }, (_, i) => `${'w'.repeat(i % 59)}${i}.`);
+  const text = sentences.join(' ');
+  const max = 500;
+  const spans = splitAtSentences(text, max);
+  assert.equal(spans.map(([from, to]) => text.slice(from, to)).join(' '), text, 'the spans joined by one space are the text');
+  for (const [i, [from, to]] of spans.entries()) {
+    assert.ok(to - from <= max, `span ${i} within the limit`);
+    assert.ok(to === text.length || text[to - 1] === '.', `span ${i} ends at a sentence end`);
+    // As long as allowed: the next sentence would not have fit.
+    if (to < text.length) assert.ok(text.indexOf('.', to + 1) + 1 - from > max, `span ${i} takes every sentence that fits`);
+  }
+});
+
+test('one long cue of short sentences (2 MB and 5 MB) imports as lines of at most 1,000 characters holding all its words', async () => {
+  for (const megabytes of [2, 5]) {
+    const sentence = (i: number) => `Short sentence number ${i} here.`;
+    const parts: string[] = [];
+    let length = 0;
+    for (let i = 0; length < megabytes * 1024 * 1024; i++) {
+      parts.push(sentence(i));
+      length += sentence(i).length + 1;
+    }
+    const said = parts.join(' ');
+    const read = await readTranscriptSource({ format: 'vtt', text: `WEBVTT\n\n00:00:01.000 --> 01:00:00.000\n${said}\n` });
+    const lines = read.items.map((item) => ('line' in item ? item.line : ''));
+    assert.equal(lines.join(' '), said, `${megabytes} MB: every word, in order`);
+    assert.ok(lines.every((line) => line.length <= 1000 && line.endsWith('here.')), `${megabytes} MB: lines cut at sentence ends within 1,000 characters`);
+  }
+});

@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, DEFAULT_CONFIG, documentLinks, documentSymbols, foldingSpans, hoverAt, parseEpisode, TranscriptLanguageService } from '../../server/src/core';
-import { toDiagnostic, toFoldingRanges } from '../../server/src/convert';
+import { SymbolKind } from 'vscode-languageserver';
+import { toDiagnostic, toDocumentSymbol, toFoldingRanges, toSymbol } from '../../server/src/convert';
 import { episode } from '../helpers';
 
 const TRANSCRIPT =
@@ -12,14 +13,30 @@ const TRANSCRIPT =
 const TEXT = episode(TRANSCRIPT);
 const model = parseEpisode(TEXT, 'file:///e.md');
 
-test('outline: one symbol per header with its time range, spoken lines as children', () => {
+test('outline: one symbol per header with its time range, spoken lines as children, their words in the name (Go to Symbol searches names)', () => {
   const symbols = documentSymbols(model);
   assert.deepEqual(symbols.map((s) => [s.name, s.detail, s.children.map((c) => `${c.name} | ${c.detail}`)]), [
-    ['Introduction', '2:39 – 3:20', ['Host · 2:39 | Welcome to the show, a long opening line that…', 'Host · – | And it goes on without a time.', 'Guest · 3:20 | Thanks.']],
-    ['Career', '6:28', ['Host · 6:28 | Tell us more.']],
+    ['Introduction', '2:39 – 3:20', ['Host · 2:39 — Welcome to the show, a long opening line that wraps onto a second line. | ', 'Host · – — And it goes on without a time. | ', 'Guest · 3:20 — Thanks. | ']],
+    ['Career', '6:28', ['Host · 6:28 — Tell us more. | ']],
   ]);
   assert.equal(TEXT.slice(symbols[0].selectionRange.start, symbols[0].selectionRange.end), 'Introduction');
   assert.ok(TEXT.slice(symbols[0].range.start, symbols[0].range.end).endsWith('who: Guest'));
+});
+
+test("outline kinds: headers are String as Markdown's own headings are (not the {} namespace), and so are their lines", () => {
+  const doc = TextDocument.create('file:///e.md', 'markdown', 1, TEXT);
+  const symbols = documentSymbols(model).map((s) => toDocumentSymbol(doc, s));
+  assert.deepEqual(symbols.map((s) => [s.name, s.kind, s.children!.map((c) => c.kind)]), [
+    ['Introduction', SymbolKind.String, [SymbolKind.String, SymbolKind.String, SymbolKind.String]],
+    ['Career', SymbolKind.String, [SymbolKind.String]],
+  ]);
+  assert.equal(toSymbol('Career', 'file:///e.md', symbols[1].range, 'Test episode').kind, SymbolKind.String);
+});
+
+test('a long spoken line\'s symbol carries its first 80 characters, cut at a word', () => {
+  const said = 'We measured every fridge in the building for a month, and the numbers surprised everyone who looked at them closely.';
+  const long = parseEpisode(episode(`- line: ${said}\n  sec: 4\n  time: '0:04'\n  who: Priya\n`));
+  assert.deepEqual(documentSymbols(long).map((s) => s.name), ['Priya · 0:04 — We measured every fridge in the building for a month, and the numbers surprised…']);
 });
 
 test('folding: each section and each multi-line item', () => {
@@ -42,6 +59,20 @@ test('hover on a continuation line uses the previous timed line and says so; a h
     '**Section:** Career\n\nSection starts at 6:28 (sec 388), its first timed line.\n\n[Open video at 6:28](https://www.youtube.com/watch?v=AbCdEfGhIjK&t=388)');
   assert.match(hoverAt(model, TEXT.indexOf('sec: 159'))!.markdown, /t=159\)$/);
   assert.equal(hoverAt(model, TEXT.indexOf('title')), undefined);
+});
+
+test('hover on a time value that links to its own sec: the link says "Open video at" once, the hover does not repeat it', () => {
+  // VS Code shows the document link's tooltip ("Open video at 3:20") in the same hover box as the hover.
+  const onTime = hoverAt(model, TEXT.indexOf("'3:20'") + 2)!;
+  assert.equal(onTime.markdown, '**Guest**\n\nAt 3:20 (sec 200).');
+  assert.deepEqual(documentLinks(model).filter((l) => TEXT.slice(l.span.start, l.span.end) === "'3:20'").map((l) => l.tooltip), ['Open video at 3:20']);
+  // A time label that disagrees with sec (time-mismatch): its link and the hover both open sec, so once too.
+  const mismatch = episode("- line: Hello.\n  sec: 27\n  time: '0:28'\n  who: Priya\n");
+  const hover = hoverAt(parseEpisode(mismatch), mismatch.indexOf("'0:28'") + 1)!.markdown;
+  assert.equal(hover, '**Priya**\n\nAt 0:27 (sec 27).');
+  // The time of an untimed line is not its own link target: the hover keeps its link.
+  const untimed = episode("- line: Hello.\n  sec: 27\n  time: '0:27'\n  who: Priya\n- line: More.\n  time: '0:40'\n  who: Priya\n");
+  assert.match(hoverAt(parseEpisode(untimed), untimed.indexOf("'0:40'") + 1)!.markdown, /\[Open video at 0:27\]\(https:\/\/www\.youtube\.com\/watch\?v=AbCdEfGhIjK&t=27\)$/);
 });
 
 test('hover without a valid id says so and has no link', () => {

@@ -46,3 +46,27 @@ test('the who-variant quick fix and rename build the same edit', () => {
   assert.deepEqual(finding.fixes[0].edits, renameSpeakerEdits(model, 'Rossa', 'Rosa').edits);
   assert.equal(applyEdits(text, finding.fixes[0].edits), text.replace('Rossa', 'Rosa'));
 });
+
+test('rename refuses control characters and line separators, naming the character', () => {
+  const text = episode("- line: A.\n  sec: 1\n  time: '0:01'\n  who: Sam\n");
+  const model = parseEpisode(text);
+  const at = text.indexOf('who: Sam');
+  for (const [name, code] of [['Sa\u0000m', '0000'], ['Sa\u0085m', '0085'], ['Sa\u2028m', '2028'], ['\u001b[31mSam', '001B'], ['Sa\u007fm', '007F']]) {
+    assert.deepEqual(renameSpeaker(model, at, name), { error: `A speaker name cannot hold control characters or line separators (it holds U+${code}).` }, JSON.stringify(name));
+  }
+});
+
+test('rename quotes names YAML 1.1 (PyYAML) or 1.2 would read as another type', () => {
+  const text = episode("- line: A.\n  sec: 1\n  time: '0:01'\n  who: Sam\n");
+  const model = parseEpisode(text);
+  const renamed = (name: string) => applyEdits(text, (renameSpeaker(model, text.indexOf('who: Sam'), name) as { edits: TextEdit[] }).edits).replace(text.slice(0, text.indexOf('who: Sam')), '').split('\n')[0];
+  assert.deepEqual(['Yes', 'off', 'y', '2024-01-01', '1:30', '=', '<<', '.inf', '0x1F', '-5', 'Sam 2'].map(renamed),
+    ["who: 'Yes'", "who: 'off'", "who: 'y'", "who: '2024-01-01'", "who: '1:30'", "who: '='", "who: '<<'", "who: '.inf'", "who: '0x1F'", "who: '-5'", 'who: Sam 2']);
+});
+
+test('the who-variant fix writes a name holding NEL or a line separator escaped, double-quoted', () => {
+  const text = episode("- line: A.\n  sec: 1\n  time: '0:01'\n  who: \"Ro\\x85sa\"\n- line: B.\n  sec: 2\n  time: '0:02'\n  who: \"Ro\\x85sa\"\n- line: C.\n  sec: 3\n  time: '0:03'\n  who: Ro\u0085ssa\n");
+  const finding = analyze(parseEpisode(text), DEFAULT_CONFIG).find((f) => f.rule === 'who-variant');
+  assert.ok(finding, 'who-variant');
+  assert.equal(applyEdits(text, finding.fixes[0].edits), text.replace('who: Ro\u0085ssa', 'who: "Ro\\u0085sa"'));
+});

@@ -80,6 +80,9 @@ test('clips get hovers and links like lines: the video at startOffset from the v
     ['70', 'https://www.youtube.com/watch?v=AbCdEfGhIjK&t=70', 'Open video at 1:10'],
     ['123', 'https://www.youtube.com/watch?v=AbCdEfGhIjK&t=123', 'Open video at 2:03'],
   ]);
+  // On startOffset the value is itself the link to 1:10: the hover does not repeat it; on endOffset (2:03) it does.
+  assert.equal(hoverAt(model, text.indexOf('startOffset: 70') + 13)!.markdown, '**Clip:** Soil sensors\n\n1:10 – 2:03 (53 s), startOffset 70, endOffset 123.');
+  assert.match(hoverAt(model, text.indexOf('endOffset: 123') + 11)!.markdown, /\[Open video at 1:10\]/);
   const hostile = allotmentEpisode(undefined, META.replace('name: Opening', "name: '[x](command:evil) <b>'"));
   assert.equal(hoverAt(parseEpisode(hostile), hostile.indexOf('[x]'))!.markdown.split('\n\n')[0], '**Clip:** \\[x\\]\\(command\\:evil\\) \\<b\\>');
 });

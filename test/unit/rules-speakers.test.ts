@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
+import { acceptedSpeakerNames } from '../../server/src/core/rules/speakers';
 import { check, covered, episode } from '../helpers';
 
 let sec = 0;
@@ -51,4 +52,13 @@ test('line-is-speaker: a line that is just a speaker name of the file', () => {
   const text = episode(say('Jakob', 'Hello there.') + say('Alexey', 'Jakob') + say('Jakob', 'Jakob.'));
   const findings = check(text);
   assert.deepEqual(findings.map((f) => [f.rule, covered(text, f)]), [['line-is-speaker', 'Jakob']]);
+});
+
+test('acceptedSpeakerNames: a pick list never offers a name the speaker rules flag (misspelling, look-alike letters, speech, trailing colon)', () => {
+  const counts = new Map([
+    ['Priya', 40], ['Alexey', 55], ['Priyaa', 3], ['Priy\u0430', 2], ['Alexey:', 4], ['So what I think about this is', 1], ['Bob', 7], ['Jane Roe', 7],
+  ]);
+  assert.deepEqual(acceptedSpeakerNames(counts), ['Alexey', 'Priya', 'Bob', 'Jane Roe']);
+  // The name a misspelling would be taken for is kept even when it is the only one.
+  assert.deepEqual(acceptedSpeakerNames(new Map([['Priy\u0430', 2]])), ['Priy\u0430']);
 });

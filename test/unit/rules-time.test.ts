@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
+import { applyEdits, fixAllToFixedPoint } from '../../server/src/core';
 import { check, covered, episode, rulesOf } from '../helpers';
 
 const line = (text: string, sec: number | string | null, time: string | null, who = 'Host') =>
@@ -101,4 +102,46 @@ test('rule settings change severities and turn rules off', () => {
   const text = episode(line('Hello.', 159, "'2:38'"));
   assert.equal(check(text, { rules: { 'time-mismatch': 'hint' } })[0].severity, 'hint');
   assert.deepEqual(check(text, { rules: { 'time-mismatch': 'off' } }), []);
+});
+
+/** The corpus's case, in our own words: `37:567` with sec 2787 = 37×60+567, between lines at 2275 and 2320. */
+const typoEpisode = (before: number, after: number) =>
+  episode(line('Before.', before, "'" + `${Math.floor(before / 60)}:${String(before % 60).padStart(2, '0')}` + "'") + line('Typo.', 2787, '37:567') + line('After.', after, "'" + `${Math.floor(after / 60)}:${String(after % 60).padStart(2, '0')}` + "'"));
+
+test('time-malformed whose sec shares the typo and is out of line: uncertain, both readings offered, fix-all leaves it', () => {
+  const text = typoEpisode(2275, 2320);
+  const finding = check(text).find((f) => f.rule === 'time-malformed')!;
+  assert.equal(covered(text, finding), '37:567');
+  assert.equal(finding.uncertain, true);
+  assert.equal(finding.message, "time '37:567' is malformed: seconds must be two digits, 00–59; sec 2787 is 46:27 (sec 2787 = 37×60+567, so sec may come from the same typo: the neighbouring timed lines are at 2275 before and 2320 after; not fixed automatically)");
+  assert.deepEqual(finding.fixes.map((f) => [f.title, f.safe, f.isPreferred ?? false]), [
+    ['Recompute time from sec (46:27)', false, false],
+    ["Set time to '37:56' and sec to 2276 (the label's own digits, in line with the neighbouring timed lines)", false, false],
+    ["Set time to '37:57' and sec to 2277 (the label's own digits, in line with the neighbouring timed lines)", false, false],
+  ]);
+  const [, fromDigits] = finding.fixes;
+  assert.equal(applyEdits(text, fromDigits.edits), text.replace('  sec: 2787\n  time: 37:567', "  sec: 2276\n  time: '37:56'"));
+  const run = fixAllToFixedPoint(text, check(text), (t) => check(t));
+  assert.equal(run.text, text);
+  assert.deepEqual(run.edits, []);
+});
+
+test('time-malformed whose sec shares the typo: repeated lines with the same sec are not its neighbours, and no neighbour means uncertain', () => {
+  const twice = episode(line('Before.', 2275, "'37:55'") + line('Typo.', 2787, '37:567') + line('Same.', 2787, '37:567') + line('After.', 2320, "'38:40'"));
+  const findings = check(twice).filter((f) => f.rule === 'time-malformed');
+  assert.deepEqual(findings.map((f) => [f.uncertain, /at 2275 before and 2320 after/.test(f.message)]), [[true, true], [true, true]]);
+  const alone = check(episode(line('Typo.', 2787, '37:567')))[0];
+  assert.equal(alone.uncertain, true);
+  assert.match(alone.message, /there is no neighbouring timed line to check it against; not fixed automatically\)$/);
+  assert.deepEqual(alone.fixes.map((f) => f.title), ['Recompute time from sec (46:27)']);
+});
+
+test('time-malformed whose sec shares the typo near miss: sec in line with its neighbours is certain, and fix-all writes it', () => {
+  const text = typoEpisode(2780, 2800);
+  const finding = check(text).find((f) => f.rule === 'time-malformed')!;
+  assert.equal(finding.uncertain, undefined);
+  assert.match(finding.message, /\(sec 2787 = 37×60\+567, in line with the neighbouring timed lines at 2780 before and 2800 after\)$/);
+  assert.deepEqual(finding.fixes.map((f) => [f.title, f.safe]), [['Recompute time from sec (46:27)', true]]);
+  const run = fixAllToFixedPoint(text, check(text), (t) => check(t));
+  assert.equal(run.text, text.replace('time: 37:567', "time: '46:27'"));
 });

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { EXPORT_TRANSCRIPT_REQUEST, ExportFormat, ExportTranscriptParams, ExportTranscriptResult } from '../../../server/src/protocol';
+import { dialogFolder, hasFolder } from '../dialogFolder';
 import { uriExists } from '../fileSystem';
 
 /**
@@ -51,13 +52,13 @@ export async function exportTranscript(client: BaseLanguageClient): Promise<vsco
 
 /** Beside the episode (when it is a saved file) after a confirmation if that file exists, or Save As…. */
 async function chooseTarget(episode: vscode.Uri, extension: string): Promise<vscode.Uri | undefined> {
-  const beside = episode.scheme === 'untitled' ? undefined : vscode.Uri.joinPath(episode, '..', baseName(episode) + extension);
+  const beside = hasFolder(episode) ? vscode.Uri.joinPath(episode, '..', baseName(episode) + extension) : undefined;
   const choices = beside ? [{ label: `Beside the episode: ${fileName(beside)}`, uri: beside }, { label: SAVE_AS }] : [{ label: SAVE_AS }];
   const where = await vscode.window.showQuickPick(choices, { title: 'Export Transcript', placeHolder: 'Write it where?' });
   if (!where) return undefined;
   if (!('uri' in where) || !where.uri) {
     const filters = { [extension.slice(1).toUpperCase()]: [extension.slice(extension.lastIndexOf('.') + 1)] };
-    return vscode.window.showSaveDialog({ title: 'Export Transcript', defaultUri: beside ?? vscode.Uri.joinPath(episode, '..', `transcript${extension}`), filters });
+    return vscode.window.showSaveDialog({ title: 'Export Transcript', defaultUri: beside ?? defaultSaveUri(episode, extension), filters });
   }
   if (await uriExists(where.uri)) {
     const replace = 'Replace';
@@ -65,6 +66,12 @@ async function chooseTarget(episode: vscode.Uri, extension: string): Promise<vsc
     if (answer !== replace) return undefined;
   }
   return where.uri;
+}
+
+/** `transcript.vtt` in the workspace folder for an untitled episode (no folder of its own); no default outside a workspace. */
+function defaultSaveUri(episode: vscode.Uri, extension: string): vscode.Uri | undefined {
+  const folder = dialogFolder(episode);
+  return folder && vscode.Uri.joinPath(folder, `transcript${extension}`);
 }
 
 async function tellWritten(target: vscode.Uri, warnings: readonly string[]): Promise<void> {

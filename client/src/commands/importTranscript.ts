@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
+import { findFrontMatter } from '../../../server/src/core/parse/frontMatter';
 import { plural } from '../../../server/src/core/formats/shared/textLines';
 import { importFormatOf, MAX_INPUT_BYTES } from '../../../server/src/core/convert/types';
 import {
   ImportTranscriptParams, ImportTranscriptResult, IMPORT_TRANSCRIPT_REQUEST, ReadOptions, ReadTranscriptResult, READ_TRANSCRIPT_REQUEST,
   SETTINGS_SECTION, SourceFile,
 } from '../../../server/src/protocol';
+import { dialogFolder } from '../dialogFolder';
 import { toTextEdits } from '../player/requests';
 
 /**
@@ -22,6 +24,9 @@ export async function importTranscript(client: BaseLanguageClient): Promise<void
   if (!source) return;
   const episode = await chooseTarget(active);
   if (episode === null) return;
+  // Asked before the cue and speaker questions, so that Cancel throws no answers away.
+  const replace = episode && episodeHasTranscript(episode) ? await confirmReplace(episode) : false;
+  if (replace === undefined) return;
   const options: ReadOptions = { maxLineChars: vscode.workspace.getConfiguration(SETTINGS_SECTION).get<number>('import.maxLineChars') };
   if (source.format !== 'docx' && source.format !== 'text') {
     const perCue = await askPerCue();
@@ -34,7 +39,7 @@ export async function importTranscript(client: BaseLanguageClient): Promise<void
   if (!speakers) return;
   const params: ImportTranscriptParams = { source, ...options, speakers };
   const summary = `${plural(read.lines, 'line')} and ${plural(read.headers, 'header')} imported from ${basename(file)}`;
-  if (episode) await importInto(client, episode, params, summary);
+  if (episode) await importInto(client, episode, { ...params, replace }, summary);
   else await importIntoNew(client, params, summary);
   if (read.warnings.length > 0) void vscode.window.showWarningMessage(plainText(`Import Transcript: ${read.warnings.join('; ')}`));
 }
@@ -48,13 +53,29 @@ async function chooseTarget(active: vscode.TextDocument | undefined): Promise<vs
   return picked ? picked.target : null;
 }
 
+/** A `transcript:` key in the episode's front matter (the server checks again before it writes). */
+function episodeHasTranscript(doc: vscode.TextDocument): boolean {
+  const text = doc.getText();
+  const frontMatter = findFrontMatter(text);
+  return frontMatter !== undefined && /^transcript[ \t]*:/m.test(text.slice(frontMatter.contentStart, frontMatter.contentEnd));
+}
+
+/** true: replace; undefined: cancelled. */
+async function confirmReplace(doc: vscode.TextDocument): Promise<true | undefined> {
+  const replace = await vscode.window.showWarningMessage(
+    `${basename(doc.uri)} already has a transcript. Replace it with the imported one?`,
+    { modal: true, detail: 'Only the transcript key changes; Undo takes it back. Nothing is saved.' },
+    'Replace',
+  );
+  return replace === 'Replace' ? true : undefined;
+}
+
 async function pickSource(active: vscode.TextDocument | undefined): Promise<vscode.Uri | undefined> {
-  const near = active && active.uri.scheme !== 'untitled' ? vscode.Uri.joinPath(active.uri, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
   const picked = await vscode.window.showOpenDialog({
     title: 'Import Transcript',
     openLabel: 'Import',
     canSelectMany: false,
-    defaultUri: near,
+    defaultUri: dialogFolder(active?.uri),
     filters: { 'Transcripts (Word, Otter text, SRT, WebVTT, Podcasting 2.0 JSON)': ['docx', 'txt', 'srt', 'vtt', 'json'], 'All files': ['*'] },
   });
   return picked?.[0];
@@ -108,13 +129,9 @@ async function askSpeakers(unknown: readonly string[], known: readonly string[])
 async function importInto(client: BaseLanguageClient, doc: vscode.TextDocument, params: ImportTranscriptParams, summary: string): Promise<void> {
   const at = { textDocument: { uri: client.code2ProtocolConverter.asUri(doc.uri) } };
   let result = await client.sendRequest<ImportTranscriptResult>(IMPORT_TRANSCRIPT_REQUEST, { ...params, ...at });
+  // The episode gained a transcript after the first question (edited meanwhile): asked now.
   if (!result.ok && result.hasTranscript) {
-    const replace = await vscode.window.showWarningMessage(
-      `${basename(doc.uri)} already has a transcript. Replace it with the imported one?`,
-      { modal: true, detail: 'Only the transcript key changes; Undo takes it back. Nothing is saved.' },
-      'Replace',
-    );
-    if (replace !== 'Replace') return;
+    if (!(await confirmReplace(doc))) return;
     result = await client.sendRequest<ImportTranscriptResult>(IMPORT_TRANSCRIPT_REQUEST, { ...params, ...at, replace: true });
   }
   if (!result.ok) return error(result.message);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
+import { dialogFolder } from '../dialogFolder';
 import { episodeEditor, previewChapters } from './chapterPreview';
 
 /**
@@ -34,7 +35,7 @@ async function listFromFile(doc: vscode.TextDocument): Promise<string | undefine
   const picked = await vscode.window.showOpenDialog({
     title: 'Insert Chapters: the chapter list',
     canSelectMany: false,
-    defaultUri: vscode.Uri.joinPath(doc.uri, '..'),
+    defaultUri: dialogFolder(doc.uri),
     filters: { 'Chapter lists': ['txt', 'json', 'vtt'], 'All files': ['*'] },
   });
   if (!picked?.[0]) return undefined;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { MediaHintsResult } from '../../../server/src/protocol';
 import { extension, folderRules, MEDIA_EXTENSIONS, NameRule, pickMediaName, sameNameRule, stem } from './mediaNames';
+import { dialogFolder, hasFolder } from '../dialogFolder';
 import { uriExists } from '../fileSystem';
 
 /**
@@ -19,7 +20,7 @@ export async function findMedia(episode: vscode.Uri, hints: MediaHintsResult, st
   const chosen = chosenMedia(episode, state);
   if (chosen && (await uriExists(chosen))) return { uri: chosen, how: 'chosen' };
   const base = stem(fileName(episode));
-  const beside = pick(await list(vscode.Uri.joinPath(episode, '..')), sameNameRule(base));
+  const beside = hasFolder(episode) ? pick(await list(vscode.Uri.joinPath(episode, '..')), sameNameRule(base)) : undefined;
   if (beside) return { uri: beside, how: 'beside' };
   const folders = mediaFolders(episode);
   // A rule is tried in every folder before the next rule: an exact name anywhere beats an id match.
@@ -44,7 +45,7 @@ export function fileName(uri: vscode.Uri): string {
 export async function chooseMedia(episode: vscode.Uri, state: vscode.Memento): Promise<vscode.Uri | undefined> {
   const picked = await vscode.window.showOpenDialog({
     title: `Media file for ${fileName(episode)}`,
-    defaultUri: vscode.Uri.joinPath(episode, '..'),
+    defaultUri: dialogFolder(episode),
     canSelectMany: false,
     openLabel: 'Play',
     filters: { 'Audio and video': MEDIA_EXTENSIONS.map((e) => e.slice(1)) },

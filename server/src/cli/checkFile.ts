@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding, TranscriptConfig } from '../core';
+import type { TermsInput } from '../core/terms/sources';
 import { chaptersFileFindingsFor } from './chaptersFile';
 import { copyInput } from './crossFile';
 import { unifiedDiff } from './diff';
@@ -15,7 +16,7 @@ import { writeFileAtomic } from './writeFile';
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const UTF8_LOSSY = new TextDecoder('utf-8');
 
-export async function checkFile(file: string, shownPath: string, config: TranscriptConfig, mode: Mode): Promise<FileResult> {
+export async function checkFile(file: string, shownPath: string, config: TranscriptConfig, mode: Mode, terms?: TermsInput): Promise<FileResult> {
   const result: FileResult = { file, path: shownPath, isEpisode: false, diagnostics: [] };
   let bytes: Buffer;
   let stat: fs.Stats | undefined;
@@ -36,7 +37,7 @@ export async function checkFile(file: string, shownPath: string, config: Transcr
   }
   // The same URI form the editor sends, so the `_podcast` folder rule reads it alike.
   const uri = pathToFileURL(file).href;
-  const checked = check(text, uri, config);
+  const checked = check(text, uri, config, terms);
   result.isEpisode = checked.model.isEpisode;
   if (!result.isEpisode) return result;
   if (mode === 'check') {
@@ -46,7 +47,7 @@ export async function checkFile(file: string, shownPath: string, config: Transcr
     return result;
   }
 
-  const outcome = fixText(checked, uri, config);
+  const outcome = fixText(checked, uri, config, terms);
   result.repaired = outcome.repaired;
   result.needsHuman = outcome.needsHuman;
   if (outcome.refused) result.problem = `${shownPath}: ${outcome.refused}`;

@@ -1,20 +1,12 @@
 import { copyFinding, copyFingerprint, findCopyPairs, transcriptKeySpan } from '../core';
-import type { CopyFingerprint, EpisodeModel, TranscriptConfig } from '../core';
-import { FileResult, toDiagnostics } from './report';
+import type { EpisodeModel, TranscriptConfig } from '../core';
+import { CopyInput, FileResult, toDiagnostics } from './report';
 
 /**
  * transcript-copy on the command line: the one rule that needs every file. Each file keeps a
  * fingerprint of its final text; once all are read, pairs of copies get a finding on both sides,
  * exactly as the language server reports them in a workspace.
  */
-export interface CopyInput {
-  fingerprint: CopyFingerprint;
-  text: string;
-  uri: string;
-  config: TranscriptConfig;
-  model: Pick<EpisodeModel, 'transcript'>;
-}
-
 export function copyInput(text: string, uri: string, model: EpisodeModel, config: TranscriptConfig): CopyInput | undefined {
   if (config.rules['transcript-copy'] === 'off') return undefined;
   const fingerprint = copyFingerprint(model);

@@ -1,4 +1,5 @@
 import { analyze, EpisodeModel, Finding, fixAllToFixedPoint, parseEpisode, TextEdit, TranscriptConfig } from '../core';
+import type { TermsInput } from '../core/terms/sources';
 
 /**
  * `--fix`: the editor's fix-all (`collectFixAll`), applied until nothing is left to apply. One
@@ -25,12 +26,13 @@ export interface FixOutcome extends Checked {
   needsHuman?: string;
 }
 
-export function check(text: string, uri: string, config: TranscriptConfig): Checked {
+export function check(text: string, uri: string, config: TranscriptConfig, terms?: TermsInput): Checked {
   const model = parseEpisode(text, uri, { maxFrontMatterKB: config.frontMatterKB });
-  return { text, model, findings: analyze(model, config) };
+  return { text, model, findings: analyze(model, config, { terms }) };
 }
 
-export function fixText(original: Checked, uri: string, config: TranscriptConfig): FixOutcome {
+/** Fix passes check without the site's terms (their fixes are never applied); the final check has them. */
+export function fixText(original: Checked, uri: string, config: TranscriptConfig, terms?: TermsInput): FixOutcome {
   if (!original.model.isEpisode || (original.model.syntaxErrors.length > 0 && !original.model.recovered)) return { ...original, fixed: {}, repaired: [] };
   const run = fixAllToFixedPoint(original.text, original.findings, (text) => check(text, uri, config).findings);
   if (run.worse) {
@@ -38,7 +40,7 @@ export function fixText(original: Checked, uri: string, config: TranscriptConfig
     const error = run.worse.findings.find((f) => f.rule === 'yaml-syntax')?.message.replace(/^the front matter does not parse: /, '');
     return { ...original, fixed: {}, repaired: [], refused: `the fixes would break the front matter (${error}); the file was left as it is` };
   }
-  const current = run.text === original.text ? original : check(run.text, uri, config);
+  const current = run.text === original.text ? original : check(run.text, uri, config, terms);
   const repaired = run.passes.flatMap((pass) => repairsIn(pass.findings, pass.edits));
   const left = current.model.syntaxErrors.length;
   if (left > 0) {

@@ -18,7 +18,8 @@ export interface Glob {
   mayContain(relativeDir: string): boolean;
 }
 
-type Segment = '**' | RegExp;
+/** A pattern segment: `**`, or one name pattern with `*` and `?`. */
+type Segment = '**' | { pattern: string; hidden: boolean };
 
 export function compileGlob(pattern: string): Glob {
   const parts = pattern.replace(/\\/g, '/').split('/');
@@ -28,11 +29,11 @@ export function compileGlob(pattern: string): Glob {
   const segments: Segment[] = (firstMagic < 0 ? [] : parts.slice(firstMagic))
     .filter((part) => part !== '' && part !== '.')
     .filter((part, i, all) => !(part === '**' && all[i - 1] === '**'))
-    .map((part) => (part === '**' ? '**' : segmentRegExp(part)));
+    .map((part) => (part === '**' ? '**' : { pattern: part, hidden: part.startsWith('.') }));
   return {
     base,
-    matches: (relative) => matchFrom(segments, 0, split(relative), 0, false),
-    mayContain: (relativeDir) => matchFrom(segments, 0, split(relativeDir), 0, true),
+    matches: (relative) => matchSegments(segments, split(relative), false),
+    mayContain: (relativeDir) => matchSegments(segments, split(relativeDir), true),
   };
 }
 
@@ -40,33 +41,53 @@ function split(relative: string): string[] {
   return relative === '' ? [] : relative.split('/');
 }
 
-function segmentRegExp(part: string): RegExp {
-  let source = '';
-  for (const char of part) {
-    if (char === '*') source += '[^/]*';
-    else if (char === '?') source += '[^/]';
-    else source += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  // A wildcard never matches a leading dot (hidden files), unless the pattern spells the dot.
-  const hidden = part.startsWith('.') ? '' : '(?!\\.)';
-  return new RegExp(`^${hidden}${source}$`);
+/**
+ * Matches path segments against pattern segments, remembering each (pattern, path) position already
+ * tried: at most pattern × path steps, so `**` and `*` segments repeated any number of times cannot backtrack
+ * without end. With `prefix`, running out of path segments while the pattern still has some counts as
+ * a match (the rest may lie deeper in the folder).
+ */
+function matchSegments(pattern: Segment[], path: string[], prefix: boolean): boolean {
+  const tried = new Set<number>();
+  const from = (i: number, j: number): boolean => {
+    if (j === path.length) return prefix || pattern.slice(i).every((segment) => segment === '**');
+    if (i === pattern.length) return false;
+    const key = i * (path.length + 1) + j;
+    if (tried.has(key)) return false;
+    tried.add(key);
+    const segment = pattern[i];
+    // `**` never descends into hidden folders.
+    if (segment === '**') return from(i + 1, j) || (!path[j].startsWith('.') && from(i, j + 1));
+    return matchName(segment, path[j]) && from(i + 1, j + 1);
+  };
+  return from(0, 0);
 }
 
 /**
- * Matches path segments against pattern segments. With `prefix`, running out of path segments
- * while the pattern still has some counts as a match (the rest may lie deeper in the folder).
+ * One name against a segment pattern (`*` any run of characters, `?` one), by the usual two-pointer
+ * walk that only ever goes back to the last `*`: linear-ish, no regular expression to backtrack.
+ * A wildcard never matches a leading dot (hidden files), unless the pattern spells the dot.
  */
-function matchFrom(pattern: Segment[], i: number, path: string[], j: number, prefix: boolean): boolean {
-  if (j === path.length) {
-    if (prefix) return true;
-    for (let k = i; k < pattern.length; k++) if (pattern[k] !== '**') return false;
-    return true;
+export function matchName(segment: { pattern: string; hidden: boolean }, name: string): boolean {
+  if (name.startsWith('.') && !segment.hidden) return false;
+  const p = [...segment.pattern];
+  const n = [...name];
+  let i = 0;
+  let j = 0;
+  let star = -1;
+  let resume = 0;
+  while (j < n.length) {
+    if (i < p.length && (p[i] === '?' || (p[i] !== '*' && p[i] === n[j]))) {
+      i++;
+      j++;
+    } else if (i < p.length && p[i] === '*') {
+      star = i++;
+      resume = j;
+    } else if (star >= 0) {
+      i = star + 1;
+      j = ++resume;
+    } else return false;
   }
-  if (i === pattern.length) return false;
-  const segment = pattern[i];
-  if (segment === '**') {
-    // `**` never descends into hidden folders.
-    return matchFrom(pattern, i + 1, path, j, prefix) || (!path[j].startsWith('.') && matchFrom(pattern, i, path, j + 1, prefix));
-  }
-  return segment.test(path[j]) && matchFrom(pattern, i + 1, path, j + 1, prefix);
+  while (i < p.length && p[i] === '*') i++;
+  return i === p.length;
 }

@@ -1,6 +1,5 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, RuleId, Severity } from '../core';
-import type { CopyInput } from './crossFile';
+import type { CopyFingerprint, EpisodeModel, Finding, RuleId, Severity, TranscriptConfig } from '../core';
 import { isFixable } from './fix';
 
 /** What a run found, in plain data every formatter reads. Lines and columns are 1-based; columns count UTF-16 code units, as LSP. */
@@ -15,6 +14,15 @@ export interface CliDiagnostic {
   endColumn: number;
   /** `--fix` would fix it. */
   fixable: boolean;
+}
+
+/** What transcript-copy needs of a file once every file is read (crossFile.ts). */
+export interface CopyInput {
+  fingerprint: CopyFingerprint;
+  text: string;
+  uri: string;
+  config: TranscriptConfig;
+  model: Pick<EpisodeModel, 'transcript'>;
 }
 
 export interface FileResult {
@@ -77,6 +85,7 @@ export function toDiagnostics(text: string, uri: string, findings: readonly Find
       endLine: end.line + 1,
       endColumn: end.character + 1,
       fixable: isFixable(finding),
+      ...(finding.suggestions ? { suggestions: finding.suggestions } : {}),
     };
   });
 }

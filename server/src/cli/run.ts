@@ -13,6 +13,7 @@ import { ANSI, formatText, PLAIN, plural, summaryLine } from './format/text';
 import { helpText, USAGE } from './help';
 import { mapPool } from './pool';
 import { createProgress } from './progress';
+import { SiteTermsResolver } from './siteTerms';
 import { FileResult, Mode, Report, summarize } from './report';
 
 /** The whole command, with its surroundings passed in: returns the exit code. */
@@ -77,8 +78,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
   const mode: Mode = options.fix ? 'fix' : options.fixDryRun ? 'dry-run' : 'check';
   const progress = createProgress(io.stderr, files.length, !options.quiet && io.stderr.isTTY === true && files.length > PROGRESS_MIN_FILES);
+  const siteTerms = new SiteTermsResolver();
   const results = await mapPool(files, CONCURRENCY, async (file, i) => {
-    const result = await checkFile(file, shown(io.cwd, file), configs[i], mode);
+    const result = await checkFile(file, shown(io.cwd, file), configs[i], mode, await siteTerms.forFile(file, configs[i]));
     progress.tick();
     return result;
   });

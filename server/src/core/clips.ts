@@ -1,6 +1,9 @@
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
-import { EpisodeModel, Field, getField, isNonNegativeInteger, readItem, startOfLine, TranscriptItem } from './model';
+import type { EpisodeModel, Field, TranscriptItem } from './model';
+import { getField, isNonNegativeInteger } from './fields';
+import { readItem } from './parse/nodes';
+import { startOfLine } from './text';
 
 /**
  * The episode's `quotableClips` (name, startOffset, url, endOffset per clip) and `guests`. The model

@@ -7,6 +7,9 @@ export interface ConfigLayer {
   toleranceSeconds?: number;
   frontMatterKB?: number;
   chaptersFilePattern?: string;
+  maxWordsPerMinute?: number;
+  words?: string[];
+  peopleFolder?: string;
 }
 
 const SETTINGS = new Set<string>([...RULE_SEVERITIES, 'off']);
@@ -21,7 +24,7 @@ export function readConfig(raw: unknown): { config: ConfigLayer; problems: strin
   const config: ConfigLayer = { rules: {} };
   if (raw === undefined || raw === null) return { config, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) return { config, problems: ['the configuration must be a JSON object'] };
-  const { rules, toleranceSeconds, frontMatterKB, chapters } = raw as Record<string, unknown>;
+  const { rules, toleranceSeconds, frontMatterKB, chapters, speechRate, words, peopleFolder } = raw as Record<string, unknown>;
   if (rules !== undefined) {
     if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) problems.push('"rules" must be an object of rule id to severity');
     else for (const [id, value] of Object.entries(rules)) addRule(config, id, value, problems);
@@ -35,6 +38,15 @@ export function readConfig(raw: unknown): { config: ConfigLayer; problems: strin
     else problems.push('"frontMatterKB" must be a number of kilobytes, 1 or more');
   }
   if (chapters !== undefined) readChaptersConfig(config, chapters, problems);
+  if (speechRate !== undefined) readSpeechRateConfig(config, speechRate, problems);
+  if (words !== undefined) {
+    if (Array.isArray(words) && words.every((w) => typeof w === 'string')) config.words = words.map((w) => w.trim()).filter((w) => w !== '');
+    else problems.push('"words" must be a list of words');
+  }
+  if (peopleFolder !== undefined && peopleFolder !== '') {
+    if (typeof peopleFolder === 'string' && !/^(?:[\\/]|[A-Za-z]:|[a-z][a-z0-9+.-]*:\/\/)/i.test(peopleFolder)) config.peopleFolder = peopleFolder;
+    else problems.push('"peopleFolder" must be a path relative to the episodes\' folder, e.g. "../_people"');
+  }
   return { config, problems };
 }
 
@@ -46,6 +58,15 @@ function readChaptersConfig(config: ConfigLayer, chapters: unknown, problems: st
   else if (typeof pattern !== 'string' || !pattern.includes('{name}') || /^(?:[\\/]|[A-Za-z]:|[a-z][a-z0-9+.-]*:\/\/)/i.test(pattern)) {
     problems.push('"chapters.filePattern" must be a path relative to the episode\'s folder holding {name}, e.g. "../podcast-timestamps/{name}.txt"');
   } else config.chaptersFilePattern = pattern;
+}
+
+/** `"speechRate": { "maxWordsPerMinute": 350 }`. */
+function readSpeechRateConfig(config: ConfigLayer, speechRate: unknown, problems: string[]): void {
+  const max = (speechRate as { maxWordsPerMinute?: unknown } | null)?.maxWordsPerMinute;
+  if (typeof speechRate !== 'object' || speechRate === null || Array.isArray(speechRate)) problems.push('"speechRate" must be an object ({ "maxWordsPerMinute": 350 })');
+  else if (max === undefined) return;
+  else if (typeof max === 'number' && Number.isFinite(max) && max > 0) config.maxWordsPerMinute = max;
+  else problems.push('"speechRate.maxWordsPerMinute" must be a number of words, more than 0');
 }
 
 export function addRule(config: ConfigLayer, id: string, value: unknown, problems: string[]): void {
@@ -62,6 +83,10 @@ export function mergeConfigs(...layers: ConfigLayer[]): TranscriptConfig {
     if (layer.toleranceSeconds !== undefined) merged.toleranceSeconds = layer.toleranceSeconds;
     if (layer.frontMatterKB !== undefined) merged.frontMatterKB = layer.frontMatterKB;
     if (layer.chaptersFilePattern !== undefined) merged.chaptersFilePattern = layer.chaptersFilePattern;
+    if (layer.maxWordsPerMinute !== undefined) merged.maxWordsPerMinute = layer.maxWordsPerMinute;
+    // Words add up, as cspell's do: the editor's settings cannot take a site's words away.
+    if (layer.words !== undefined) merged.words = [...new Set([...(merged.words ?? []), ...layer.words])];
+    if (layer.peopleFolder !== undefined) merged.peopleFolder = layer.peopleFolder;
   }
   return merged;
 }

@@ -8,6 +8,7 @@ export function collectFixAll(findings: readonly Finding[], rule?: string): Text
   const fixes: { fix: Fix; finding: Span }[] = [];
   for (const finding of findings) {
     if (rule !== undefined && finding.rule !== rule) continue;
+    if (finding.uncertain) continue; // Its fixes copy a value that may be wrong: offered, never applied in bulk.
     const fix = finding.fixes.find((f) => f.safe);
     if (fix) fixes.push({ fix, finding });
   }

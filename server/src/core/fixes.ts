@@ -1,4 +1,7 @@
-import { endOfLine, Field, getField, startOfLine, TranscriptItem } from './model';
+import { endOfLine, startOfLine } from './text';
+import type { Field, TranscriptItem } from './model';
+import { getField } from './fields';
+import { doubleQuoted, needsEscape } from './convert/itemYaml';
 import { formatTime } from './time';
 import type { Fix, TextEdit } from './types';
 
@@ -32,6 +35,14 @@ export function recomputeTimeFix(item: TranscriptItem, sec: number, text?: strin
 export function recomputeSecFix(item: TranscriptItem, seconds: number, text?: string): Fix {
   const sec = getField(item.fields, 'sec')!;
   return { title: `Recompute sec from time (${seconds})`, edits: [replaceValue(sec, String(seconds), text)], safe: false };
+}
+
+/** Both `time` and `sec` set to `seconds`: a reading of a label whose `sec` came from the same typo (never safe: one reading among others). */
+export function retimeFix(item: TranscriptItem, seconds: number, why: string, text?: string): Fix {
+  const time = getField(item.fields, 'time')!;
+  const sec = getField(item.fields, 'sec')!;
+  const edits = [replaceValue(time, quotedTime(seconds, time), text), replaceValue(sec, String(seconds), text)].sort((a, b) => a.start - b.start);
+  return { title: `Set time to '${formatTime(seconds)}' and sec to ${seconds} (${why})`, edits, safe: false };
 }
 
 export function insertTimeFix(text: string, item: TranscriptItem, sec: number): Fix {
@@ -100,9 +111,13 @@ function insertLineAfter(text: string, field: Field, line: string): TextEdit {
   return { start: at, end: at, newText: line };
 }
 
-/** A string as a YAML scalar: plain when that reads back as the same string, else single-quoted. */
+/**
+ * A string as a YAML scalar: plain when that reads back as the same string, else single-quoted;
+ * double-quoted with escapes when it was, or when it holds characters YAML 1.1 (PyYAML) or 1.2
+ * would read otherwise (controls, NEL, line separators).
+ */
 export function yamlString(value: string, old?: Field): string {
-  if (old?.quote === 'double') return JSON.stringify(value);
+  if (old?.quote === 'double' || needsEscape(value)) return doubleQuoted(value);
   if (old?.quote !== 'single' && isSafePlain(value)) return value;
   return `'${value.replace(/'/g, "''")}'`;
 }
@@ -111,6 +126,6 @@ function isSafePlain(value: string): boolean {
   if (value === '' || value !== value.trim()) return false;
   if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(value)) return false;
   if (/: |:$| #|[\r\n\t]/.test(value)) return false;
-  // Words YAML would read as another type.
-  return !/^(?:true|false|yes|no|on|off|null|~|[-+]?[\d.]+(?:e[-+]?\d+)?|[\d:]+)$/i.test(value);
+  // Words YAML 1.2 or 1.1 (PyYAML) would read as another type: booleans, null, numbers, base-60 numbers, dates, `=`, `<<`.
+  return !/^(?:true|false|yes|no|on|off|y|n|null|~|=|<<|[-+]?\.?\d.*|[-+]?\.(?:inf|nan))$/i.test(value);
 }

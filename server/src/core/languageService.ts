@@ -1,6 +1,7 @@
 import { analyze } from './rules';
-import { parseEpisode, EpisodeModel } from './model';
-import { TextChange, updateEpisode } from './incremental';
+import { parseEpisode } from './parse/parseEpisode';
+import type { EpisodeModel } from './model';
+import { TextChange, updateEpisode } from './parse/updateEpisode';
 import { DEFAULT_FRONT_MATTER_KB } from './limits';
 import { documentSymbols, EpisodeSymbol } from './features/symbols';
 import { foldingSpans } from './features/folding';

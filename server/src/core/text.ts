@@ -1,4 +1,4 @@
-/** Small text helpers shared by messages, symbols and hovers. */
+/** Small text helpers shared by the parse, messages, symbols, hovers and fixes. */
 
 /** The first words of a text, cut at a word boundary, for labels that must stay short. */
 export function firstWords(text: string, maxLength = 40): string {
@@ -44,4 +44,34 @@ export function lineNumberFinder(text: string): (offset: number) => number {
     }
     return low + 1;
   };
+}
+
+/**
+ * Control characters YAML's readers disagree on (control-character): C0 controls but tab, LF and CR;
+ * DEL; C1 controls (NEL among them); the line and paragraph separators.
+ */
+export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/;
+const CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, 'g');
+const LINE_BREAKING = /[\u0085\u2028\u2029]/g;
+
+/** Text fit for an export: the characters that break a line (NEL, the separators) become spaces, the other controls go. */
+export function withoutControlCharacters(text: string): string {
+  if (!CONTROL_CHARACTER.test(text)) return text;
+  return text.replace(LINE_BREAKING, ' ').replace(CONTROL_CHARACTERS, '');
+}
+
+export function startOfLine(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  return i;
+}
+
+/** The offset just past the line break that ends the line holding `offset - 1`'s content. */
+export function endOfLine(text: string, offset: number): number {
+  // A node's end may already sit after its line break.
+  if (offset > 0 && (text[offset - 1] === '\n' || (text[offset - 1] === '\r' && text[offset] !== '\n'))) return offset;
+  let i = offset;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  if (text[i] === '\r' && text[i + 1] === '\n') return i + 2;
+  return i < text.length ? i + 1 : i;
 }

@@ -13,7 +13,7 @@ export const RULE_IDS = [
   'yaml-syntax', 'schema-type', 'item-unknown-key', 'item-shape', 'time-malformed', 'time-mismatch', 'time-noncanonical',
   'time-missing', 'sec-missing', 'sec-order', 'item-duplicate', 'who-missing', 'who-suspicious', 'who-variant',
   'line-is-speaker', 'youtube-id-invalid', 'header-hidden', 'duration-mismatch', 'clip-mismatch', 'transcript-copy',
-  'chapters-file-mismatch',
+  'chapters-file-mismatch', 'speech-rate', 'control-character', 'name-spelling', 'term-spelling',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -33,6 +33,8 @@ export interface Fix {
   isPreferred?: boolean;
   /** Safe fixes are applied by fix-all (editor on save, `transcript-lint --fix`). */
   safe: boolean;
+  /** A word to add to `words` of the nearest `.transcriptlintrc.json`: the host writes that file (`edits` is empty). */
+  addWord?: string;
 }
 
 export interface Finding extends Span {
@@ -40,6 +42,13 @@ export interface Finding extends Span {
   severity: Severity;
   message: string;
   fixes: Fix[];
+  /**
+   * The value a fix would copy may be wrong too (a `sec` computed from the same typo as its `time`):
+   * its fixes are offered side by side and fix-all never applies them.
+   */
+  uncertain?: boolean;
+  /** name-spelling, term-spelling: the right words, best first (the CLI's json `suggestions`, SARIF `fixes`). */
+  suggestions?: string[];
 }
 
 export interface TranscriptConfig {
@@ -51,6 +60,12 @@ export interface TranscriptConfig {
   frontMatterKB?: number;
   /** chapters-file-mismatch: where an episode's chapter list is kept, relative to the episode's folder, `{name}` its file name without `.md` (e.g. `../podcast-timestamps/{name}.txt`). */
   chaptersFilePattern?: string;
+  /** speech-rate: more words a minute than this between two times (`transcripts.speechRate.maxWordsPerMinute`; default 350). */
+  maxWordsPerMinute?: number;
+  /** The site's own words (`words`, as cspell's): terms never flagged, offered as the right spelling. */
+  words?: readonly string[];
+  /** name-spelling: the people files' folder relative to the episode's folder (default `../_people`). */
+  peopleFolder?: string;
 }
 
 export const DEFAULT_CONFIG: TranscriptConfig = { rules: {}, toleranceSeconds: 0 };

@@ -5,6 +5,7 @@ import type { ServerHost } from '../host';
 import type { InitializationOptions } from '../protocol';
 import type { SettingsCache } from '../settings';
 import type { WorkspaceIndex } from '../workspaceIndex';
+import type { EpisodeMedia } from './audio';
 
 /** What the client said it can do, read once from `initialize`. */
 export interface ClientFeatures {
@@ -18,6 +19,7 @@ export interface ClientFeatures {
   createProgress: boolean;
   workspaceFolders: boolean;
   retriggerCommand?: string;
+  audioCacheFolder?: string;
 }
 
 export function readClientFeatures(params: InitializeParams): ClientFeatures {
@@ -34,6 +36,7 @@ export function readClientFeatures(params: InitializeParams): ClientFeatures {
     createProgress: caps.window?.workDoneProgress === true,
     workspaceFolders: caps.workspace?.workspaceFolders === true,
     retriggerCommand: typeof options.retriggerSuggestCommand === 'string' ? options.retriggerSuggestCommand : undefined,
+    audioCacheFolder: typeof options.audioCacheFolder === 'string' ? options.audioCacheFolder : undefined,
   };
 }
 
@@ -50,6 +53,8 @@ export interface ServerContext {
   /** Re-checks an open document (coalesced). */
   schedule(uri: string): void;
   guard: Guard;
+  /** The media analysis each open episode is checked against (handlers/audio.ts). */
+  media: EpisodeMedia;
 }
 
 export type Guard = <P, R, A extends unknown[] = []>(name: string, handler: (params: P, ...rest: A) => R | Promise<R>) => (params: P, ...rest: A) => Promise<R | ResponseError<void>>;

@@ -8,6 +8,7 @@ import {
   ImportTranscriptParams, ImportTranscriptResult, IMPORT_TRANSCRIPT_REQUEST, ReadOptions, ReadTranscriptParams, ReadTranscriptResult,
   READ_TRANSCRIPT_REQUEST, SourceFile,
 } from '../protocol';
+import { acceptedSpeakerNames } from '../core/rules/speakers';
 import type { ServerContext } from './context';
 
 /**
@@ -87,12 +88,15 @@ function base64Bytes(base64: string): Uint8Array {
   return bytes;
 }
 
-/** The speakers of the workspace's episodes, most lines first (the index is brought up to date first). */
+/**
+ * The speakers of the workspace's episodes that the speaker rules accept, most lines first (the
+ * index is brought up to date first): a misspelling is never offered beside the name it misspells.
+ */
 async function workspaceSpeakers(ctx: ServerContext): Promise<string[]> {
   if (ctx.index.hasFolders) await ctx.index.refresh();
   const totals = new Map<string, number>();
   for (const episode of ctx.index.episodes()) {
     for (const [name, count] of episode.speakers ?? []) totals.set(name, (totals.get(name) ?? 0) + count);
   }
-  return [...totals].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([name]) => name);
+  return acceptedSpeakerNames(totals);
 }

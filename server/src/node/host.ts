@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { discoverFiles } from '../cli/discover';
 import type { ServerHost } from '../host';
 import type { FileStat } from '../protocol';
+import { analyzeMediaFile } from './audio';
 import { findConfigFile } from './configFile';
 
 /** The server's host on Node: the file system, for `file:` URIs (others are not readable here). */
@@ -41,6 +42,13 @@ export const nodeHost: ServerHost = {
     const file = filePath(documentUri);
     const found = file === undefined ? undefined : findConfigFile(path.dirname(file));
     return found && pathToFileURL(found).href;
+  },
+
+  async analyzeMedia(uri, options) {
+    const file = filePath(uri);
+    if (file === undefined) throw new Error(`${uri} is not a file on this machine`);
+    const cacheDir = options.cacheFolder ? filePath(options.cacheFolder) : undefined;
+    return analyzeMediaFile(file, { cacheDir, onProgress: options.onProgress, isCancelled: options.isCancelled });
   },
 
   later: (callback) => setImmediate(callback),

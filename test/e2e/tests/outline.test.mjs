@@ -1,4 +1,5 @@
-// Document symbols: the Outline view lists the headers in order; Go to Symbol in Editor jumps.
+// Document symbols: the Outline view lists the headers in order; Go to Symbol in Editor jumps, to a header
+// or to a spoken line found by its words.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { withVSCode, closeBrowser } from '../lib/vscode.mjs';
@@ -7,7 +8,7 @@ after(closeBrowser);
 
 const HEADERS = ['Introduction', 'Keeping the lamp log', 'Closing'];
 
-test('Outline lists the headers in order; Ctrl+Shift+O jumps to one', (t) => withVSCode(t, {
+test('Outline lists the headers in order; Ctrl+Shift+O jumps to one, and finds a line by what was said', (t) => withVSCode(t, {
   name: 'outline',
   settings: { 'outline.collapseItems': 'alwaysCollapse' }, // headers only, so all fit on screen
 }, async (vs) => {
@@ -33,8 +34,8 @@ test('Outline lists the headers in order; Ctrl+Shift+O jumps to one', (t) => wit
   await children.filter({ hasText: 'Tobin Ashgrove' }).first().waitFor();
   const kids = await children.evaluateAll((els) => els.map((el) => el.textContent));
   assert.equal(kids.length, 2, kids.join('\n'));
-  assert.match(kids[0], /Mara Quill/);
-  assert.match(kids[1], /Tobin Ashgrove/);
+  assert.match(kids[0], /^Mara Quill · 0:05 — Welcome to the show, today we talk about lighthouse bookkeeping\./);
+  assert.match(kids[1], /^Tobin Ashgrove · /);
   await vs.screenshot('outline');
 
   await vs.focusEditor();
@@ -44,4 +45,14 @@ test('Outline lists the headers in order; Ctrl+Shift+O jumps to one', (t) => wit
   await p.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   await vs.waitCursorLine(38);
   await vs.screenshot('goto-symbol');
+
+  // A word of a spoken line finds it: the row names the speaker, the time and the words.
+  await vs.quickInput('Control+Shift+O', 'dawn');
+  const said = p.locator('.quick-input-list .monaco-list-row', { hasText: 'Tobin Ashgrove · 1:10 — In a ledger, one row per watch, signed at dawn.' });
+  await said.first().waitFor();
+  assert.equal(await p.locator('.quick-input-list .monaco-list-row').count(), 1);
+  await vs.screenshot('goto-symbol-words');
+  await p.keyboard.press('Enter');
+  await p.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await vs.waitCursorLine(22);
 }));

@@ -43,7 +43,7 @@ test('an unclosed header quote: error and time-mismatch together; the light bulb
   // The Outline, while the file is broken: the unbroken header, and the lines the broken one would hold.
   await p.locator('.pane-header[aria-expanded="true"]', { hasText: 'ws' }).click();
   await vs.runCommand('Explorer: Focus on Outline View');
-  assert.deepEqual(await outline(vs, 'Fog Season'), ['Mara Quill · 0:04', 'Tobin Ashgrove · 0:11', 'Fog Season']);
+  assert.deepEqual(await outline(vs, 'Fog Season'), ['Mara Quill · 0:04 — Good evening from the lamp room.', 'Tobin Ashgrove · 0:11 — Thanks for having me up all these stairs.', 'Fog Season']);
 
   // The light bulb on the broken header.
   await vs.focusEditor();

@@ -34,6 +34,8 @@ export async function insertChaptersCommand(job: InsertChaptersJob, io: CliIo): 
     io.stderr.write(`transcript-convert: nothing written (${list.notChapters.length} ${list.notChapters.length === 1 ? 'line is not a chapter' : 'lines are not chapters'})\n`);
     return 1;
   }
+  // Entries the list holds but that are no header (Podcasting 2.0 `toc: false`, untitled): named, not refused.
+  for (const warning of list.warnings) io.stderr.write(`transcript-convert: ${job.chapters}: ${warning}\n`);
   if (list.chapters.length === 0) return refuse(job.chapters, 'no chapters in the list; nothing written');
   const episodeText = await readOrSay(episodeFile, job.into, refuse);
   if (episodeText === undefined) return 1;

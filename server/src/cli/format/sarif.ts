@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { RULES, Severity } from '../../core';
+import { RULES, Severity, ruleDocsUrl } from '../../core';
 import { VERSION } from '../../version';
 import type { Report } from '../report';
 
@@ -47,6 +47,7 @@ export function formatSarif(report: Report, cwd: string): string {
             rules: RULES.map((rule) => ({
               id: rule.id,
               shortDescription: { text: rule.description },
+              helpUri: ruleDocsUrl(rule.id),
               defaultConfiguration: rule.offByDefault ? { enabled: false, level: LEVEL[rule.defaultSeverity] } : { level: LEVEL[rule.defaultSeverity] },
             })),
           },

@@ -1,4 +1,5 @@
-import { getField, type EpisodeModel } from '../model';
+import { getField } from '../fields';
+import type { EpisodeModel } from '../model';
 import { ConvertError } from '../convert/types';
 import { clockLabel } from './chapterTime';
 import { MAX_SUGGESTED_CHAPTERS } from './readChapters';

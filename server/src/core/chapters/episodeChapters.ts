@@ -1,4 +1,5 @@
 import type { EpisodeModel, TranscriptItem } from '../model';
+import { withoutControlCharacters } from '../text';
 
 /**
  * An episode's headers as chapters, the way the site shows them: a header's time is its first
@@ -25,7 +26,7 @@ export interface EpisodeChapters {
 }
 
 export function chapterTitle(header: string): string {
-  return header.replace(/\s+/g, ' ').trim();
+  return withoutControlCharacters(header).replace(/\s+/g, ' ').trim();
 }
 
 export function episodeChapters(model: EpisodeModel): EpisodeChapters {

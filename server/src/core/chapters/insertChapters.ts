@@ -1,7 +1,8 @@
 import { applyEdits } from '../fixAll';
 import { itemYaml } from '../convert/itemYaml';
 import { ConvertError } from '../convert/types';
-import { EpisodeModel, parseEpisode, TranscriptItem } from '../model';
+import type { EpisodeModel, TranscriptItem } from '../model';
+import { parseEpisode } from '../parse/parseEpisode';
 import type { TextEdit } from '../types';
 import { clockLabel } from './chapterTime';
 import type { Chapter } from './readChapters';

@@ -117,17 +117,25 @@ function readChaptersJson(text: string): ChapterList {
   }
   const chapters: Chapter[] = [];
   const notChapters: NotAChapter[] = [];
+  const warnings: string[] = [];
   const lines = entryLines(text, list.length);
   list.forEach((entry, i) => {
-    const { startTime, title } = (entry ?? {}) as { startTime?: unknown; title?: unknown };
+    const { startTime, title, toc } = (entry ?? {}) as { startTime?: unknown; title?: unknown; toc?: unknown };
     const line = lines[i];
-    if (typeof startTime === 'number' && Number.isFinite(startTime) && startTime >= 0 && typeof title === 'string' && title.trim() !== '') {
-      chapters.push({ sec: Math.floor(startTime), title: title.replace(/\s+/g, ' ').trim(), line });
-    } else {
-      notChapters.push({ line, text: `chapters[${i}]: ${JSON.stringify(entry)} (needs a startTime of 0 or more and a title)` });
+    const validStart = typeof startTime === 'number' && Number.isFinite(startTime) && startTime >= 0;
+    if (!validStart || (title !== undefined && typeof title !== 'string')) {
+      notChapters.push({ line, text: `chapters[${i}]: ${JSON.stringify(entry)} (needs a startTime of 0 or more, and a title that is text when it has one)` });
+      return;
     }
+    const sec = Math.floor(startTime);
+    const named = typeof title === 'string' ? title.replace(/\s+/g, ' ').trim() : '';
+    const what = `chapters[${i}] at ${clockLabel(sec)}${named === '' ? '' : ` ("${named}")`} (line ${line})`;
+    // v1.2: `toc: false` marks a chapter for players only (artwork, links), not for the table of contents.
+    if (toc === false) warnings.push(`${what} has toc: false (not in the table of contents): not made a header`);
+    else if (named === '') warnings.push(`${what} has no title (allowed by v1.2, but a header needs one): not made a header`);
+    else chapters.push({ sec, title: named, line });
   });
-  return { format: 'chapters-json', chapters, notChapters, warnings: [] };
+  return { format: 'chapters-json', chapters, notChapters, warnings };
 }
 
 /** The 1-based line each entry of the top-level "chapters" array starts on, found by scanning the text (JSON.parse keeps no positions). */

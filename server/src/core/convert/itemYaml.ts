@@ -14,9 +14,14 @@ const RESOLVED_WORDS = /^(?:y|n|yes|no|on|off|true|false|null|~)$/i;
 /** Characters that never appear unescaped in our output: C0/C1 controls, DEL, line and paragraph separators, BOM. */
 const NEEDS_ESCAPE = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029\uFEFF]/;
 
+/** Whether a string can only be written double-quoted, with escapes (it holds a control character, a line separator or a tab). */
+export function needsEscape(value: string): boolean {
+  return NEEDS_ESCAPE.test(value) || value.includes('\t');
+}
+
 /** A string value as a YAML flow scalar: plain when safe, else single-quoted, else double-quoted. */
 export function yamlString(value: string): string {
-  if (NEEDS_ESCAPE.test(value) || value.includes('\t')) return doubleQuoted(value);
+  if (needsEscape(value)) return doubleQuoted(value);
   if (isSafePlain(value)) return value;
   return `'${value.replace(/'/g, "''")}'`;
 }
@@ -37,7 +42,8 @@ function isSafePlain(value: string): boolean {
   );
 }
 
-function doubleQuoted(value: string): string {
+/** Double-quoted with every character YAML 1.1 or 1.2 would read otherwise escaped. */
+export function doubleQuoted(value: string): string {
   let out = '"';
   for (const ch of value) {
     const code = ch.codePointAt(0)!;

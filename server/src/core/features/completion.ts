@@ -1,6 +1,9 @@
 import { readGuests } from '../clips';
 import { lineBreakOf, yamlString } from '../fixes';
-import { EpisodeModel, getField, parseEpisode, startOfLine, TranscriptItem } from '../model';
+import type { EpisodeModel, TranscriptItem } from '../model';
+import { getField } from '../fields';
+import { parseEpisode } from '../parse/parseEpisode';
+import { startOfLine } from '../text';
 import { formatTime, parseTime } from '../time';
 import type { Span } from '../types';
 import { labelScalar } from './shiftTimes';

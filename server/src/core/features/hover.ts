@@ -1,11 +1,11 @@
-import { EpisodeModel, TranscriptItem } from '../model';
+import { clipAt } from '../clips';
+import type { EpisodeModel, TranscriptItem } from '../model';
 import { firstWords } from '../text';
 import { formatTime } from '../time';
 import type { Span } from '../types';
 import { itemAt, momentOf } from './locate';
-import { clipHoverAt } from './clipFeatures';
 import { escapeMarkdown } from './markdown';
-import { videoUrl } from './video';
+import { isOnValue, videoHoverLine, videoUrl } from './video';
 
 export interface EpisodeHover {
   /** Markdown; file text in it is escaped, and the only link is a validated YouTube URL. */
@@ -28,8 +28,9 @@ export function hoverAt(model: EpisodeModel, offset: number): EpisodeHover | und
     if (moment.borrowed === 'previous') lines.push(`Untimed continuation: uses the previous timed line's time, ${time} (sec ${moment.sec}).`);
     else if (moment.borrowed === 'next') lines.push(`Section starts at ${time} (sec ${moment.sec}), its first timed line.`);
     else lines.push(`At ${time} (sec ${moment.sec}).`);
-    const url = videoUrl(model, moment.sec);
-    lines.push(url ? `[Open video at ${time}](${url})` : 'No valid YouTube id in `ids.youtube`, so no video link.');
+    // A timed line's `time` links to its own `sec`, the same second.
+    const video = videoHoverLine(model, moment.sec, moment.borrowed === undefined && isOnValue(item.fields, 'time', offset));
+    if (video) lines.push(video);
   }
   return { markdown: lines.join('\n\n'), span: hoverSpan(item, offset) };
 }
@@ -57,3 +58,24 @@ export function videoAt(model: EpisodeModel, offset: number): { url: string; sec
   return url && moment ? { url, sec: moment.sec } : undefined;
 }
 
+/**
+ * The hover on `quotableClips`, like on transcript lines: the video at the clip's `startOffset` (and
+ * `endOffset`), built from the validated `ids.youtube`, never from the clip's own url.
+ */
+export function clipHoverAt(model: EpisodeModel, offset: number): EpisodeHover | undefined {
+  if (!model.isEpisode) return undefined;
+  const clip = clipAt(model, offset);
+  if (!clip) return undefined;
+  const lines = [clip.name !== undefined ? `**Clip:** ${escapeMarkdown(firstWords(clip.name, 120))}` : `**Clip ${clip.index + 1}**`];
+  if (clip.start === undefined) {
+    lines.push('No startOffset (a whole number of seconds), so no time to open.');
+  } else {
+    const range = clip.end !== undefined ? `${formatTime(clip.start)} – ${formatTime(clip.end)} (${clip.end - clip.start} s)` : formatTime(clip.start);
+    lines.push(`${range}, startOffset ${clip.start}${clip.end !== undefined ? `, endOffset ${clip.end}` : ''}.`);
+    const video = videoHoverLine(model, clip.start, isOnValue(clip.fields, 'startOffset', offset));
+    if (video) lines.push(video);
+  }
+  const field = clip.fields.find((f) => offset >= f.keySpan.start && offset <= (f.valueSpan ?? f.keySpan).end);
+  const span = field ? { start: field.keySpan.start, end: (field.valueSpan ?? field.keySpan).end } : clip.span;
+  return { markdown: lines.join('\n\n'), span };
+}

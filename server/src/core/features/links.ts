@@ -1,7 +1,8 @@
-import { EpisodeModel, getField } from '../model';
+import { readClips } from '../clips';
+import type { EpisodeModel } from '../model';
+import { getField } from '../fields';
 import { formatTime, parseTime } from '../time';
 import type { Span } from '../types';
-import { clipLinks } from './clipFeatures';
 import { videoUrl } from './video';
 
 export interface EpisodeLink {
@@ -25,4 +26,17 @@ export function documentLinks(model: EpisodeModel): EpisodeLink[] {
     if (url) links.push({ span: time.valueSpan, url, tooltip: `Open video at ${formatTime(sec!)}` });
   }
   return [...clipLinks(model), ...links].sort((a, b) => a.span.start - b.span.start);
+}
+
+/** `startOffset` and `endOffset` values are Ctrl+click links to the video at that second. */
+export function clipLinks(model: EpisodeModel): EpisodeLink[] {
+  const links: EpisodeLink[] = [];
+  for (const clip of readClips(model)) {
+    for (const [key, sec] of [['startOffset', clip.start], ['endOffset', clip.end]] as const) {
+      const field = getField(clip.fields, key);
+      const url = sec !== undefined ? videoUrl(model, sec) : undefined;
+      if (field?.valueSpan && url) links.push({ span: field.valueSpan, url, tooltip: `Open video at ${formatTime(sec!)}` });
+    }
+  }
+  return links;
 }

@@ -1,5 +1,7 @@
 import { insertSecFix, insertTimeFix, lineBreakOf, quotedTime, recomputeSecFix, recomputeTimeFix, yamlString } from '../fixes';
-import { EpisodeModel, getField, startOfLine, TranscriptItem } from '../model';
+import type { EpisodeModel, TranscriptItem } from '../model';
+import { getField } from '../fields';
+import { startOfLine } from '../text';
 import { validYoutubeId } from '../rules/youtube';
 import { formatTime } from '../time';
 import type { Span, TextEdit } from '../types';

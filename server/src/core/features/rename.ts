@@ -1,5 +1,6 @@
 import { renameSpeakerFix } from '../fixes';
-import { EpisodeModel, Field, getField, TranscriptItem } from '../model';
+import type { EpisodeModel, Field, TranscriptItem } from '../model';
+import { getField } from '../fields';
 import type { Span, TextEdit } from '../types';
 import { itemAt } from './locate';
 
@@ -31,7 +32,16 @@ export function renameSpeaker(model: EpisodeModel, offset: number, newName: stri
   const name = newName.trim();
   if (name === '') return { error: 'A speaker name cannot be empty.' };
   if (/[\r\n]/.test(name)) return { error: 'A speaker name must be one line.' };
+  const control = CONTROL.exec(name);
+  if (control) return { error: `A speaker name cannot hold control characters or line separators (it holds U+${codePoint(control[0])}).` };
   return renameSpeakerEdits(model, target.item.who!, name);
+}
+
+/** C0 and C1 controls (NEL among them), DEL, the line and paragraph separators and the BOM: YAML 1.1 reads some as line breaks, PyYAML refuses others. */
+const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\uFEFF]/;
+
+function codePoint(ch: string): string {
+  return ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
 }
 
 /** Edits renaming every `who: <oldName>` of the transcript to `newName`. */

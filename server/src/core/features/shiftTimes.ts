@@ -1,5 +1,6 @@
 import { formatDuration, parseDuration } from '../duration';
-import { EpisodeModel, Field, getField, TranscriptItem } from '../model';
+import type { EpisodeModel, Field, TranscriptItem } from '../model';
+import { getField } from '../fields';
 import { durationFix } from '../rules/episodeMeta';
 import { firstWords } from '../text';
 import { formatTime, parseTime } from '../time';

@@ -1,4 +1,5 @@
-import { getField, EpisodeModel, TranscriptItem } from '../model';
+import { getField } from '../fields';
+import type { EpisodeModel, TranscriptItem } from '../model';
 import { firstWords } from '../text';
 import { formatTime } from '../time';
 import type { Span } from '../types';
@@ -18,6 +19,9 @@ export interface EpisodeSymbol {
  * and above that, groups of sections; the detail says what was left out.
  */
 export const MAX_SYMBOLS = 5000;
+
+/** How much of a spoken line its symbol's name carries (cut at a word, with …). */
+const LINE_WORDS = 80;
 
 interface Section {
   header?: TranscriptItem;
@@ -115,9 +119,10 @@ function lineSymbol(item: TranscriptItem): EpisodeSymbol {
   const line = getField(item.fields, 'line')!;
   const who = item.who !== undefined ? firstWords(item.who, 30) : '?';
   const time = item.sec !== undefined ? formatTime(item.sec) : item.time ?? '–';
+  // The words in the name, not the detail: Go to Symbol in Editor searches names only, and what was said is what people look for.
   return {
-    name: `${who} · ${time}`,
-    detail: firstWords(item.line!, 50),
+    name: `${who} · ${time} — ${firstWords(item.line!, LINE_WORDS) || '(empty line)'}`,
+    detail: '',
     kind: 'line',
     range: { ...item.span },
     selectionRange: line.valueSpan ?? line.keySpan,

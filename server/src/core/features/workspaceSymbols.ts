@@ -1,4 +1,5 @@
-import { EpisodeModel, getField } from '../model';
+import type { EpisodeModel } from '../model';
+import { getField } from '../fields';
 import type { Span } from '../types';
 import { momentOf } from './locate';
 

@@ -1,6 +1,6 @@
 import { isMap, isScalar, parseDocument } from 'yaml';
 import type { Document, Pair } from 'yaml';
-import { findFrontMatter } from '../frontMatter';
+import { findFrontMatter } from '../parse/frontMatter';
 import { formatTime } from '../time';
 import { transcriptYaml } from '../convert/itemYaml';
 import { ConvertError, isNewHeader, NewItem } from '../convert/types';

@@ -1,5 +1,5 @@
 import { parseDocument, isMap } from 'yaml';
-import { closesOn, isBoundary, keyOf, Line, OpenQuote, quoteOpenedBy, splitLines } from '../recovery/lines';
+import { closesOn, isBoundary, keyOf, Line, OpenQuote, quoteOpenedBy, splitLines } from '../parse/recovery/lines';
 import type { Span } from '../types';
 
 /**

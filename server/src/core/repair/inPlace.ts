@@ -1,5 +1,6 @@
 import { applyEdits } from '../fixAll';
-import { EpisodeModel, parseEpisode } from '../model';
+import type { EpisodeModel } from '../model';
+import { parseEpisode } from '../parse/parseEpisode';
 import type { TextEdit } from '../types';
 import type { UnitRepairs } from './repairs';
 

@@ -1,8 +1,8 @@
 import { isMap, isSeq, parseDocument } from 'yaml';
 import type { BrokenUnit, EpisodeModel } from '../model';
-import { layoutUnits, misplacedFirst, TopUnit } from '../recovery/units';
+import { layoutUnits, misplacedFirst, TopUnit } from '../parse/recovery/units';
 import { firstWords } from '../text';
-import { hasAnchors } from '../yamlNodes';
+import { hasAnchors } from '../parse/nodes';
 import type { Fix, Span, TextEdit } from '../types';
 import { fieldParses, fieldsOf, RawField } from './fields';
 import { bareQuotes, indentContinuation, joinLines, opensQuotation, quoteReadings, Reading } from './readings';

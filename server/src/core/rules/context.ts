@@ -2,10 +2,13 @@ import type { EpisodeModel, TranscriptItem } from '../model';
 import type { Finding, Fix, RuleId, Span, TranscriptConfig } from '../types';
 import { lineNumberFinder } from '../text';
 import { ruleSetting } from './registry';
+import type { TermsInput } from '../terms/sources';
 
 /** What a rule gets: the parsed episode, the settings, and a way to report. */
 export class RuleContext {
   findings: Finding[] = [];
+  /** The site's names and terms, when the host has them (name-spelling, term-spelling). */
+  terms?: TermsInput;
   private lineFinder: ((offset: number) => number) | undefined;
 
   constructor(readonly model: EpisodeModel, readonly config: TranscriptConfig, private readonly lineOf?: (offset: number) => number) {}
@@ -47,10 +50,12 @@ export class RuleContext {
     return false;
   }
 
-  report(rule: RuleId, span: Span, message: string, fixes: Fix[] = []): void {
+  report(rule: RuleId, span: Span, message: string, fixes: Fix[] = [], uncertain = false): void {
     const setting = ruleSetting(this.config, rule);
     if (setting === 'off') return;
-    this.findings.push({ rule, severity: setting, message, start: span.start, end: span.end, fixes });
+    const finding: Finding = { rule, severity: setting, message, start: span.start, end: span.end, fixes };
+    if (uncertain) finding.uncertain = true;
+    this.findings.push(finding);
   }
 
   isEnabled(rule: RuleId): boolean {

@@ -1,6 +1,7 @@
 import { Clip, readClips } from '../clips';
 import { formatDuration, parseDuration } from '../duration';
-import { Field, getField } from '../model';
+import type { Field } from '../model';
+import { getField } from '../fields';
 import { firstWords } from '../text';
 import { formatTime } from '../time';
 import type { Fix } from '../types';

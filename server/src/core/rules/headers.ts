@@ -1,4 +1,4 @@
-import { getField } from '../model';
+import { getField } from '../fields';
 import type { RuleContext } from './context';
 
 /** header-hidden: the site's Timestamps tab shows a header at its first timed line; with none before the next header, it is dropped. */

@@ -1,4 +1,5 @@
-import { getField, TranscriptItem } from '../model';
+import { getField } from '../fields';
+import type { TranscriptItem } from '../model';
 import { firstWords } from '../text';
 import type { RuleContext } from './context';
 

@@ -1,5 +1,6 @@
 import { renameKeyFix } from '../fixes';
-import { Field, isNonNegativeInteger, TranscriptItem, ValueKind } from '../model';
+import type { Field, TranscriptItem, ValueKind } from '../model';
+import { isNonNegativeInteger } from '../fields';
 import { editDistance } from '../text';
 import type { RuleContext } from './context';
 

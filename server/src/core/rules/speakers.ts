@@ -1,6 +1,8 @@
 import { renameSpeakerFix } from '../fixes';
-import { getField, Speaker, TranscriptItem } from '../model';
+import { getField } from '../fields';
+import type { Speaker, TranscriptItem } from '../model';
 import { editDistance, firstWords } from '../text';
+import { readSpeaker } from '../parse/nodes';
 import type { RuleContext } from './context';
 
 /** who-missing, who-suspicious, who-variant, line-is-speaker: is every line attributed to a plausible, consistently spelled speaker? */
@@ -38,6 +40,25 @@ export function checkSpeakers(ctx: RuleContext): void {
     }
   }
   checkLinesThatAreSpeakers(ctx, lines, counts);
+}
+
+/**
+ * Names a pick list may offer (Import Transcript's "who is …?"), most lines first: the names
+ * who-suspicious and who-variant would accept were they all in one episode, so a name is never
+ * offered that the episode would then flag: no speech, no trailing `:`/`.`, and no spelling that is
+ * a variant of a name with more lines (`Priyaa`, or `Priyа` with a Cyrillic а, beside `Priya`).
+ */
+export function acceptedSpeakerNames(lineCounts: ReadonlyMap<string, number>): string[] {
+  const speakers = new Map<Speaker, number>();
+  for (const [name, count] of lineCounts) {
+    const speaker = readSpeaker(name);
+    speakers.set(speaker, (speakers.get(speaker) ?? 0) + count);
+  }
+  const variants = preferredSpellings(speakers);
+  return [...speakers]
+    .filter(([speaker]) => !speaker.speech && speaker.name !== '' && speaker.bare === speaker.name && !variants.has(speaker.name))
+    .sort((a, b) => b[1] - a[1] || (a[0].name < b[0].name ? -1 : 1))
+    .map(([speaker]) => speaker.name);
 }
 
 /**

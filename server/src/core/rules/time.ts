@@ -1,8 +1,10 @@
 import { insertSecFix, insertTimeFix, recomputeSecFix, recomputeTimeFix } from '../fixes';
-import { Field, getField, TranscriptItem } from '../model';
+import type { Field, TranscriptItem } from '../model';
+import { getField } from '../fields';
 import { formatTime, parseTime } from '../time';
 import type { Fix } from '../types';
 import type { RuleContext } from './context';
+import { sharesTypo } from './timeTypo';
 
 /** time-malformed, time-mismatch, time-noncanonical, time-missing, sec-missing: does one item's label agree with its `sec`? */
 export function checkItemTimes(ctx: RuleContext, item: TranscriptItem): void {
@@ -29,7 +31,9 @@ function checkTimeLabel(ctx: RuleContext, item: TranscriptItem, time: Field, sec
   const label = time.value as string;
   const parsed = parseTime(label);
   if (!parsed.ok) {
-    ctx.report('time-malformed', span, `time '${printable(label)}' is malformed: ${parsed.reason}${suggestion(item)}${typoNote(label, item.sec)}`, recompute());
+    // A label whose sec shares its typo is judged against the neighbours (timeTypo.ts).
+    if (sharesTypo(label, item.sec)) return;
+    ctx.report('time-malformed', span, `time '${printable(label)}' is malformed: ${parsed.reason}${suggestion(item)}`, recompute());
     return;
   }
   if (!sec) {
@@ -54,13 +58,6 @@ function checkTimeLabel(ctx: RuleContext, item: TranscriptItem, time: Field, sec
 
 function suggestion(item: TranscriptItem): string {
   return item.sec !== undefined ? `; sec ${item.sec} is ${formatTime(item.sec)}` : '';
-}
-
-/** `37:567` with sec 2787 = 37×60+567: sec was computed from the same typo, so it is suspect too. */
-function typoNote(label: string, sec: number | undefined): string {
-  const match = /^(\d+):(\d+)$/.exec(label);
-  if (!match || sec === undefined || Number(match[1]) * 60 + Number(match[2]) !== sec) return '';
-  return ` (sec ${sec} = ${match[1]}×60+${match[2]}, so sec may come from the same typo: check the neighbouring lines)`;
 }
 
 function printable(label: string): string {

@@ -1,4 +1,5 @@
-import { Field, getField } from '../model';
+import type { Field } from '../model';
+import { getField } from '../fields';
 import type { RuleContext } from './context';
 
 /** youtube-id-invalid: the id every video link is built from. */

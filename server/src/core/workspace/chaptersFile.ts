@@ -2,7 +2,8 @@ import { episodeChapters } from '../chapters/episodeChapters';
 import { gapOf, plannedHeaders } from '../chapters/insertChapters';
 import { clockLabel } from '../chapters/chapterTime';
 import { ChapterListError, readChapterList } from '../chapters/readChapters';
-import { getField, type EpisodeModel } from '../model';
+import { getField } from '../fields';
+import type { EpisodeModel } from '../model';
 import { ruleSetting } from '../rules/registry';
 import type { Finding, Span, TranscriptConfig } from '../types';
 

@@ -1,13 +1,13 @@
 import type { Cue, TimedText } from './episodeCues';
+import { charCount, shareSpan, textWeight } from './shareTime';
 import { needsLabel, speakerLabel } from '../speakers/speakerLabel';
 import { wordsOf } from '../shared/sourceItems';
 
 /**
  * `--captions`: caption-sized cues for YouTube and players instead of one cue per line. Each cue's
  * text is wrapped at word boundaries into lines of at most 42 characters (a longer word is cut),
- * two lines a caption. The cues of one second (which share their end) are laid out one after the
- * other over that second's time span, each caption getting a share proportional to its characters;
- * starts stay strictly increasing and every end is after its start.
+ * two lines a caption. A cue's captions share the cue's own time by their characters (shareTime.ts):
+ * starts stay strictly increasing, every end is after its start and at or before the next start.
  */
 
 export const CAPTION_LINE_CHARS = 42;
@@ -22,51 +22,22 @@ export function captionCues(cues: readonly Cue[], options: CaptionOptions = {}):
   const out: TimedText[] = [];
   let previousWho: string | undefined;
   let previousStart = -1;
-  for (const group of secondGroups(cues)) {
-    const captions: { who?: string; lines: string[] }[] = [];
-    for (const cue of group) {
-      const text = cue.lines.join(' ');
-      const label = options.labelSpeakers && needsLabel(cue.who, previousWho, text) ? speakerLabel(cue.who!) : '';
-      for (const lines of wrapCaptions(label + text)) captions.push({ who: cue.who, lines });
-      previousWho = cue.who;
-    }
-    const from = group[0].startMs;
-    const to = group[group.length - 1].endMs;
-    const total = captions.reduce((sum, caption) => sum + captionChars(caption.lines), 0);
-    let done = 0;
-    const starts = captions.map((caption) => {
-      const start = Math.max(from + Math.floor(((to - from) * done) / total), previousStart + 1);
-      done += captionChars(caption.lines);
-      previousStart = start;
-      return start;
-    });
-    captions.forEach((caption, i) => {
-      const end = i + 1 < captions.length ? starts[i + 1] : to;
-      out.push({ startMs: starts[i], endMs: Math.max(end, starts[i] + 1), who: caption.who, lines: caption.lines });
-    });
-  }
-  return out;
-}
-
-/** Consecutive cues of the same second (they share their end). */
-function secondGroups(cues: readonly Cue[]): Cue[][] {
-  const groups: Cue[][] = [];
   for (const cue of cues) {
-    const last = groups[groups.length - 1];
-    if (last && last[0].sec === cue.sec) last.push(cue);
-    else groups.push([cue]);
+    const text = cue.lines.join(' ');
+    const label = options.labelSpeakers && needsLabel(cue.who, previousWho, text) ? speakerLabel(cue.who!) : '';
+    const captions = wrapCaptions(label + text);
+    previousWho = cue.who;
+    // The cue's own time, shared among its captions by their characters: cues do not overlap, so neither do captions.
+    const starts = shareSpan(cue.startMs, cue.endMs, captions.map(textWeight), previousStart);
+    previousStart = starts[starts.length - 1];
+    captions.forEach((lines, i) => out.push({ startMs: starts[i], endMs: i + 1 < captions.length ? starts[i + 1] : cue.endMs, who: cue.who, lines }));
   }
-  return groups;
-}
-
-function captionChars(lines: readonly string[]): number {
-  return Math.max(1, lines.reduce((sum, line) => sum + charCount(line), 0));
-}
-
-/** Characters as a viewer counts them (code points, not UTF-16 units). */
-function charCount(text: string): number {
-  // Surrogate pairs are rare: count them only where there are any.
-  return /[\uD800-\uDBFF]/.test(text) ? [...text].length : text.length;
+  // A cue squeezed past its end by the 1 ms steps ends where the next caption begins.
+  out.forEach((caption, i) => {
+    const next = out[i + 1]?.startMs;
+    caption.endMs = Math.max(caption.startMs + 1, next !== undefined ? Math.min(caption.endMs, next) : caption.endMs);
+  });
+  return out;
 }
 
 /** A text as captions of at most two lines of at most 42 characters, words kept whole where they fit. */

@@ -1,6 +1,7 @@
 import { parseDuration } from '../../duration';
 import type { EpisodeModel } from '../../model';
 import { ConvertError } from '../../convert/types';
+import { groupBySec, shareSpan, textWeight } from './shareTime';
 import { counted, fileLines, isBlank, oneLine, readSourceItems, SourceItem, wordsOf } from '../shared/sourceItems';
 
 /**
@@ -11,13 +12,12 @@ import { counted, fileLines, isBlank, oneLine, readSourceItems, SourceItem, word
  *   lines before the first timed one join the first cue;
  * - cues are in time order: a line whose `sec` runs back gets its cue at its own `sec`, among the cues
  *   of that second (the site seeks to `sec`, so that is where the line is said to be);
- * - lines of one second (a speaker's paragraphs written with the same `sec`, or a quick answer) start
- *   1 ms apart in file order, all within that second, and all end together at the next second's first
- *   cue, so every one stays on screen as long as the second's text does and each start still floors
- *   back to its `sec`;
- * - a cue ends where the next later second's first cue starts; the last ones end at the episode's
- *   `duration` when that is later than the last start, else after the last cue's words at 2.5 words a
- *   second (at least one second).
+ * - no two cues overlap (players show overlapping cues stacked, newest on top): lines of one second
+ *   (a speaker's paragraphs written with the same `sec`, or a quick answer) become consecutive cues
+ *   in file order that share the time until the next second's first cue by their length in
+ *   characters (shareTime.ts); every cue ends where the next one begins;
+ * - the last second's lines share the time up to the episode's `duration` when that is later than
+ *   their `sec`, else the time their words take at 2.5 words a second (at least one second).
  */
 
 export interface TimedText {
@@ -121,25 +121,27 @@ function inTimeOrder(turns: Turn[]): { turns: Turn[]; warnings: string[] } {
 /** Start and end of each cue, as the module comment says. */
 function timed(turns: readonly Turn[], durationSec: number | undefined): Cue[] {
   const cues: Cue[] = [];
+  const groups = groupBySec(turns);
   let previousStart = -1;
-  for (const turn of turns) {
-    const startMs = Math.max(turn.sec * 1000, previousStart + 1);
-    previousStart = startMs;
-    cues.push({ startMs, endMs: 0, who: turn.who, lines: turn.lines, sec: turn.sec, fileLine: turn.fileLine });
-  }
-  if (cues.length === 0) return cues;
-  let endMs = lastEndMs(cues[cues.length - 1], durationSec);
-  for (let i = cues.length - 1; i >= 0; i--) {
-    // The cues of one second all end where the next second begins.
-    if (i < cues.length - 1 && cues[i + 1].sec !== cues[i].sec) endMs = cues[i + 1].startMs;
-    cues[i].endMs = endMs;
-  }
+  let lastEnd = 0;
+  groups.forEach((group, g) => {
+    const from = group[0].sec * 1000;
+    const to = g + 1 < groups.length ? groups[g + 1][0].sec * 1000 : lastSecondEndMs(group, from, durationSec);
+    const starts = shareSpan(from, to, group.map((turn) => textWeight(turn.lines)), previousStart);
+    group.forEach((turn, i) => cues.push({ startMs: starts[i], endMs: 0, who: turn.who, lines: turn.lines, sec: turn.sec, fileLine: turn.fileLine }));
+    previousStart = starts[starts.length - 1];
+    lastEnd = to;
+  });
+  cues.forEach((cue, i) => {
+    cue.endMs = i + 1 < cues.length ? cues[i + 1].startMs : Math.max(lastEnd, cue.startMs + 1);
+  });
   return cues;
 }
 
-function lastEndMs(last: Cue, durationSec: number | undefined): number {
-  if (durationSec !== undefined && durationSec * 1000 > last.startMs) return Math.round(durationSec * 1000);
-  return last.startMs + speakingMs(last.lines.join(' '));
+/** Where the last second's lines end: at the episode's duration when it is later, else after their words. */
+function lastSecondEndMs(group: readonly Turn[], from: number, durationSec: number | undefined): number {
+  if (durationSec !== undefined && durationSec * 1000 > from) return Math.round(durationSec * 1000);
+  return from + speakingMs(group.flatMap((turn) => turn.lines).join(' '));
 }
 
 /** How long a text takes to say, at 2.5 words a second and at least one second. */

@@ -57,9 +57,10 @@ function turnItems(turn: readonly Cue[], max: number): NewLine[] {
     starts.push(text.length);
     text += cue.text;
   }
+  // Spans come in order: the cue a span starts in is found by walking forward (linear, not a search per span).
+  let index = 0;
   return splitAtSentences(text, max).map(([from, to]) => {
-    let index = starts.length - 1;
-    while (starts[index] > from) index--;
+    while (index + 1 < starts.length && starts[index + 1] <= from) index++;
     return lineItem(text.slice(from, to), turn[index].start, turn[0].speaker);
   });
 }
@@ -69,20 +70,23 @@ const SENTENCE_END = /[.!?…]["'”’)\]]*(?=\s)/g;
 
 /**
  * Spans of `text` no longer than `max` where a sentence end allows: the last sentence end within
- * the limit, else the first after it (a sentence longer than the limit stays whole).
+ * the limit, else the first after it (a sentence longer than the limit stays whole). Linear in the
+ * text: the sentence ends are walked once, never searched again per span (issue 28: a 5 MB cue).
  */
 export function splitAtSentences(text: string, max: number): Array<[number, number]> {
-  const ends = [...text.matchAll(SENTENCE_END)].map((m) => m.index! + m[0].length);
+  const ends = [...text.matchAll(SENTENCE_END)].map((m) => m.index! + m[0].length).filter((end) => end < text.length);
   const spans: Array<[number, number]> = [];
   let from = 0;
+  let next = 0;
   while (text.length - from > max) {
-    const after = ends.filter((end) => end > from && end < text.length);
-    const within = after.filter((end) => end - from <= max);
-    const cut = within.length > 0 ? within[within.length - 1] : after[0];
-    if (cut === undefined) break;
+    while (next < ends.length && ends[next] <= from) next++;
+    if (next === ends.length) break;
+    let last = next;
+    while (last + 1 < ends.length && ends[last + 1] - from <= max) last++;
+    const cut = ends[last] - from <= max ? ends[last] : ends[next];
     spans.push([from, cut]);
     from = cut;
-    while (/\s/.test(text[from] ?? '')) from++;
+    while (from < text.length && /\s/.test(text[from])) from++;
   }
   spans.push([from, text.length]);
   return spans;

@@ -1,5 +1,5 @@
 import type { EpisodeModel } from '../../model';
-import { lineNumberFinder } from '../../text';
+import { CONTROL_CHARACTER, lineNumberFinder, withoutControlCharacters } from '../../text';
 
 /**
  * The episode's transcript as the writers need it: headers and spoken lines in file order, with
@@ -27,17 +27,25 @@ export function readSourceItems(model: EpisodeModel): SourceItems {
   const items: SourceItem[] = [];
   const neither: number[] = [];
   const badSec: number[] = [];
+  const controls: number[] = [];
+  // Control characters never reach an export (control-character): dropped, and said so.
+  const clean = (text: string, fileLine: number) => {
+    if (CONTROL_CHARACTER.test(text) && controls[controls.length - 1] !== fileLine) controls.push(fileLine);
+    return withoutControlCharacters(text);
+  };
   for (const item of model.transcript?.items ?? []) {
     const fileLine = lineOf(item.span.start);
-    if (item.kind === 'header') items.push({ kind: 'header', text: item.header!, fileLine });
+    if (item.kind === 'header') items.push({ kind: 'header', text: clean(item.header!, fileLine), fileLine });
     else if (item.kind === 'line') {
       // A `sec` that is not a whole number ≥ 0 times nothing: the line is exported as untimed (and said so).
       if (item.sec === undefined && item.fields.some((field) => field.key === 'sec')) badSec.push(fileLine);
-      items.push({ kind: 'line', text: item.line!, sec: item.sec, who: item.who, fileLine });
+      const who = item.who === undefined ? undefined : clean(item.who, fileLine);
+      items.push({ kind: 'line', text: clean(item.line!, fileLine), sec: item.sec, who, fileLine });
     } else neither.push(fileLine);
   }
   const warnings: string[] = [];
   if (neither.length > 0) warnings.push(`${counted(neither.length, 'item')} neither a line nor a header left out (${fileLines(neither)}).`);
+  if (controls.length > 0) warnings.push(`${counted(controls.length, 'item')} holding control characters written without them (${fileLines(controls)}; see control-character).`);
   if (badSec.length > 0) warnings.push(`${counted(badSec.length, 'line')} whose sec is not a whole number of seconds exported as untimed (${fileLines(badSec)}).`);
   return { items, warnings };
 }

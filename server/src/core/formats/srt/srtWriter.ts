@@ -5,18 +5,25 @@ import { firstWords } from '../../text';
 import { counted } from '../shared/sourceItems';
 import { hasName, labelReadsBack, needsLabel, speakerLabel, speakerlessWarning } from '../speakers/speakerLabel';
 import type { ExportOptions, ExportResult } from '../../convert/types';
+import { looksLikeSrtStructure, srtSafeText } from './srtSafeText';
 
 /**
  * SubRip (YouTube captions): the cues numbered from 1, `HH:MM:SS,mmm --> HH:MM:SS,mmm`, the text
  * lines, a blank line after each cue. The speaker is a leading `Who: ` when it changes (or when the
- * text itself begins like a label: speakerLabel.ts). Text is written as it is: SRT has no escapes.
+ * text itself begins like a label: speakerLabel.ts). SRT has no escapes: text players would read as
+ * a timing line or markup gets a zero-width space inside (srtSafeText.ts), counted in a warning.
  * Timing: episodeCues.ts; `captions`: captions.ts (the label then counts in the 42 characters).
  */
 export function writeSrt(model: EpisodeModel, options: ExportOptions = {}): ExportResult {
   const { cues, warnings } = episodeCues(model);
   const written = options.captions ? captionCues(cues, { labelSpeakers: true }) : labelled(cues);
-  const blocks = written.map((cue, i) => `${i + 1}\n${cueTimestamp(cue.startMs, ',')} --> ${cueTimestamp(cue.endMs, ',')}\n${cue.lines.join('\n')}\n`);
-  return { text: blocks.join('\n'), warnings: [...warnings, ...unreadableLabels(cues), ...speakerlessWarning(written)] };
+  const blocks = written.map((cue, i) => `${i + 1}\n${cueTimestamp(cue.startMs, ',')} --> ${cueTimestamp(cue.endMs, ',')}\n${cue.lines.map(srtSafeText).join('\n')}\n`);
+  return { text: blocks.join('\n'), warnings: [...warnings, ...unreadableLabels(cues), ...structureWarning(written), ...speakerlessWarning(written)] };
+}
+
+function structureWarning(cues: readonly TimedText[]): string[] {
+  const count = cues.filter((cue) => cue.lines.some(looksLikeSrtStructure)).length;
+  return count === 0 ? [] : [`${counted(count, 'cue')} with text a player would read as a timing line or markup ('-->', '<i>', '{\\an8}'): a zero-width space is written inside each.`];
 }
 
 /** Speakers a `Name: ` label cannot carry (more than four words, a `:;,!?`, a digit first …): written as they are, counted. */

@@ -1,7 +1,8 @@
 import { isSeq, parseDocument } from 'yaml';
-import type { EpisodeModel, Field, TranscriptItem } from './model';
-import { hasAnchors, readItem, shiftedField, shiftItem } from './yamlNodes';
-import { countLines, editedItemProblem } from './limits';
+import type { EpisodeModel, Field, TranscriptItem } from '../model';
+import { countLines, editedItemProblem } from '../limits';
+import { hasAnchors, readItem } from './nodes';
+import { shiftedField, shiftItem } from './shift';
 
 /** A text change in offsets of the text before it. */
 export interface TextChange {

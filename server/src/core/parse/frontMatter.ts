@@ -1,14 +1,4 @@
-import type { Span } from './types';
-
-export interface FrontMatter {
-  /** Offset of the first character of the YAML (after the opening `---` line). */
-  contentStart: number;
-  /** Offset just past the YAML (the start of the closing `---` line, or the end of the text when unclosed). */
-  contentEnd: number;
-  /** The opening delimiter line, for messages anchored to it. */
-  opening: Span;
-  closed: boolean;
-}
+import type { FrontMatter } from '../model';
 
 const OPENING = /^\uFEFF?---[ \t]*(\r\n|\n|\r)/;
 // Only CR and LF end lines here, as in YAML (JavaScript's `^`/`$` would also break at U+2028).

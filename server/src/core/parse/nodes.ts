@@ -1,7 +1,8 @@
 import { isAlias, isMap, isScalar, isSeq, Scalar, visit } from 'yaml';
 import type { Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
-import type { Field, QuoteStyle, Speaker, TranscriptItem, ValueKind } from './model';
-import type { Span } from './types';
+import type { Field, QuoteStyle, Speaker, TranscriptItem, ValueKind } from '../model';
+import { endOfLine, startOfLine } from '../text';
+import { isNonNegativeInteger } from '../fields';
 
 /**
  * Reading parsed YAML nodes into the model's plain fields and items, with document offsets. Shared
@@ -43,8 +44,6 @@ export function hasAnchors(doc: Document.Parsed | Document, source: string): boo
   return found;
 }
 
-
-
 export function readItem(node: YamlNode | null, index: number, text: string, base: number): TranscriptItem {
   const range = node?.range ?? [0, 0, 0];
   const span = { start: base + range[0], end: trimEnd(text, base + range[0], base + range[1]) };
@@ -79,10 +78,6 @@ export function readItem(node: YamlNode | null, index: number, text: string, bas
 function trimEnd(text: string, start: number, end: number): number {
   while (end > start && /\s/.test(text[end - 1])) end--;
   return end;
-}
-
-export function isNonNegativeInteger(field: Field): boolean {
-  return field.kind === 'number' && Number.isSafeInteger(field.value) && (field.value as number) >= 0;
 }
 
 export function readMapFields(map: YAMLMap, base: number): Field[] {
@@ -134,59 +129,6 @@ function quoteStyle(type: Scalar['type']): QuoteStyle {
     case 'BLOCK_LITERAL': return 'block';
     default: return 'plain';
   }
-}
-
-export function startOfLine(text: string, offset: number): number {
-  let i = offset;
-  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
-  return i;
-}
-
-/** The offset just past the line break that ends the line holding `offset - 1`'s content. */
-export function endOfLine(text: string, offset: number): number {
-  // A node's end may already sit after its line break.
-  if (offset > 0 && (text[offset - 1] === '\n' || (text[offset - 1] === '\r' && text[offset] !== '\n'))) return offset;
-  let i = offset;
-  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-  if (text[i] === '\r' && text[i + 1] === '\n') return i + 2;
-  return i < text.length ? i + 1 : i;
-}
-
-export function getField(fields: readonly Field[], key: string): Field | undefined {
-  return fields.find((f) => f.key === key);
-}
-
-function shiftSpan(span: Span, delta: number): void {
-  span.start += delta;
-  span.end += delta;
-}
-
-export function shiftFieldInPlace(field: Field, delta: number): void {
-  shiftSpan(field.keySpan, delta);
-  if (field.valueSpan) shiftSpan(field.valueSpan, delta);
-  field.children?.forEach((child) => shiftFieldInPlace(child, delta));
-}
-
-/** Items after an edit only move: their objects are kept, their offsets shift. */
-export function shiftItem(item: TranscriptItem, delta: number): void {
-  shiftSpan(item.span, delta);
-  shiftSpan(item.region, delta);
-  for (const field of item.fields) shiftFieldInPlace(field, delta);
-}
-
-export function shiftedField(field: Field, delta: number): Field {
-  const copy = cloneField(field);
-  shiftFieldInPlace(copy, delta);
-  return copy;
-}
-
-function cloneField(field: Field): Field {
-  return {
-    ...field,
-    keySpan: { ...field.keySpan },
-    valueSpan: field.valueSpan && { ...field.valueSpan },
-    children: field.children?.map(cloneField),
-  };
 }
 
 /** The parser's message without its position suffix, on one line. */

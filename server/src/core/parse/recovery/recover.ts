@@ -1,7 +1,8 @@
 import { isMap, isSeq, parseDocument } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
-import type { BrokenUnit, Field, SyntaxError, Transcript, TranscriptItem } from '../model';
-import { endOfLine, hasAnchors, parserMessage as firstLine, readItem, readMapFields, readSpeaker } from '../yamlNodes';
+import type { BrokenUnit, Field, SyntaxError, Transcript, TranscriptItem } from '../../model';
+import { endOfLine } from '../../text';
+import { hasAnchors, parserMessage as firstLine, readItem, readMapFields, readSpeaker } from '../nodes';
 import { layoutUnits, misplacedFirst, TopUnit, Unit } from './units';
 
 /**

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
-import { hasAnchors } from './yamlNodes';
+import { hasAnchors } from './nodes';
 
 /**
  * Parsing a front matter item by item. Transcript items are independent block nodes, so the

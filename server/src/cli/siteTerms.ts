@@ -1,0 +1,97 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseEpisode, ruleSetting } from '../core';
+import type { TranscriptConfig } from '../core';
+import { buildDictionaries, Dictionaries } from '../core/terms/dictionaries';
+import { personId, personName } from '../core/terms/people';
+import { episodeSpellings, SiteTerms, TermsInput } from '../core/terms/sources';
+import { readDictionaryFiles } from '../node/termDictionaries';
+
+/**
+ * name-spelling and term-spelling on the command line: the site around the files given, so
+ * `transcript-lint _podcast/one.md` knows what the site knows — the people folder (`../_people`
+ * from the episodes' folder, or the config's `peopleFolder`), every episode in the same folder
+ * (given or not), the config's `words`, and the dictionaries (read once).
+ */
+
+export const DEFAULT_PEOPLE_FOLDER = '../_people';
+
+let dictionaries: Dictionaries | undefined;
+
+function loadDictionaries(): Dictionaries {
+  return (dictionaries ??= buildDictionaries(readDictionaryFiles()));
+}
+
+interface Folder {
+  counts: Map<string, number>;
+  spellings: Map<string, Set<string>>;
+}
+
+export class SiteTermsResolver {
+  private readonly folders = new Map<string, Promise<Folder>>();
+  private readonly people = new Map<string, Promise<Map<string, string>>>();
+  private readonly sites = new Map<string, SiteTerms>();
+
+  /** The terms for one file, or undefined when both rules are off. */
+  async forFile(file: string, config: TranscriptConfig): Promise<TermsInput | undefined> {
+    if (ruleSetting(config, 'name-spelling') === 'off' && ruleSetting(config, 'term-spelling') === 'off') return undefined;
+    const dir = path.dirname(file);
+    const dicts = loadDictionaries();
+    const folder = await this.folder(dir, dicts);
+    const peopleDir = path.resolve(dir, config.peopleFolder ?? DEFAULT_PEOPLE_FOLDER);
+    const siteKey = `${dir}\n${peopleDir}\n${(config.words ?? []).join('\n')}`;
+    let site = this.sites.get(siteKey);
+    if (!site) {
+      site = { people: await this.peopleIn(peopleDir), episodeCounts: folder.counts, words: config.words ?? [], english: dicts.english, lists: dicts.lists };
+      this.sites.set(siteKey, site);
+    }
+    return { site, own: folder.spellings.get(path.resolve(file)) };
+  }
+
+  /** Read once per folder, however many files ask at once. */
+  private folder(dir: string, dicts: Dictionaries): Promise<Folder> {
+    let folder = this.folders.get(dir);
+    if (!folder) {
+      folder = readFolder(dir, dicts);
+      this.folders.set(dir, folder);
+    }
+    return folder;
+  }
+
+  private peopleIn(dir: string): Promise<Map<string, string>> {
+    let people = this.people.get(dir);
+    if (!people) {
+      people = readPeople(dir);
+      this.people.set(dir, people);
+    }
+    return people;
+  }
+}
+
+async function readFolder(dir: string, dicts: Dictionaries): Promise<Folder> {
+  const folder: Folder = { counts: new Map(), spellings: new Map() };
+  const names = (await fs.promises.readdir(dir).catch(() => [] as string[])).filter((name) => name.toLowerCase().endsWith('.md')).sort();
+  for (const name of names) {
+    const file = path.join(dir, name);
+    const text = await fs.promises.readFile(file, 'utf8').catch(() => undefined);
+    if (text === undefined) continue;
+    const model = parseEpisode(text, pathToFileURL(file).href);
+    if (!model.isEpisode) continue;
+    const spellings = episodeSpellings(model, dicts.english);
+    folder.spellings.set(path.resolve(file), spellings);
+    for (const spelling of spellings) folder.counts.set(spelling, (folder.counts.get(spelling) ?? 0) + 1);
+  }
+  return folder;
+}
+
+async function readPeople(dir: string): Promise<Map<string, string>> {
+  const people = new Map<string, string>();
+  for (const name of (await fs.promises.readdir(dir).catch(() => [] as string[])).sort()) {
+    const id = personId(name);
+    const text = id && (await fs.promises.readFile(path.join(dir, name), 'utf8').catch(() => undefined));
+    const fullName = text && personName(text);
+    if (id && fullName) people.set(id, fullName);
+  }
+  return people;
+}

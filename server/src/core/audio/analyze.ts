@@ -1,0 +1,65 @@
+import { openDecoder } from './decoders';
+import { sniffFormat } from './format';
+import { toBase64 } from './base64';
+import { PEAKS_PER_SECOND, SpeechPipeline } from './pipeline';
+import { speechSegments } from './segments';
+import { ANALYSIS_VERSION, AudioAnalysis } from './types';
+import { createVoiceDetector } from './vad';
+
+export interface AnalyzeMediaOptions {
+  /** The bytes of fvad.wasm (the host reads them: see vad.ts). */
+  vadWasm: Uint8Array;
+  /** The file's size, for progress. */
+  totalBytes?: number;
+  /** Called after each chunk with the share of bytes read, 0–1. */
+  onProgress?: (fraction: number) => void;
+  /** Asked after each chunk; true stops the analysis with AnalysisCancelled. */
+  isCancelled?: () => boolean;
+}
+
+export class AnalysisCancelled extends Error {
+  constructor() {
+    super('the analysis was cancelled');
+  }
+}
+
+/**
+ * Decodes a media file chunk by chunk as the host reads it, and keeps its duration, peaks and
+ * speech segments. Memory stays at about one chunk of PCM whatever the file's length. Yields to the
+ * event loop between chunks (the decoders' promises), so a cancellation request gets through.
+ */
+export async function analyzeMedia(chunks: AsyncIterable<Uint8Array>, options: AnalyzeMediaOptions): Promise<AudioAnalysis> {
+  const detector = await createVoiceDetector(options.vadWasm);
+  const pipeline = new SpeechPipeline(detector);
+  let decoder: Awaited<ReturnType<typeof openDecoder>> | undefined;
+  let read = 0;
+  try {
+    for await (const chunk of chunks) {
+      if (options.isCancelled?.()) throw new AnalysisCancelled();
+      decoder ??= await openDecoder(sniffFormat(chunk));
+      pipeline.push(await decoder.decode(chunk));
+      read += chunk.length;
+      if (options.totalBytes) options.onProgress?.(Math.min(1, read / options.totalBytes));
+    }
+    if (decoder) pipeline.push(await decoder.flush());
+  } finally {
+    decoder?.free();
+    detector.free();
+  }
+  return {
+    version: ANALYSIS_VERSION,
+    duration: Math.round(pipeline.duration * 1000) / 1000,
+    peaksPerSecond: PEAKS_PER_SECOND,
+    peaks: toBase64(pipeline.peakBytes()),
+    speech: speechSegments(pipeline.decisions),
+  };
+}
+
+/** A cached analysis read back from untrusted JSON: the shape checked, else undefined (analyse again). */
+export function readAnalysis(raw: unknown): AudioAnalysis | undefined {
+  const a = raw as Partial<AudioAnalysis> | null;
+  if (typeof a !== 'object' || a === null || a.version !== ANALYSIS_VERSION) return undefined;
+  if (typeof a.duration !== 'number' || !(a.duration >= 0) || typeof a.peaksPerSecond !== 'number' || typeof a.peaks !== 'string') return undefined;
+  if (!Array.isArray(a.speech) || !a.speech.every((s) => Array.isArray(s) && s.length === 2 && typeof s[0] === 'number' && typeof s[1] === 'number' && s[0] <= s[1])) return undefined;
+  return a as AudioAnalysis;
+}

@@ -1,0 +1,155 @@
+import { getField } from '../fields';
+import type { TranscriptItem } from '../model';
+import { firstWords } from '../text';
+import { formatTime } from '../time';
+import type { RuleContext } from './context';
+
+/** Fewer words than this between two times are too few to call the pace too fast. */
+export const MIN_FAST_WORDS = 20;
+/** A span longer than this (seconds) with fewer than SLOW_WORDS_PER_MINUTE is too slow. */
+export const SLOW_SPAN_SECONDS = 120;
+export const SLOW_WORDS_PER_MINUTE = 10;
+export const DEFAULT_MAX_WORDS_PER_MINUTE = 350;
+/** A repeated paragraph must be this long (words) to be told apart from a common short answer. */
+const MIN_REPEAT_WORDS = 12;
+
+/** The lines spoken from one `sec` to the next higher one: a timed line, its same-`sec` and untimed continuations. */
+interface Span {
+  first: TranscriptItem;
+  lines: TranscriptItem[];
+  start: number;
+  end: number;
+  words: number;
+}
+
+/**
+ * speech-rate: people speak 100 to 200 words a minute, so a span between two `sec` values holding far
+ * more words has a wrong `sec` (or a pasted copy of a paragraph), and a long span with almost no
+ * words has a wrong `sec` or lost text. Spans that run backwards are sec-order's.
+ */
+export function checkSpeechRate(ctx: RuleContext): void {
+  if (!ctx.isEnabled('speech-rate')) return;
+  const maxRate = ctx.config.maxWordsPerMinute ?? DEFAULT_MAX_WORDS_PER_MINUTE;
+  const spans = speechSpans(ctx);
+  const typical = medianRate(spans);
+  spans.forEach((span, i) => {
+    // sec values are whole seconds cut down from the real times: a span of n s may last up to n + 1 s.
+    const minutes = (span.end - span.start + 1) / 60;
+    const rate = span.words / minutes;
+    const written = span.words / ((span.end - span.start) / 60);
+    if (span.words >= MIN_FAST_WORDS && rate > maxRate) reportFast(ctx, spans, i, written, typical);
+    else if (span.end - span.start > SLOW_SPAN_SECONDS && rate < SLOW_WORDS_PER_MINUTE) reportSlow(ctx, spans, i, written);
+  });
+}
+
+function speechSpans(ctx: RuleContext): Span[] {
+  const copies = adjacentCopies(ctx.lines);
+  const spans: Span[] = [];
+  let current: Omit<Span, 'end'> | undefined;
+  for (const item of ctx.items) {
+    if (item.kind === 'broken') { current = undefined; continue; }
+    if (item.kind !== 'line') continue;
+    if (item.sec !== undefined && (current === undefined || item.sec !== current.start)) {
+      if (current && item.sec > current.start && !ctx.brokenBetween(current.first, item)) spans.push({ ...current, end: item.sec });
+      current = { first: item, lines: [], start: item.sec, words: 0 };
+    }
+    // A copy next to its original is item-duplicate's; the time it crowds is not a wrong sec.
+    if (!current || copies.has(item)) continue;
+    current.lines.push(item);
+    current.words += wordCount(item.line!);
+  }
+  return spans;
+}
+
+/** Lines that repeat their neighbour word for word, all but one of each run (the timed one, as item-duplicate keeps). */
+function adjacentCopies(lines: readonly TranscriptItem[]): Set<TranscriptItem> {
+  const copies = new Set<TranscriptItem>();
+  let runStart = 0;
+  for (let i = 1; i <= lines.length; i++) {
+    if (i < lines.length && lines[i].line!.trim() === lines[i - 1].line!.trim()) continue;
+    const run = lines.slice(runStart, i);
+    const keep = run.find((item) => item.sec !== undefined) ?? run[0];
+    for (const item of run) if (item !== keep) copies.add(item);
+    runStart = i;
+  }
+  return copies;
+}
+
+function wordCount(text: string): number {
+  const words = text.match(/\S+/g);
+  return words ? words.length : 0;
+}
+
+/** The episode's usual pace, to say how long a span's words would take. */
+function medianRate(spans: Span[]): number {
+  const rates = spans.filter((s) => s.words >= 5).map((s) => s.words / ((s.end - s.start) / 60)).sort((a, b) => a - b);
+  return rates.length === 0 ? 150 : rates[rates.length >> 1];
+}
+
+function describe(span: Span, rate: number): string {
+  const seconds = span.end - span.start;
+  return `${span.words} words in ${seconds} s from sec ${span.start} (${formatTime(span.start)}) to ${span.end} (${formatTime(span.end)}), ${Math.round(rate)} words a minute`;
+}
+
+function reportFast(ctx: RuleContext, spans: Span[], i: number, rate: number, typical: number): void {
+  const span = spans[i];
+  const repeat = repeatedParagraph(ctx, span);
+  const secSpan = getField(span.first.fields, 'sec')!.valueSpan!;
+  if (repeat) {
+    const field = getField(repeat.copy.fields, 'line')!;
+    const where = `line ${ctx.lineNumber(repeat.original.span.start)}`;
+    const message = `${describe(span, rate)}: the paragraph "${firstWords(repeat.copy.line!, 40)}" repeats the one at ${where}`;
+    ctx.report('speech-rate', field.valueSpan ?? field.keySpan, message);
+    return;
+  }
+  const needed = Math.round((span.words / typical) * 60);
+  const previous = spans[i - 1];
+  const next = spans[i + 1];
+  const previousSlack = previous && previous.end === span.start ? previous.end - previous.start - (previous.words / typical) * 60 : 0;
+  const nextSlack = next && next.start === span.end ? next.end - next.start - (next.words / typical) * 60 : 0;
+  let suspect: string;
+  if (previousSlack >= needed / 2 && previousSlack >= nextSlack) suspect = `this sec (${span.start}) looks too late: the span before it is slow`;
+  else if (nextSlack >= needed / 2) suspect = `the next sec (${span.end}, line ${ctx.lineNumber(next.first.span.start)}) looks too early: the span after it is slow`;
+  else suspect = `at this episode's ${Math.round(typical)} words a minute they take about ${needed} s`;
+  ctx.report('speech-rate', secSpan, `${describe(span, rate)}: ${suspect}`);
+}
+
+function reportSlow(ctx: RuleContext, spans: Span[], i: number, rate: number): void {
+  const span = spans[i];
+  const secSpan = getField(span.first.fields, 'sec')!.valueSpan!;
+  ctx.report('speech-rate', secSpan, `${describe(span, rate)}: a sec is wrong here, or text is missing`);
+}
+
+/** A paragraph of the span that repeats another spoken line of the episode, word for word. */
+function repeatedParagraph(ctx: RuleContext, span: Span): { copy: TranscriptItem; original: TranscriptItem } | undefined {
+  const byText = paragraphIndex(ctx);
+  for (const item of span.lines) {
+    const key = normalize(item.line!);
+    if (wordCount(key) < MIN_REPEAT_WORDS) continue;
+    const same = byText.get(key);
+    // Only the later copy crowds its span wrongly; the first one is where the paragraph was spoken.
+    if (!same || same.length < 2 || same[0] === item) continue;
+    return { copy: item, original: same[0] };
+  }
+  return undefined;
+}
+
+const indexes = new WeakMap<object, Map<string, TranscriptItem[]>>();
+
+function paragraphIndex(ctx: RuleContext): Map<string, TranscriptItem[]> {
+  let index = indexes.get(ctx);
+  if (index) return index;
+  index = new Map();
+  for (const item of ctx.lines) {
+    const key = normalize(item.line!);
+    const list = index.get(key);
+    if (list) list.push(item);
+    else index.set(key, [item]);
+  }
+  indexes.set(ctx, index);
+  return index;
+}
+
+function normalize(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}

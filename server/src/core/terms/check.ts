@@ -1,0 +1,105 @@
+import { getField } from '../fields';
+import type { TranscriptItem } from '../model';
+import type { RuleContext } from '../rules/context';
+import { addWordFix, replaceAllFix, replaceFixes } from './fixes';
+import { isNear, Matcher, NearMiss, nearMisses } from './match';
+import { soundKeys } from './phonetic';
+import { episodeTerms, NO_SITE, siteIndex, TermsInput } from './sources';
+import { originLabel, Term, TermIndex } from './vocabulary';
+import { wordsIn } from './words';
+
+/**
+ * name-spelling and term-spelling: the words of each spoken line, and each `who`, against the
+ * names this episode knows and the terms the site uses. Each line's near misses are kept per item
+ * object (an edit elsewhere keeps them), for the same vocabulary.
+ */
+export function checkTerms(ctx: RuleContext): void {
+  if (!ctx.isEnabled('name-spelling') && !ctx.isEnabled('term-spelling')) return;
+  const matcher = matcherFor(ctx, ctx.terms ?? NO_TERMS);
+  const misses: NearMiss[] = [];
+  for (const item of ctx.lines) misses.push(...lineMisses(matcher, item, ctx.model.text), ...whoMisses(matcher, item, ctx.model.text));
+  const byText = new Map<string, NearMiss[]>();
+  for (const miss of misses) byText.set(miss.text, [...(byText.get(miss.text) ?? []), miss]);
+  for (const miss of misses) report(ctx, miss, byText.get(miss.text)!);
+}
+
+function report(ctx: RuleContext, miss: NearMiss, same: readonly NearMiss[]): void {
+  const best = miss.terms[0];
+  const suggestions = [...new Set(miss.terms.map((term) => suggestionFor(miss.text, term)))];
+  const fixes = replaceFixes(miss, suggestions);
+  if (same.length > 1) fixes.push(replaceAllFix(same, suggestions[0]));
+  if (!best.name && !/\s/.test(miss.text)) fixes.push(addWordFix(miss.text));
+  const before = ctx.findings.length;
+  ctx.report(best.name ? 'name-spelling' : 'term-spelling', miss, messageFor(miss.text, suggestions[0], best), fixes);
+  if (ctx.findings.length > before) ctx.findings[before].suggestions = suggestions;
+}
+
+export function messageFor(text: string, suggestion: string, term: Term): string {
+  return `'${text}' is probably '${suggestion}' (${originLabel(term.origin)})`;
+}
+
+/** A term listed in lower case, heard at the start of a sentence, is offered capitalized as heard. */
+function suggestionFor(text: string, term: Term): string {
+  if (/^\p{Lu}/u.test(text) && term.text === term.text.toLowerCase()) return term.text[0].toUpperCase() + term.text.slice(1);
+  return term.text;
+}
+
+const lineCache = new WeakMap<TranscriptItem, { matcher: Matcher; misses: NearMiss[] }>();
+const whoCache = new WeakMap<TranscriptItem, { matcher: Matcher; misses: NearMiss[] }>();
+
+function lineMisses(matcher: Matcher, item: TranscriptItem, text: string): NearMiss[] {
+  return cached(lineCache, item, matcher, () => {
+    const span = getField(item.fields, 'line')?.valueSpan;
+    return span ? nearMisses(matcher, wordsIn(text, span.start, span.end), text) : [];
+  });
+}
+
+/** A `who` is a name: only names are offered for it. */
+function whoMisses(matcher: Matcher, item: TranscriptItem, text: string): NearMiss[] {
+  return cached(whoCache, item, matcher, () => {
+    const span = getField(item.fields, 'who')?.valueSpan;
+    if (!span) return [];
+    return nearMisses(matcher, wordsIn(text, span.start, span.end), text).flatMap((miss) => {
+      const names = miss.terms.filter((term) => term.name);
+      return names.length > 0 ? [{ ...miss, terms: names }] : [];
+    });
+  });
+}
+
+/** Near misses shift with their item: stored relative to the item, for one matcher. */
+function cached(cache: WeakMap<TranscriptItem, { matcher: Matcher; misses: NearMiss[] }>, item: TranscriptItem, matcher: Matcher, find: () => NearMiss[]): NearMiss[] {
+  const hit = cache.get(item);
+  const base = item.region.start;
+  if (hit?.matcher !== matcher) {
+    const misses = find().map((miss) => ({ ...miss, start: miss.start - base, end: miss.end - base }));
+    cache.set(item, { matcher, misses });
+    return misses.map((miss) => ({ ...miss, start: miss.start + base, end: miss.end + base }));
+  }
+  return hit.misses.map((miss) => ({ ...miss, start: miss.start + base, end: miss.end + base }));
+}
+
+const NO_TERMS: TermsInput = { site: NO_SITE };
+
+/**
+ * The matcher of this episode: its own names and the site's terms. Rebuilt only when the names
+ * change or the host gives new site terms, so a keystroke in a line re-checks only that line.
+ */
+const episodeMatchers = new Map<string, { signature: string; input: TermsInput; matcher: Matcher }>();
+
+function matcherFor(ctx: RuleContext, input: TermsInput): Matcher {
+  const terms = withoutMisheardSpeakers(episodeTerms(ctx.model, input.site));
+  const signature = terms.map((t) => `${t.text}\u0000${t.origin.kind}\u0000${'fullName' in t.origin ? t.origin.fullName : ''}`).join('\u0001');
+  const known = episodeMatchers.get(ctx.model.uri);
+  if (known && known.signature === signature && known.input === input) return known.matcher;
+  const matcher: Matcher = { indexes: [new TermIndex(terms), siteIndex(input.site)], input, english: input.site.english };
+  if (episodeMatchers.size > 64) episodeMatchers.clear();
+  episodeMatchers.set(ctx.model.uri, { signature, input, matcher });
+  return matcher;
+}
+
+/** A speaker whose name is a near miss of a guest's (`who: Santyago` on every line, guest Santiago) is no name the episode knows. */
+function withoutMisheardSpeakers(terms: Term[]): Term[] {
+  const guests = terms.filter((t) => t.origin.kind === 'guest');
+  return terms.filter((t) => t.origin.kind !== 'speaker' || !guests.some((g) => g.text !== t.text && isNear(t.text, g.text, soundKeys(t.text).some((k) => soundKeys(g.text).includes(k))).near));
+}
+

@@ -1,0 +1,110 @@
+import { soundKeys } from './phonetic';
+
+/** Where a right word comes from: said in the message, so the user can judge the suggestion. */
+export type TermOrigin =
+  | { kind: 'guest'; fullName: string }
+  | { kind: 'speaker' }
+  | { kind: 'title' }
+  | { kind: 'link' }
+  | { kind: 'person'; fullName: string }
+  | { kind: 'episodes'; count: number }
+  | { kind: 'words' }
+  | { kind: 'dictionary'; name: string };
+
+export interface Term {
+  text: string;
+  /** A person's name (name-spelling); else a term (term-spelling). */
+  name: boolean;
+  /** Only known, never offered (the people files' names of other episodes: near misses of them are mostly other people). */
+  knownOnly?: boolean;
+  origin: TermOrigin;
+}
+
+/** What the message says after the right word. */
+export function originLabel(origin: TermOrigin): string {
+  switch (origin.kind) {
+    case 'guest': return `guest ${origin.fullName}`;
+    case 'speaker': return 'a speaker in this episode';
+    case 'title': return "in this episode's title";
+    case 'link': return "in this episode's links";
+    case 'person': return `${origin.fullName}, in the people files`;
+    case 'episodes': return `in ${origin.count} ${origin.count === 1 ? 'episode' : 'episodes'}`;
+    case 'words': return "in the site's words";
+    case 'dictionary': return origin.name;
+  }
+}
+
+/** Lower ranks win when one spelling has several origins: the episode's own people first, dictionaries last. */
+const RANK: Record<TermOrigin['kind'], number> = { guest: 0, speaker: 1, title: 2, link: 3, words: 4, episodes: 5, person: 6, dictionary: 7 };
+
+export function originRank(term: Term): number {
+  return RANK[term.origin.kind];
+}
+
+/** Shorter terms are not matched by sound or spelling: too many ordinary words are near them. */
+export const MIN_TERM_LENGTH = 4;
+
+/**
+ * Terms found by exact spelling, by spelling in any case, by sound (both Double Metaphone keys),
+ * and by one deleted letter (SymSpell's trick: two words one edit apart share a deletion), so a
+ * word is compared with a handful of terms, never with the whole vocabulary.
+ */
+export class TermIndex {
+  private readonly exact = new Map<string, Term>();
+  private readonly lower = new Map<string, Term[]>();
+  private readonly sound = new Map<string, Term[]>();
+  private readonly deletions = new Map<string, Term[]>();
+
+  constructor(terms: Iterable<Term> = []) {
+    for (const term of terms) this.add(term);
+  }
+
+  add(term: Term): void {
+    const known = this.exact.get(term.text);
+    if (known && originRank(known) <= originRank(term)) return;
+    this.exact.set(term.text, term);
+    if (known) return; // Already reachable by every key; the better origin now answers.
+    const lower = term.text.toLowerCase();
+    push(this.lower, lower, term);
+    if (lower.length < MIN_TERM_LENGTH) return;
+    for (const key of new Set(soundKeys(term.text))) if (key.length >= 3) push(this.sound, key, term);
+    for (const variant of deletionsOf(lower)) push(this.deletions, variant, term);
+  }
+
+  /** Terms with this sound key (for words heard as one term). */
+  soundingLike(key: string): readonly Term[] {
+    return (this.sound.get(key) ?? []).map((term) => this.exact.get(term.text)!);
+  }
+
+  get(text: string): Term | undefined {
+    return this.exact.get(text);
+  }
+
+  sameLetters(lower: string): readonly Term[] {
+    return (this.lower.get(lower) ?? []).map((term) => this.exact.get(term.text)!);
+  }
+
+  /** Terms that may be near `text`: same sound key, or one deletion apart (at most edit distance 2 by spelling). */
+  candidates(text: string, keys: readonly string[]): Term[] {
+    const lower = text.toLowerCase();
+    const found = new Set<Term>();
+    for (const key of keys) for (const term of this.sound.get(key) ?? []) found.add(this.exact.get(term.text)!);
+    for (const variant of [lower, ...deletionsOf(lower)]) {
+      for (const term of this.deletions.get(variant) ?? []) found.add(this.exact.get(term.text)!);
+      for (const term of this.lower.get(variant) ?? []) found.add(this.exact.get(term.text)!);
+    }
+    return [...found];
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function deletionsOf(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}

@@ -1,0 +1,59 @@
+/**
+ * The words of a text as the transcription wrote them, with their offsets. Only plain words count:
+ * a chunk holding digits, `@`, `/`, `_`, `=` or a dot inside (numbers, URLs, e-mail addresses,
+ * file and code names) is skipped whole, and so is everything in square brackets (`[chuckles]`).
+ * A possessive `'s` is left outside the word.
+ */
+export interface Word {
+  text: string;
+  start: number;
+  end: number;
+  /** The word ends a clause (`.`, `,`, `?`…): a two-word term does not run across it. */
+  endsClause: boolean;
+}
+
+const CHUNK = /\S+/g;
+const LEADING = /^[("'“‘*]+/;
+const TRAILING = /[)"'”’*,.;:!?…]+$/;
+const PLAIN = /^[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z\u00C0-\u024F]+)*$/;
+const POSSESSIVE = /['’]s$/i;
+
+export function wordsIn(text: string, from = 0, to = text.length): Word[] {
+  const words: Word[] = [];
+  const slice = text.slice(from, to);
+  let bracketDepth = 0;
+  CHUNK.lastIndex = 0;
+  for (let match = CHUNK.exec(slice); match; match = CHUNK.exec(slice)) {
+    const chunk = match[0];
+    const opens = (chunk.match(/\[/g) ?? []).length;
+    const closes = (chunk.match(/\]/g) ?? []).length;
+    const inBrackets = bracketDepth > 0 || opens > 0;
+    bracketDepth = Math.max(0, bracketDepth + opens - closes);
+    if (inBrackets) continue;
+    const lead = LEADING.exec(chunk)?.[0].length ?? 0;
+    const trail = TRAILING.exec(chunk.slice(lead))?.[0] ?? '';
+    const start = match.index + lead;
+    const before = words.length;
+    for (const part of splitHyphens(chunk.slice(lead, chunk.length - trail.length), start)) {
+      let core = part.text;
+      if (!PLAIN.test(core)) continue;
+      if (POSSESSIVE.test(core) && core.length > 3) core = core.slice(0, -2);
+      const at = from + part.start;
+      words.push({ text: core, start: at, end: at + core.length, endsClause: false });
+    }
+    if (words.length > before && /[,.;:!?…)]/.test(trail)) words[words.length - 1].endsClause = true;
+  }
+  return words;
+}
+
+/** `state-of-the-art` is three words; a leading or trailing hyphen is no word at all. */
+function splitHyphens(chunk: string, start: number): { text: string; start: number }[] {
+  if (!chunk.includes('-')) return [{ text: chunk, start }];
+  const parts: { text: string; start: number }[] = [];
+  let at = start;
+  for (const text of chunk.split('-')) {
+    if (text) parts.push({ text, start: at });
+    at += text.length + 1;
+  }
+  return parts;
+}

@@ -1,0 +1,55 @@
+import type { CancellationToken } from 'vscode-languageserver';
+import { AnalysisCancelled, AudioAnalysis } from '../core/audio';
+import { AUDIO_ANALYSIS_REQUEST, AudioAnalysisParams, AudioAnalysisResult } from '../protocol';
+import type { ServerContext } from './context';
+
+/** The media analysis each open episode is checked against (sent by the player), by document URI. */
+export class EpisodeMedia {
+  private readonly byEpisode = new Map<string, { media: string; analysis: AudioAnalysis }>();
+
+  get(uri: string): { media: string; analysis: AudioAnalysis } | undefined {
+    return this.byEpisode.get(uri);
+  }
+
+  set(uri: string, media: string, analysis: AudioAnalysis): void {
+    this.byEpisode.set(uri, { media, analysis });
+  }
+
+  forget(uri: string): void {
+    this.byEpisode.delete(uri);
+  }
+}
+
+/** `transcripts/audioAnalysis` (protocol.ts): analysed by the host with progress and cancellation, kept for the episode. */
+export function registerAudioHandlers(ctx: ServerContext, media: EpisodeMedia): void {
+  const { connection, host, guard } = ctx;
+  connection.onRequest(AUDIO_ANALYSIS_REQUEST, guard('audioAnalysis', async (params: AudioAnalysisParams, token: CancellationToken): Promise<AudioAnalysisResult> => {
+    if (typeof params?.media !== 'string') return { ok: false, message: 'audioAnalysis takes { media: uri, textDocument?: { uri } }' };
+    if (!host.analyzeMedia) return { ok: false, message: 'This language server cannot read media files here (the browser worker): decode them in the player instead.' };
+    const progress = connection.window.attachWorkDoneProgress(params.workDoneToken);
+    let shown = -1;
+    progress.begin('Analysing the speech', 0, undefined, true);
+    try {
+      const { analysis, cached } = await host.analyzeMedia(params.media, {
+        cacheFolder: ctx.client.audioCacheFolder,
+        isCancelled: () => token.isCancellationRequested,
+        onProgress: (fraction) => {
+          const percent = Math.floor(fraction * 100);
+          if (percent !== shown) progress.report((shown = percent));
+        },
+      });
+      const episode = params.textDocument?.uri;
+      if (episode && ctx.documents.get(episode)) {
+        media.set(episode, params.media, analysis);
+        ctx.schedule(episode);
+      }
+      return { ok: true, media: params.media, cached, analysis };
+    } catch (error) {
+      if (error instanceof AnalysisCancelled) return { ok: false, message: 'The analysis was cancelled.', cancelled: true };
+      return { ok: false, message: `Cannot analyse ${decodeURIComponent(params.media.replace(/^.*\//, ''))}: ${error instanceof Error ? error.message : String(error)}` };
+    } finally {
+      progress.done();
+    }
+  }));
+  ctx.documents.onDidClose((e) => media.forget(e.document.uri));
+}
