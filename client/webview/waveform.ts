@@ -12,12 +12,30 @@ interface Api {
   postMessage(message: unknown): void;
 }
 
-interface Analysis {
-  /** Peak amplitudes (0–1), `peaksPerSecond` of them per second. */
-  peaks: number[];
+/** The language server's analysis of the media (protocol.ts, `transcripts/audioAnalysis`). */
+interface AnalysisMessage {
   duration: number;
+  peaksPerSecond: number;
+  /** Base64, one byte (0–255) per 1/peaksPerSecond s: the loudest sample there. */
+  peaks: string;
   /** Speech segments, [onset, end] in seconds. */
   speech: [number, number][];
+}
+
+interface Analysis {
+  duration: number;
+  /** Peak amplitudes, 0–1. */
+  peaks: Float32Array;
+  speech: [number, number][];
+}
+
+function readAnalysis(m: AnalysisMessage): Analysis | undefined {
+  if (!m || typeof m.peaks !== 'string' || !(m.duration > 0) || !Array.isArray(m.speech)) return undefined;
+  const bytes = atob(m.peaks);
+  const peaks = new Float32Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) peaks[i] = bytes.charCodeAt(i) / 255;
+  const speech = m.speech.filter((s): s is [number, number] => Array.isArray(s) && Number.isFinite(s[0]) && Number.isFinite(s[1]));
+  return { duration: m.duration, peaks, speech };
 }
 
 /** Pixels per second the zoom steps through; 0 fits the whole media in the lane. */
@@ -32,6 +50,7 @@ const now = document.getElementById('now') as HTMLElement;
 const zoomOut = document.getElementById('zoom-out') as HTMLButtonElement;
 const zoomIn = document.getElementById('zoom-in') as HTMLButtonElement;
 const zoomLabel = document.getElementById('zoom-level') as HTMLElement;
+const note = document.getElementById('lane-note') as HTMLElement;
 
 let media: HTMLMediaElement | undefined;
 let ws: WaveSurfer | undefined;
@@ -65,7 +84,7 @@ function create(): void {
     container: lane,
     media,
     // Always given, so wavesurfer never fetches and decodes the whole file (an hour of PCM) itself.
-    peaks: [analysis?.peaks.length ? analysis.peaks : [0, 0]],
+    peaks: [analysis && analysis.peaks.length > 0 ? analysis.peaks : [0, 0]],
     duration: length,
     height: 72,
     waveColor: cssColor('--vscode-editorLineNumber-foreground', '#888'),
@@ -218,12 +237,18 @@ window.addEventListener('message', (event) => {
       if (media) showPlaying(media.currentTime);
       break;
     case 'analysis':
-      analysis = m.analysis as Analysis;
+      analysis = readAnalysis(m.analysis as AnalysisMessage);
+      if (!analysis) break;
+      note.hidden = true;
       if (ws) {
         ws.setOptions({ peaks: [analysis.peaks], duration: analysis.duration });
         drawSpeech();
         drawRegions();
       } else create();
+      break;
+    case 'laneNote':
+      note.textContent = String(m.text);
+      note.hidden = false;
       break;
     case 'cursorLine':
       cursorIndex = typeof m.index === 'number' ? m.index : undefined;

@@ -33,8 +33,14 @@ export class PlayerController implements vscode.Disposable {
     const episode = editor.document.uri;
     const media = await findMedia(episode, hints, this.context.workspaceState);
     const start = await this.requests.secondAt(editor.document, editor.selection.active);
-    if (!this.panel) this.panel = this.createPanel(episode);
-    else this.panel.reveal();
+    if (!this.panel) {
+      const location = vscode.workspace.getConfiguration('transcripts.player', episode).get<'beside' | 'below'>('location', 'beside');
+      this.panel = this.createPanel(episode, location);
+      if (location === 'below') {
+        await vscode.commands.executeCommand('workbench.action.moveEditorToBelowGroup');
+        await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, selection: editor.selection });
+      }
+    } else this.panel.reveal();
     this.follower.reset();
     this.panel.show(episode, media, start?.sec ?? 0);
   }
@@ -54,13 +60,17 @@ export class PlayerController implements vscode.Disposable {
     this.settingsListener.dispose();
   }
 
-  private createPanel(episode: vscode.Uri): PlayerPanel {
+  private createPanel(episode: vscode.Uri, location: 'beside' | 'below'): PlayerPanel {
     const skip = () => vscode.workspace.getConfiguration('transcripts.player', panel.episode).get<number>('skipSeconds', 5);
-    const panel: PlayerPanel = new PlayerPanel(this.context.extensionUri, episode, () => void this.choose(), skip);
+    const panel: PlayerPanel = new PlayerPanel(this.context.extensionUri, episode, () => void this.choose(), skip, location);
     const lane = new WaveformLane(panel, this.requests, this.follower);
     panel.onDidLaneEvent((event) => {
-      const done = event.type === 'ready' ? lane.redraw() : lane.moveLine(event.index, event.sec, event.version);
-      void done.catch(() => undefined);
+      if (event.type === 'ready') {
+        // A fresh page: its lane needs the lines and the analysis again (answered from the cache when known).
+        lane.mediaChanged();
+        void lane.redraw().catch(() => undefined);
+        void lane.analyse().catch(() => undefined);
+      } else void lane.moveLine(event.index, event.sec, event.version).catch(() => undefined);
     });
     panel.onDidChangeState((state) => {
       this.status.update(state, panel.mediaName());

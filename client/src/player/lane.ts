@@ -3,10 +3,13 @@ import type { TimelineResult } from '../../../server/src/protocol';
 import { applyPlayerEdit } from './applyEdit';
 import type { Follower } from './follow';
 import type { PlayerPanel } from './panel';
+import { fileName } from './media';
 import { PlayerRequests, toPosition } from './requests';
 
 /** Typing settles before the lane is redrawn: one timeline request per pause, not per keystroke. */
 const REDRAW_DELAY_MS = 300;
+/** An analysis answered from the cache takes well under this: no notification flashes for it. */
+const PROGRESS_DELAY_MS = 1000;
 
 /**
  * Keeps the player's waveform lane (client/webview/waveform.ts) in step with its episode: the timed
@@ -15,6 +18,8 @@ const REDRAW_DELAY_MS = 300;
  */
 export class WaveformLane implements vscode.Disposable {
   private timeline?: TimelineResult;
+  /** The media the page has (or is getting) the analysis of. */
+  private analysed?: string;
   private timer?: ReturnType<typeof setTimeout>;
   private readonly subscriptions: vscode.Disposable[];
 
@@ -40,6 +45,59 @@ export class WaveformLane implements vscode.Disposable {
     this.panel.post({ type: 'timeline', version: timeline.version, lines });
     const editor = vscode.window.visibleTextEditors.find((e) => e.document === doc);
     if (editor) this.showCursor(editor.selection.active.line);
+  }
+
+  /**
+   * The waveform and speech of the player's media, from the language server's analysis (which also
+   * checks the episode against it with the audio rules). A long one shows a cancellable notification.
+   */
+  async analyse(): Promise<void> {
+    const media = this.panel.mediaUri();
+    const doc = this.document();
+    if (!media || !doc || this.analysed === media.toString()) return;
+    if (!vscode.workspace.getConfiguration('transcripts.audio', doc.uri).get<boolean>('enabled', true)) {
+      this.panel.post({ type: 'laneNote', text: 'No waveform: the speech analysis is off (transcripts.audio.enabled).' });
+      return;
+    }
+    this.analysed = media.toString();
+    const cancel = new vscode.CancellationTokenSource();
+    let percent = 0;
+    let progressShown: ((percent: number) => void) | undefined;
+    const request = this.requests.audioAnalysis(doc, media, (p) => {
+      percent = p;
+      progressShown?.(p);
+    }, cancel.token);
+    const timer = setTimeout(() => void vscode.window.withProgress({
+      location: vscode.ProgressLocation.Notification, title: `Analysing the speech in ${fileName(media)}`, cancellable: true,
+    }, (progress, token) => {
+      token.onCancellationRequested(() => cancel.cancel());
+      let reported = 0;
+      progressShown = (p) => {
+        progress.report({ increment: p - reported, message: `${p}%` });
+        reported = p;
+      };
+      progressShown(percent);
+      return request.catch(() => undefined);
+    }), PROGRESS_DELAY_MS);
+    try {
+      const result = await request;
+      if (this.analysed !== media.toString()) return; // Another media was chosen meanwhile.
+      if (!result.ok) {
+        this.analysed = undefined; // Tried again when the player opens next.
+        this.panel.post({ type: 'laneNote', text: result.cancelled ? 'No waveform: the analysis was cancelled.' : `No waveform: ${result.message}` });
+        return;
+      }
+      const { duration, peaksPerSecond, peaks, speech } = result.analysis;
+      this.panel.post({ type: 'analysis', analysis: { duration, peaksPerSecond, peaks, speech } });
+    } finally {
+      clearTimeout(timer);
+      cancel.dispose();
+    }
+  }
+
+  /** The player moved to another media file: its analysis is asked for anew. */
+  mediaChanged(): void {
+    this.analysed = undefined;
   }
 
   /** The page dragged line `index` to `sec`. */

@@ -50,8 +50,11 @@ export class PlayerPanel implements vscode.Disposable {
     public episode: vscode.Uri,
     private readonly onChoose: () => void,
     private readonly skipSeconds: () => number,
+    location: 'beside' | 'below' = 'beside',
   ) {
-    this.panel = vscode.window.createWebviewPanel(PLAYER_VIEW_TYPE, 'Player', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+    // Below: opened in the episode's group, then moved to a new group under it (VS Code has no "below" column).
+    const below = location === 'below';
+    this.panel = vscode.window.createWebviewPanel(PLAYER_VIEW_TYPE, 'Player', { viewColumn: below ? vscode.ViewColumn.Active : vscode.ViewColumn.Beside, preserveFocus: !below }, {
       enableScripts: true,
       retainContextWhenHidden: true, // Keeps playing while another editor covers the panel.
       localResourceRoots: [this.assets(), this.bundles()],
@@ -107,6 +110,11 @@ export class PlayerPanel implements vscode.Disposable {
   /** The media's name, for messages. */
   mediaName(): string | undefined {
     return this.media && 'uri' in this.media ? fileName(this.media.uri) : undefined;
+  }
+
+  /** The media file playing, when one was found. */
+  mediaUri(): vscode.Uri | undefined {
+    return this.media && 'uri' in this.media ? this.media.uri : undefined;
   }
 
   hasMedia(): boolean {
@@ -207,6 +215,7 @@ export class PlayerPanel implements vscode.Disposable {
   <input id="seek" type="range" min="0" max="0" step="0.1" value="0" aria-label="Position" disabled>
   <section class="lane" aria-label="Waveform">
     <div id="waveform" class="waveform"></div>
+    <p id="lane-note" class="lane-note" hidden></p>
     <div class="lane-bar">
       <p id="now" class="now" hidden></p>
       <span class="zoom"><button id="zoom-out" type="button" class="icon" title="Zoom out (Ctrl+wheel)" aria-label="Zoom out">−</button><span id="zoom-level" class="zoom-level"></span><button id="zoom-in" type="button" class="icon" title="Zoom in (Ctrl+wheel)" aria-label="Zoom in">+</button></span>
