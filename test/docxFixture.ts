@@ -12,7 +12,9 @@ import { formatTime } from '../server/src/core/time';
 export type DocxParagraphSpec = string | { heading: string } | { style: string; text: string };
 
 export async function buildDocx(paragraphs: readonly DocxParagraphSpec[]): Promise<Uint8Array> {
-  const doc = new Document({ sections: [{ children: paragraphs.map(paragraphOf) }] });
+  // Styles Word's own templates define and the docx package's defaults lack.
+  const paragraphStyles = ['Subtitle', 'Quote'].map((name) => ({ id: name, name, basedOn: 'Normal' }));
+  const doc = new Document({ styles: { paragraphStyles }, sections: [{ children: paragraphs.map(paragraphOf) }] });
   return new Uint8Array(await Packer.toBuffer(doc));
 }
 

@@ -1,6 +1,8 @@
+import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze, applyEdits, DEFAULT_CONFIG, Finding, parseEpisode, TranscriptConfig } from '../server/src/core';
+import { ConvertError } from '../server/src/core/convert/types';
 
 /** Repository root, from out/test/ or test/. */
 export const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}out${path.sep}`) ? '../..' : '..');
@@ -56,4 +58,15 @@ export function applyFix(text: string, rule: string, titlePrefix?: string): stri
   const fix = titlePrefix ? finding.fixes.find((f) => f.title.startsWith(titlePrefix)) : finding.fixes[0];
   if (!fix) throw new Error(`no fix '${titlePrefix}' for ${rule}`);
   return applyEdits(text, fix.edits);
+}
+
+/** The message a reader or writer refuses its input with (`line 3: …`); fails when the input is accepted. */
+export function refusal(read: () => unknown): string {
+  try {
+    read();
+  } catch (error) {
+    assert.ok(error instanceof ConvertError, `a ConvertError, not ${String(error)}`);
+    return error.describe();
+  }
+  assert.fail('the input was read');
 }

@@ -5,6 +5,36 @@
 // and test/unit/browserBundle.test.ts checks the browser client's inputs).
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import * as zlib from 'node:zlib';
+
+// The dictionaries of name-spelling and term-spelling: server/src/node/termDictionaries.ts reads
+// them from node_modules (the CLI); in the bundles, that module becomes their texts, so the
+// .vsix needs no node_modules and the browser worker no file system.
+const require = createRequire(import.meta.url);
+function inlineDictionaries() {
+  return {
+    name: 'inline-term-dictionaries',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]server[\\/]src[\\/]node[\\/]termDictionaries\.ts$/ }, async () => {
+        const english = path.dirname(require.resolve('dictionary-en'));
+        const source = fs.readFileSync(path.resolve('server/src/node/termDictionaries.ts'), 'utf8');
+        // The lists as the module names them: one place says which files make which list.
+        const lists = eval(`(${/TERM_LISTS[^=]*=\s*(\[[\s\S]*?\]);/.exec(source)[1]})`);
+        const read = (file) => { const bytes = fs.readFileSync(file); return (file.endsWith('.gz') ? zlib.gunzipSync(bytes) : bytes).toString('utf8'); };
+        const files = {
+          english: { aff: read(path.join(english, 'index.aff')), dic: read(path.join(english, 'index.dic')) },
+          lists: lists.map((list) => {
+            const root = path.dirname(require.resolve(`${list.pkg}/cspell-ext.json`));
+            return { name: list.name, text: list.files.map((file) => read(path.join(root, file))).join('\n') };
+          }),
+        };
+        return { contents: `const FILES = ${JSON.stringify(files)};\nexport function readDictionaryFiles() { return FILES; }\n`, loader: 'js' };
+      });
+    },
+  };
+}
 
 // ogg-opus-decoder loads its 4 MB machine-learning Opus decoder only when asked for speech enhancement,
 // which the speech analysis never asks for: the bundles get an empty module in its place.
@@ -15,7 +45,7 @@ const noOpusMl = {
     build.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export const OpusMLDecoder = undefined, OpusMLDecoderWebWorker = undefined;' }));
   },
 };
-const common = { bundle: true, minify: true, sourcemap: true, metafile: true, logLevel: 'warning', plugins: [noOpusMl] };
+const common = { bundle: true, minify: true, sourcemap: true, metafile: true, logLevel: 'warning', plugins: [noOpusMl, inlineDictionaries()] };
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
 // As VS Code's own web extensions: no Node globals, the browser entries of dependencies first.
 const browser = {

@@ -23,7 +23,11 @@ export async function activateClient(
   createClient: (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient,
 ): Promise<BaseLanguageClient> {
   let client: BaseLanguageClient | undefined;
-  const initializationOptions: InitializationOptions = { retriggerSuggestCommand: 'editor.action.triggerSuggest' };
+  const initializationOptions: InitializationOptions = {
+    retriggerSuggestCommand: 'editor.action.triggerSuggest',
+    // Media analyses (transcripts/audioAnalysis) are kept in the extension's storage, by file identity.
+    audioCacheFolder: vscode.Uri.joinPath(context.globalStorageUri, 'audio').toString(),
+  };
   const options: LanguageClientOptions = {
     initializationOptions,
     // Markdown of any scheme: file, untitled, vscode-vfs (github.dev), vscode-test-web, …

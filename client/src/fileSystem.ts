@@ -29,7 +29,7 @@ export function serveFileSystem(client: BaseLanguageClient): vscode.Disposable[]
       const found: string[] = [];
       for (const folder of folders) {
         const files = await findMarkdownFiles(vscode.Uri.parse(folder));
-        found.push(...files.map((uri) => uri.toString()));
+        for (const uri of files) found.push(uri.toString());
       }
       return found;
     }),

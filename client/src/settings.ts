@@ -19,12 +19,14 @@ export function configurationFor(section: string | undefined, scopeUri: string |
   const frontMatterKB = explicit<number>('limits.frontMatterKB');
   const chaptersFilePattern = explicit<string>('chapters.filePattern');
   const maxWordsPerMinute = explicit<number>('speechRate.maxWordsPerMinute');
+  const audio = { enabled: explicit<boolean>('audio.enabled'), toleranceSeconds: explicit<number>('audio.toleranceSeconds'), untranscribedSeconds: explicit<number>('audio.untranscribedSeconds') };
   const settings: TranscriptSettings = {
     rules,
     order: toleranceSeconds === undefined ? undefined : { toleranceSeconds },
     limits: frontMatterKB === undefined ? undefined : { frontMatterKB },
     chapters: chaptersFilePattern === undefined ? undefined : { filePattern: chaptersFilePattern },
     speechRate: maxWordsPerMinute === undefined ? undefined : { maxWordsPerMinute },
+    audio: Object.values(audio).every((v) => v === undefined) ? undefined : audio,
   };
   return settings;
 }

@@ -1,3 +1,4 @@
+import type { AddWordArgs } from './protocol';
 import {
   SemanticTokens, SemanticTokensBuilder, CompletionItem, CompletionItemKind, CodeLens, InsertTextFormat, SymbolInformation,
   CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, DocumentLink, DocumentSymbol, ErrorCodes, FoldingRange, Hover, MarkupKind, Position,
@@ -68,12 +69,17 @@ export function toTextEdits(doc: TextDocument, edits: readonly CoreEdit[]): Text
 }
 
 export function toCodeAction(doc: TextDocument, action: EpisodeCodeAction): CodeAction {
+  if (action.addWord !== undefined) {
+    const args: AddWordArgs = { uri: doc.uri, word: action.addWord };
+    return { title: action.title, kind: CodeActionKind.QuickFix, diagnostics: action.findings.map((f) => toDiagnostic(doc, f)), command: { title: action.title, command: Commands.addWord, arguments: [args] } };
+  }
   return {
     title: action.title,
     kind: action.kind === 'source.fixAll' ? FIX_ALL_KIND : CodeActionKind.QuickFix,
     diagnostics: action.findings.map((f) => toDiagnostic(doc, f)),
     isPreferred: action.isPreferred,
-    edit: { changes: { [doc.uri]: toTextEdits(doc, action.edits) } },
+    ...(action.edits.length > 0 || !action.command ? { edit: { changes: { [doc.uri]: toTextEdits(doc, action.edits) } } } : {}),
+    ...(action.command ? { command: { title: action.title, ...action.command } } : {}),
   };
 }
 

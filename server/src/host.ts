@@ -1,3 +1,4 @@
+import type { DictionaryFiles } from './core/terms/dictionaries';
 import type { AudioAnalysis } from './core/audio';
 import type { FileStat } from './protocol';
 
@@ -23,6 +24,8 @@ export interface ServerHost {
   findMarkdownFiles(folders: readonly string[]): Promise<string[]>;
   /** The URI of the `.transcriptlintrc.json` nearest to a document (its folder, then upward), if any. */
   findConfigFile(documentUri: string): Promise<string | undefined>;
+  /** The published dictionaries' texts (name-spelling, term-spelling): node_modules for the CLI, inlined in the bundles. */
+  dictionaryFiles(): DictionaryFiles;
   /**
    * The speech analysis of a media file (reading, decoding, caching are the host's: node/audio.ts);
    * absent where the host cannot read media (the browser worker, for now).

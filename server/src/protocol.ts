@@ -11,7 +11,15 @@ export const Commands = {
   checkWorkspace: 'transcripts.checkWorkspace',
   /** What a CodeLens carries: `[url]`. */
   openVideo: 'transcripts.openVideo',
+  /** "Add X to the site's words" (name/term-spelling): `[{ uri, word }]`. */
+  addWord: 'transcripts.addWord',
 } as const;
+
+export interface AddWordArgs {
+  /** The episode the word was found in: the word goes into its nearest .transcriptlintrc.json. */
+  uri: string;
+  word: string;
+}
 
 /** Commands only the VS Code extension registers. */
 export const ClientCommands = {
@@ -100,7 +108,10 @@ export interface TranscriptSettings {
   codeLens?: boolean;
   /** Chapters (issue 19): the chapter file beside each episode (chapters-file-mismatch), the YouTube list's intro title. */
   chapters?: { filePattern?: string; introTitle?: string };
+  /** name-spelling: the people files' folder relative to the episode's folder. */
+  terms?: { peopleFolder?: string };
   speechRate?: { maxWordsPerMinute?: number };
+  audio?: { enabled?: boolean; toleranceSeconds?: number; untranscribedSeconds?: number };
 }
 
 /** `initializationOptions` the server understands. */

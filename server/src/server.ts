@@ -17,6 +17,8 @@ import type { ServerHost } from './host';
 import { SettingsCache } from './settings';
 import { VERSION } from './version';
 import { WorkspaceIndex } from './workspaceIndex';
+import { SiteTermsProvider } from './siteTerms';
+import { episodeSpellings } from './core/terms/sources';
 
 /**
  * The language server on any connection and any host: the Node entry (main.ts) passes a stdio or
@@ -29,13 +31,16 @@ export function startServer(connection: Connection, host: ServerHost): void {
     host,
     documents: createDocuments(() => ctx.service),
     settings: new SettingsCache(connection, host, () => ctx.client.pullConfiguration),
-    service: new TranscriptLanguageService((uri) => ctx.settings.current(uri)),
+    service: new TranscriptLanguageService((uri) => ctx.settings.current(uri), (uri) => ctx.terms.current(uri)),
     index: new WorkspaceIndex(host),
+    terms: undefined as unknown as SiteTermsProvider,
     client: readClientFeatures({ capabilities: {}, processId: null, rootUri: null }),
     schedule: () => undefined,
     guard: guardWith(connection),
     media: new EpisodeMedia(),
   };
+  ctx.terms = new SiteTermsProvider(host, ctx.index, () => host.dictionaryFiles());
+  ctx.index.spellingsOf = (model) => episodeSpellings(model, ctx.terms.loaded().english);
   const workspace = new WorkspaceFeatures(ctx);
 
   connection.onInitialize((params): InitializeResult => {

@@ -84,12 +84,14 @@ export class SettingsCache {
 
   /** `{ rules: {...}, order: { toleranceSeconds } }` as the editor sends it; unknown rule ids are reported once per load. */
   private editorLayer(settings: unknown): ConfigLayer {
-    const s = (settings ?? {}) as TranscriptSettings & { order?: { toleranceSeconds?: unknown }; limits?: { frontMatterKB?: unknown }; chapters?: { filePattern?: unknown }; speechRate?: { maxWordsPerMinute?: unknown } };
+    const s = (settings ?? {}) as TranscriptSettings & { order?: { toleranceSeconds?: unknown }; limits?: { frontMatterKB?: unknown }; chapters?: { filePattern?: unknown }; speechRate?: { maxWordsPerMinute?: unknown }; audio?: unknown };
     const filePattern = s.chapters?.filePattern || undefined;
     const { config, problems } = readConfig({
+      peopleFolder: s.terms?.peopleFolder || undefined,
       rules: s.rules ?? undefined, toleranceSeconds: s.order?.toleranceSeconds ?? undefined, frontMatterKB: s.limits?.frontMatterKB ?? undefined,
       chapters: filePattern === undefined ? undefined : { filePattern },
       speechRate: s.speechRate ?? undefined,
+      audio: s.audio ?? undefined,
     });
     for (const problem of problems) this.connection.console.warn(`transcripts settings: ${problem}`);
     return config;

@@ -3,6 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { copyFingerprint, CopyFingerprint, episodeHeaders, episodeTitle, EpisodeModel, parseEpisode, Span, transcriptKeySpan } from './core';
 import type { ServerHost } from './host';
 import type { FileStat } from './protocol';
+import { ConfigIgnores } from './configIgnores';
 import { basenameUri, relativeUri, uriKey } from './uri';
 
 /**
@@ -32,6 +33,8 @@ export interface IndexedEpisode {
   transcriptKeyRange?: Range;
   /** Each speaker (`who`, trimmed) with the number of its lines: Import Transcript offers them for unknown names. */
   speakers?: Map<string, number>;
+  /** The spellings it gives the site's term counts (name-spelling, term-spelling). */
+  spellings?: ReadonlySet<string>;
   mtime: number;
   size: number;
 }
@@ -45,6 +48,10 @@ export class WorkspaceIndex {
   private refreshing?: Promise<boolean>;
   /** Set once a full refresh has run, so background work starts only once. */
   built = false;
+  /** Goes up with every change of an entry, so what is derived from all entries is recomputed only then. */
+  version = 0;
+  /** The spellings an episode gives the site (set by the terms provider, which has the English list). */
+  spellingsOf?: (model: EpisodeModel) => ReadonlySet<string>;
 
   constructor(private readonly host: ServerHost) {}
 
@@ -61,9 +68,11 @@ export class WorkspaceIndex {
   }
 
   /** Every `*.md` below the workspace folders (not in node_modules or .git), sorted by URI. */
+  /** The Markdown files below the workspace folders, less those the `ignores` of their `.transcriptlintrc.json` leave out. */
   async listFiles(): Promise<string[]> {
     const files = new Map<string, string>();
-    for (const uri of await this.host.findMarkdownFiles(this.folders)) files.set(uriKey(uri), uri);
+    const ignores = new ConfigIgnores(this.host);
+    for (const uri of await this.host.findMarkdownFiles(this.folders)) if (!(await ignores.ignores(uri))) files.set(uriKey(uri), uri);
     return [...files.values()].sort();
   }
 
@@ -79,6 +88,11 @@ export class WorkspaceIndex {
     return this.refreshing;
   }
 
+  /** The workspace folder holding a file, if any. */
+  folderOf(uri: string): string | undefined {
+    return this.folders.find((folder) => relativeUri(folder, uri) !== undefined)?.replace(/\/+$/, '');
+  }
+
   /** The path shown for a file: relative to its workspace folder, else its name. */
   shownPath(uri: string): string {
     for (const folder of this.folders) {
@@ -92,12 +106,12 @@ export class WorkspaceIndex {
   async update(uri: string, token?: CancellationToken): Promise<{ changed: boolean }> {
     const key = uriKey(uri);
     const stat = await this.host.stat(uri);
-    if (!stat) return { changed: this.byKey.delete(key) };
+    if (!stat) return { changed: this.forget(key) };
     const known = this.byKey.get(key);
     if (known && known.mtime === stat.mtime && known.size === stat.size) return { changed: false };
-    if (!stat.isFile || stat.size > MAX_FILE_BYTES || token?.isCancellationRequested) return { changed: this.byKey.delete(key) };
+    if (!stat.isFile || stat.size > MAX_FILE_BYTES || token?.isCancellationRequested) return { changed: this.forget(key) };
     const text = await this.host.readFile(uri);
-    if (text === undefined) return { changed: this.byKey.delete(key) };
+    if (text === undefined) return { changed: this.forget(key) };
     this.put(uri, text, parseEpisode(text, uri), stat);
     return { changed: true };
   }
@@ -105,6 +119,7 @@ export class WorkspaceIndex {
   /** Records what the index keeps of a parsed file (used by the workspace check, which parses anyway). */
   put(uri: string, text: string, model: EpisodeModel, stat: FileStat): void {
     const key = uriKey(uri);
+    this.version++;
     if (!model.isEpisode) {
       this.byKey.set(key, { uri, isEpisode: false, key, shownPath: '', title: '', headers: [], mtime: stat.mtime, size: stat.size });
       return;
@@ -123,16 +138,23 @@ export class WorkspaceIndex {
       transcriptKey,
       transcriptKeyRange: transcriptKey && range(transcriptKey),
       speakers: speakerCounts(model),
+      spellings: this.spellingsOf?.(model),
       mtime: stat.mtime,
       size: stat.size,
     });
+  }
+
+  private forget(key: string): boolean {
+    const had = this.byKey.delete(key);
+    if (had) this.version++;
+    return had;
   }
 
   private async runRefresh(): Promise<boolean> {
     const files = await this.listFiles();
     const present = new Set(files.map(uriKey));
     let changed = false;
-    for (const key of [...this.byKey.keys()]) if (!present.has(key)) changed = this.byKey.delete(key) || changed;
+    for (const key of [...this.byKey.keys()]) if (!present.has(key)) changed = this.forget(key) || changed;
     for (const uri of files) {
       changed = (await this.update(uri)).changed || changed;
       await new Promise<void>((resolve) => this.host.later(resolve));

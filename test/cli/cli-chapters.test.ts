@@ -143,7 +143,8 @@ test('transcript-lint: chapters-file-mismatch with a .transcriptlintrc.json nami
     return { code: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
   };
   assert.equal(lint(['_podcast']).code, 0);
-  fs.writeFileSync(path.join(dir, '.transcriptlintrc.json'), JSON.stringify({ rules: { 'chapters-file-mismatch': 'warning' }, chapters: { filePattern: '../podcast-timestamps/{name}.txt' } }));
+  // speech-rate off: the made-up episode's few words over minutes are that rule's, not this test's.
+  fs.writeFileSync(path.join(dir, '.transcriptlintrc.json'), JSON.stringify({ rules: { 'chapters-file-mismatch': 'warning', 'speech-rate': 'off' }, chapters: { filePattern: '../podcast-timestamps/{name}.txt' } }));
   const run = lint(['_podcast', '--format', 'json']);
   assert.equal(run.code, 0, run.stderr);
   const report = JSON.parse(run.stdout) as { files: { path: string; diagnostics: { rule: string; line: number; message: string }[] }[] };

@@ -63,7 +63,7 @@ test('-o FILE writes the file; warnings go to stderr, named by the episode', (t)
   assert.equal(run.code, 0);
   assert.equal(run.stdout, '');
   assert.equal(run.stderr, 'transcript-convert: ep2.md: sec runs back at 1 line (file line 12): cues are placed in time order, each at its own sec.\n');
-  assert.equal(fs.readFileSync(path.join(dir, 'sub/ep2.srt'), 'utf8'), '1\n00:00:02,000 --> 00:00:03,000\nAlexey: Earlier.\n\n2\n00:00:03,000 --> 00:00:04,000\nLater.\n');
+  assert.equal(fs.readFileSync(path.join(dir, 'sub/ep2.srt'), 'utf8'), '1\n00:00:02,000 --> 00:00:03,000\nAlexey: Earlier.\n\n2\n00:00:03,000 --> 00:00:04,000\nAlexey: Later.\n');
   assert.equal(convert(['ep2.md', '--to', 'vtt', '--captions', '-o', 'ep2.vtt'], dir).code, 0);
   assert.match(fs.readFileSync(path.join(dir, 'ep2.vtt'), 'utf8'), /^WEBVTT\n\n00:00:02\.000 --> 00:00:03\.000\n<v Alexey>Earlier\.\n/);
 });

@@ -70,18 +70,18 @@ test('an episode that does not exist is created (folders too); a .docx is read',
 test('bad sources are refused with file and line or paragraph; the target stays byte-identical, a new one is not created', async (t) => {
   const dir = folder(t, {
     'episode.md': EPISODE,
-    'bad.vtt': 'WEBVTT\n\n00:01.000 --> 00:02.000\nHi\n\n00:02.00 --> 00:03.000\nThere\n',
+    'bad.vtt': 'WEBVTT\n\n00:02.00 --> 00:03.000\nThere\n',
     'bad.docx': new TextEncoder().encode('not a zip'),
-    'styled.docx': await buildDocx(['[0:01]', 'Alexey', 'Hi.', { style: 'Title', text: 'Oops' }]),
+    'untimed.docx': await buildDocx([{ style: 'Title', text: 'Episode 12' }, 'Welcome, everyone.']),
     'bad.json': '{"segments": [{"startTime": 1}]}',
     'notes.txt': '0:05\n',
     'latin1.srt': Buffer.from([0x31, 0x0a, 0xe9, 0x0a]),
   });
   const same = untouched(path.join(dir, 'episode.md'));
   const cases: Array<[string, string]> = [
-    ['bad.vtt', "transcript-convert: bad.vtt: line 6: malformed cue timing '00:02.00 --> 00:03.000' (a cue starts with a timing such as 00:01:02.000 --> 00:01:04.500)\n"],
+    ['bad.vtt', "transcript-convert: bad.vtt: no cue could be read: line 3: '00:02.00 --> 00:03.000' (Milliseconds must be given in three digits)\n"],
     ['bad.docx', 'transcript-convert: bad.docx: not a Word document (.docx): the file is not a zip archive, as every .docx is\n'],
-    ['styled.docx', "transcript-convert: styled.docx: paragraph 4: the style 'Title' is neither a heading nor Normal (the site's script reads only these); text: 'Oops'\n"],
+    ['untimed.docx', "transcript-convert: untimed.docx: paragraph 2: text before any time and speaker: 'Welcome, everyone.' (a turn starts with a paragraph such as [1:02], then one with the speaker's name)\n"],
     ['bad.json', 'transcript-convert: bad.json: segment 1 of 1: "body" must be a string, not missing\n'],
     ['notes.txt', "transcript-convert: notes.txt: line 1: the timestamp '0:05' has no speaker after it\n"],
     ['latin1.srt', 'transcript-convert: latin1.srt: is not UTF-8 text\n'],
@@ -100,7 +100,7 @@ test('a source over 50 MB is refused before it is read; a target whose front mat
   fs.truncateSync(path.join(dir, 'talk.srt'), 51 * 1024 * 1024);
   const same = untouched(path.join(dir, 'broken.md'));
   assert.deepEqual(convert(['talk.srt', '--into', 'broken.md'], dir), {
-    code: 1, stdout: '', stderr: 'transcript-convert: talk.srt: is 51.0 MB; files over 50 MB are not read\n',
+    code: 2, stdout: '', stderr: 'transcript-convert: talk.srt: is 51.0 MB; files over 50 MB are not read\n',
   });
   fs.writeFileSync(path.join(dir, 'small.srt'), SRT);
   const run = convert(['small.srt', '--into', 'broken.md'], dir);
@@ -126,4 +126,20 @@ test('usage errors exit 2: an unknown extension without --from, an unknown --fro
     "---\ntitle: \"Queues: a talk\"\nguests:\n- jane\ntranscript:\n- line: Hello there.\n  sec: 1\n  time: '0:01'\n  who: Speaker 1\n- line: How are you?\n  sec: 2\n  time: '0:02'\n  who: Speaker 1\n"
       + "- line: Fine, thanks.\n  sec: 65\n  time: '1:05'\n  who: Speaker 2\n---\n\nShow notes.\n",
   );
+});
+
+test("text in a tool's shape is told from its content; --from forces a shape; no spoken line is exit 1 naming the shapes tried", (t) => {
+  const dir = folder(t, {
+    'otter.txt': 'Priya Raman  0:05\nHello and welcome.\n\nSam Lee  0:12\nThanks.\n\nTranscribed by https://otter.ai\n',
+    'title.txt': 'Episode 12\nNotes without times.\n',
+  });
+  assert.deepEqual(convert(['otter.txt', '--into', 'new.md'], dir), {
+    code: 0, stdout: '', stderr: 'transcript-convert: new.md: 2 lines and 0 headers imported from otter.txt (a new file)\n',
+  });
+  const forced = convert(['otter.txt', '--into', 'other.md', '--from', 'youtube'], dir);
+  assert.deepEqual(forced, { code: 1, stdout: '', stderr: "transcript-convert: otter.txt: no spoken line found: the text is in none of the shapes tried: YouTube's transcript ('0:05', the text below)\n" });
+  const none = convert(['title.txt', '--into', 'other.md'], dir);
+  assert.equal(none.code, 1);
+  assert.match(none.stderr, /^transcript-convert: title\.txt: no spoken line found: the text is in none of the shapes tried: Otter\.ai .*; the site's Otter shape .*\n$/);
+  assert.equal(fs.existsSync(path.join(dir, 'other.md')), false);
 });

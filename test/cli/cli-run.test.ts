@@ -51,7 +51,7 @@ test('json: every checked episode is listed (clean ones with no diagnostics), wi
     { rule: 'time-mismatch', severity: 'error', message: undefined, line: 17, column: 9, endLine: 17, endColumn: 15, fixable: true },
   );
   assert.equal(fixtureLine('project/episodes/errors.md', 17).slice(8, 14), "'2:38'");
-  assert.deepEqual(report.summary, { filesChecked: 3, filesSkipped: 1, errors: 1, warnings: 3, information: 0, hints: 0 });
+  assert.deepEqual(report.summary, { filesChecked: 3, filesSkipped: 1, templatesSkipped: 0, errors: 1, warnings: 3, information: 0, hints: 0 });
 });
 
 test('github: one workflow command per diagnostic, properties escaped', (t) => {
@@ -194,11 +194,11 @@ test('discovery: folders recursively for *.md without node_modules and .git, glo
   ]);
   assert.deepEqual(paths('project/*/?lean.md', 'project/episodes/*.md'), ['project/episodes/clean.md', 'project/episodes/errors.md', 'project/episodes/warnings.md']);
   assert.deepEqual(paths('project/**/deep.*'), ['project/episodes/old/older/deep.markdown', 'project/episodes/old/older/deep.md']);
-  // An absolute pattern; files below the current folder are still shown relative to it.
-  assert.deepEqual(paths(path.join(dir, 'project/episodes/e*.md')), ['project/episodes/errors.md']);
+  // An absolute pattern: files are shown as given, absolute (issue 26), even below the current folder.
+  assert.deepEqual(paths(path.join(dir, 'project/episodes/e*.md')), [path.join(dir, 'project/episodes/errors.md').split(path.sep).join('/')]);
   // A named file is checked whatever its extension; one that is not an episode is skipped and counted.
   const named = JSON.parse(lint(['--format', 'json', 'project/notes/todo.txt', 'project/notes/readme.md', 'project/episodes/clean.md', 'project/episodes/clean.md'], dir).stdout) as JsonReport;
-  assert.deepEqual(named.summary, { filesChecked: 1, filesSkipped: 2, errors: 0, warnings: 0, information: 0, hints: 0 });
+  assert.deepEqual(named.summary, { filesChecked: 1, filesSkipped: 2, templatesSkipped: 0, errors: 0, warnings: 0, information: 0, hints: 0 });
 });
 
 test('an episode in a _podcast folder is checked even without a transcript key', (t) => {

@@ -15,14 +15,17 @@ const usage = (argv: string[]): string => {
 
 test('transcript-convert reads an export, an import and a chapter insertion', () => {
   assert.deepEqual(parseConvertArgs(['ep.md', '--to', 'vtt', '-o', 'ep.vtt', '--captions']), {
-    kind: 'export', inputs: ['ep.md'], to: 'vtt', output: 'ep.vtt', outDir: undefined, captions: true, introTitle: undefined,
+    kind: 'export', inputs: ['ep.md'], to: 'vtt', output: 'ep.vtt', outDir: undefined, captions: true, introTitle: undefined, ignores: [],
   });
   assert.deepEqual(parseConvertArgs(['_podcast', '--to=chapters', '--out-dir', 'podcast-timestamps']), {
-    kind: 'export', inputs: ['_podcast'], to: 'chapters', output: undefined, outDir: 'podcast-timestamps', captions: false, introTitle: undefined,
+    kind: 'export', inputs: ['_podcast'], to: 'chapters', output: undefined, outDir: 'podcast-timestamps', captions: false, introTitle: undefined, ignores: [],
   });
   assert.deepEqual(parseConvertArgs(['talk.srt', '--into', 'ep.md', '--replace', '--speaker', 'Speaker 1=Alexey', '--speaker=SPEAKER_00 = Ana', '--max-line-chars', '400']), {
     kind: 'import', source: 'talk.srt', into: 'ep.md', from: undefined, replace: true, oneItemPerCue: false,
     speakers: { 'Speaker 1': 'Alexey', SPEAKER_00: 'Ana' }, maxLineChars: 400,
+  });
+  assert.deepEqual(parseConvertArgs(['notes.txt', '--into', 'ep.md', '--from', 'otter']), {
+    kind: 'import', source: 'notes.txt', into: 'ep.md', from: 'text', shape: 'otter', replace: false, oneItemPerCue: false, speakers: {}, maxLineChars: undefined,
   });
   assert.deepEqual(parseConvertArgs(['list.txt', '--chapters', '--into', 'ep.md', '--keep-headers']), {
     kind: 'insertChapters', chapters: 'list.txt', into: 'ep.md', keepHeaders: true,
@@ -37,7 +40,10 @@ test('transcript-convert refuses what does not fit together, naming it', () => {
   assert.equal(usage(['ep.md', '--to', 'json', '--captions']), "'--captions' applies to '--to vtt' and '--to srt'");
   assert.equal(usage(['ep.md', '--to', 'vtt', '--into', 'x.md']), "use '--to' (export) or '--into' (import), not both");
   assert.equal(usage(['a.srt', '--into', 'ep.md', '--speaker', 'Alexey']), `'--speaker' expects OLD=NEW (e.g. "Speaker 1=Alexey"), not 'Alexey'`);
-  assert.equal(usage(['a.srt', '--into', 'ep.md', '--from', 'pdf']), "unknown format 'pdf' for '--from' (use docx, text, srt, vtt, json)");
+  assert.equal(
+    usage(['a.srt', '--into', 'ep.md', '--from', 'pdf']),
+    "unknown format 'pdf' for '--from' (use docx, text, srt, vtt, json, or a text shape: otter, otter-site, rev, bracketed, timestamp-name, youtube)",
+  );
   assert.equal(usage(['a.srt', 'b.srt', '--into', 'ep.md']), "'--into' takes one source file, not 2");
   assert.equal(usage(['a.srt', '--into', 'ep.md', '--keep-headers']), "'--keep-headers' does not apply to an import");
   assert.equal(usage(['c.txt', '--chapters', '--into', 'ep.md', '--replace']), "'--replace' does not apply to inserting chapters");

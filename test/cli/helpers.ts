@@ -9,6 +9,7 @@ import type { CliDiagnostic, Summary } from '../../server/src/cli/report';
 /** The repository root, from out/test/cli/ (compiled) or test/cli/. */
 export const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}out${path.sep}`) ? '../../..' : '../..');
 export const BIN = path.join(ROOT, 'out/server/src/cli/main.js');
+export const CONVERT_BIN = path.join(ROOT, 'out/server/src/cli/convert/main.js');
 export const FIXTURES = path.join(ROOT, 'test/fixtures/cli');
 /** The real episodes, present when this clone sits beside ../shared. */
 export const CORPUS = path.resolve(ROOT, '../shared/corpus/podcast');
@@ -25,6 +26,13 @@ export function lint(args: readonly string[], cwd: string, env: Record<string, s
   delete base.NO_COLOR;
   delete base.FORCE_COLOR;
   const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { ...base, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
+  if (result.error) throw result.error;
+  return { code: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
+}
+
+/** Runs `transcript-convert` with the given arguments. */
+export function convert(args: readonly string[], cwd: string, options: SpawnSyncOptions = {}): CliRun {
+  const result = spawnSync(process.execPath, [CONVERT_BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
   if (result.error) throw result.error;
   return { code: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
 }

@@ -19,9 +19,11 @@ test('every registered rule has its page, docs/rules/<id>.md, with what it check
     }
     const text = fs.readFileSync(page, 'utf8');
     assert.ok(text.startsWith(`# \`${rule.id}\``), `${rule.id}: the page's title names the rule`);
-    for (const section of ['## What it checks', '## Why', '## Example', 'Fails:', 'Fixed:', '## Options']) {
+    for (const section of ['## What it checks', '## Why', '## Example', '## Options']) {
       assert.ok(text.includes(`\n${section}\n`), `docs/rules/${rule.id}.md has no "${section}"`);
     }
+    // The example: a paragraph starting "Fails" before the failing text, one starting "Fixed" before the fixed one.
+    assert.match(text, /\n\nFails\b[^\n]*\n[\s\S]*\n\nFixed\b/, `docs/rules/${rule.id}.md: no "Fails…" then "Fixed…" example`);
   }
   assert.deepEqual(missing, []);
   const index = fs.readFileSync(path.join(ROOT, 'docs', 'rules', 'README.md'), 'utf8');

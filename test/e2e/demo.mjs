@@ -1,17 +1,23 @@
 // Serves a real VS Code (code-server) on 127.0.0.1 with the packaged extension installed
-// and the sample episode open; runs until Ctrl+C, then cleans up.
-// Usage: node demo.mjs [--port N]   (default: a free port)
+// and the sample episode open; runs until Ctrl+C, then removes only VS Code's own temporary folder.
+// The workspace is a folder it names at the start and leaves in place (lib/demoWorkspace.mjs).
+// Usage: node demo.mjs [--port N] [--workspace DIR]   (default: a free port, demo-workspace/)
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { prepareDemoWorkspace } from './lib/demoWorkspace.mjs';
 import { REPO_ROOT, VSIX, makeInstanceDir, installExtension, startCodeServer, killGroup } from './lib/vscode.mjs';
 import { tonesForEpisode } from './lib/tones.mjs';
 
 /** A progress line, so a newcomer sees what the demo is doing while it does. */
 const step = (what) => console.log(`[demo] ${what}`);
 
-const { values } = parseArgs({ options: { port: { type: 'string', default: '0' }, file: { type: 'string', default: 'episode.md' } } });
+const { values } = parseArgs({ options: {
+  port: { type: 'string', default: '0' },
+  file: { type: 'string', default: 'episode.md' },
+  workspace: { type: 'string', default: path.join(REPO_ROOT, 'demo-workspace') },
+} });
 const samples = path.join(REPO_ROOT, 'samples');
 if (!fs.existsSync(path.join(samples, values.file))) {
   console.error(`${path.join(samples, values.file)} not found`);
@@ -27,9 +33,11 @@ if (!fs.existsSync(audio) || fs.statSync(audio).mtimeMs < fs.statSync(episodeFil
   fs.writeFileSync(audio, tonesForEpisode(fs.readFileSync(episodeFile, 'utf8')));
 }
 
-// A copy of samples/, so that trying the quick fixes never changes the repository's sample.
-step('copying samples/ to a temporary workspace');
-const { t, ws } = await makeInstanceDir({ fixtures: samples, prefix: 'pt-demo-' });
+// A copy of samples/, so that trying the quick fixes never changes the repository's sample; kept
+// after the demo stops (and reused by the next), with whatever the user saved in it.
+const ws = prepareDemoWorkspace(path.resolve(values.workspace), samples);
+step(`workspace: ${ws} (a copy of samples/; kept when the demo stops)`);
+const { t } = await makeInstanceDir({ fixtures: null, prefix: 'pt-demo-' });
 const log = path.join(t, 'code-server.log');
 let server;
 let stopping = false;
@@ -64,7 +72,8 @@ Podcast Transcripts demo: VS Code ${'(code-server)'} with ${path.basename(VSIX)}
 
   Open:  ${url}
 
-  Workspace: ${ws} (a copy of samples/, with ${path.basename(audio)}: run Transcripts: Open Player in the episode)
+  Workspace: ${ws} (a copy of samples/, with ${path.basename(audio)}: run Transcripts: Open Player in the episode;
+             kept when the demo stops, reused by the next start)
   Log:       ${log}
   Stop:      Ctrl+C
 `);

@@ -8,7 +8,8 @@ if [ -f "$E2E/node_modules/code-server/out/node/entry.js" ] && [ -x "$E2E/.node2
   echo "[demo] checking the demo's tooling in test/e2e (Node 24, code-server): installed, a few seconds"
 else
   echo "[demo] first run: installing the demo's tooling into test/e2e: Node 24 (code-server does not run on Node 20)"
-  echo "[demo] and code-server, whose native modules are compiled: about 8 minutes, once; npm may print a notice about install scripts"
+  echo "[demo] and code-server, whose native modules are compiled: about 8 minutes, once;"
+  echo "[demo] npm's warning that node@24's install script is not covered by allowScripts is expected (it runs)"
 fi
 bash "$E2E/setup.sh" --server-only
 exec "$E2E/.node24/node_modules/node/bin/node" "$E2E/demo.mjs" "$@"

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { FULL_ONLY } from '../helpers';
 import { available, cleanEnv, copySite, ROOT, run, tempDir } from './helpers';
 
 /**
@@ -12,6 +13,7 @@ import { available, cleanEnv, copySite, ROOT, run, tempDir } from './helpers';
  * files, nothing built, no node_modules) the way it installs it from GitHub, then runs it in a site's
  * repository on a broken and a clean episode. Slow the first time (the install builds the project).
  * pre-commit 4 is looked for in .venv-pre-commit/ (what .ci/run makes with pip), then on PATH.
+ * A slow slice: `npm run test:full` (CI) runs it.
  */
 
 function version(command: string): number | undefined {
@@ -27,6 +29,7 @@ const INSTALL: Record<number, string> = {
 };
 
 function skipReason(major: number): string | false {
+  if (FULL_ONLY) return `${FULL_ONLY} (the first install builds the project: minutes)`;
   if (!available('git')) return 'git is not installed';
   if (run('git', ['rev-parse', '--git-dir'], { cwd: ROOT }).code !== 0) return `${ROOT} is not a git checkout (the hook installs from one)`;
   return preCommit(major) ? false : INSTALL[major];

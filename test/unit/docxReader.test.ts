@@ -60,11 +60,34 @@ test('docx: empty paragraphs are skipped whatever their style; a turn without te
   assert.deepEqual(result.warnings, ['paragraph 3: the turn at 0:01 (Alexey) has no text']);
 });
 
-test('docx: a style other than heading or Normal is refused with its paragraph', async () => {
-  assert.equal(
-    await refusal(buildDocx(['[0:05]', 'Alexey', 'Hi.', { style: 'Title', text: 'A title' }])),
-    "paragraph 4: the style 'Title' is neither a heading nor Normal (the site's script reads only these); text: 'A title'",
-  );
+test('docx: Title and Subtitle paragraphs are headers (Why: a Title refused the whole document)', async () => {
+  assert.deepEqual(await read([{ style: 'Title', text: 'Episode 12: Queues' }, { style: 'Subtitle', text: 'With Jane Roe' }, '[0:05]', 'Alexey', 'Hi.']), {
+    items: [{ header: 'Episode 12: Queues' }, { header: 'With Jane Roe' }, { line: 'Hi.', sec: 5, time: '0:05', who: 'Alexey' }],
+    warnings: [],
+  });
+});
+
+test('docx: list paragraphs are text; any other style is read as Normal and named in a warning', async () => {
+  assert.deepEqual(await read(['[0:05]', 'Alexey', { style: 'ListParagraph', text: 'First point.' }, { style: 'Quote', text: 'A quote.' }, { style: 'Quote', text: 'Another.' }]), {
+    items: [
+      { line: 'First point.', sec: 5, time: '0:05', who: 'Alexey' },
+      { line: 'A quote.', sec: 5, time: '0:05', who: 'Alexey' },
+      { line: 'Another.', sec: 5, time: '0:05', who: 'Alexey' },
+    ],
+    warnings: ["read as Normal: paragraphs in styles that are neither a heading, a title, a list nor Normal: 'Quote' (2 paragraphs)"],
+  });
+});
+
+test('docx: Rev and Descript paragraphs (`Name (00:05):`, the text beside or below) are read (Why: not read at all)', async () => {
+  assert.deepEqual(await read([{ heading: 'Interview' }, 'Alexey (00:05):', 'Hi there.', 'Jane Roe (01:02:03): Bye now.', 'See you.']), {
+    items: [
+      { header: 'Interview' },
+      { line: 'Hi there.', sec: 5, time: '0:05', who: 'Alexey' },
+      { line: 'Bye now.', sec: 3723, time: '1:02:03', who: 'Jane Roe' },
+      { line: 'See you.', sec: 3723, time: '1:02:03', who: 'Jane Roe' },
+    ],
+    warnings: [],
+  });
 });
 
 test('docx: text before any time and speaker, and a timestamp with no speaker, are refused with the paragraph', async () => {
@@ -96,4 +119,29 @@ test('docx: a damaged part inside the zip is refused as damaged', async () => {
   const cut = good.slice();
   cut.copyWithin(Math.floor(cut.length / 1.2), 0, 200);
   assert.equal(await refusal(cut), 'not a readable Word document (.docx): the zip archive is damaged (a part of it does not unpack)');
+});
+
+/** The document with its `word/document.xml` declared (in the zip's central directory) as `bytes` long once inflated. */
+function declaringInflated(docx: Uint8Array, bytes: number): Uint8Array {
+  const out = docx.slice();
+  const view = new DataView(out.buffer);
+  const name = new TextEncoder().encode('word/document.xml');
+  for (let at = 0; at + 46 < out.length; at++) {
+    if (view.getUint32(at, true) !== 0x02014b50 || view.getUint16(at + 28, true) !== name.length) continue;
+    if (out.subarray(at + 46, at + 46 + name.length).every((b, i) => b === name[i])) {
+      view.setUint32(at + 24, bytes, true);
+      return out;
+    }
+  }
+  throw new Error('no central directory entry for word/document.xml');
+}
+
+test('docx: a document whose zip directory says it inflates to 1 GB is refused before anything is inflated, naming the part', async () => {
+  const docx = await buildDocx(['[0:05]', 'Alexey', 'Hi.']);
+  const message = await refusal(declaringInflated(docx, 1024 * 1024 * 1024));
+  assert.match(message, /^the document would inflate to 10\d\d MB \(the largest part, word\/document\.xml, 1024 MB\); documents over 200 MB unpacked are not read/);
+  // Under the limit the check lets it through: the unzipper then finds the size a lie (no data is trusted either way).
+  const lying = await refusal(declaringInflated(docx, 100 * 1024 * 1024));
+  assert.doesNotMatch(lying, /inflate to/);
+  assert.deepEqual((await readDocx(docx)).items, [{ line: 'Hi.', sec: 5, time: '0:05', who: 'Alexey' }]);
 });

@@ -65,7 +65,7 @@ An untimed continuation.
   assert.deepEqual(result.warnings, [BACK_WARNING]);
 });
 
-test('srt: the same cues numbered, comma milliseconds, Who: where the speaker changes, text players would read as structure broken by a zero-width space', () => {
+test('srt: the same cues numbered, comma milliseconds, Who: on every cue of a named speaker, text players would read as structure broken by a zero-width space', () => {
   const result = run(MIXED, 'srt');
   assert.equal(result.text, `1
 00:00:05,000 --> 00:00:06,600
@@ -73,12 +73,12 @@ Alexey: Hello & welcome <\u200Beveryone> --\u200B> here.
 
 2
 00:00:06,600 --> 00:00:09,000
-Second paragraph, same second.
+Alexey: Second paragraph, same second.
 An untimed continuation.
 
 3
 00:00:09,000 --> 00:00:12,000
-Backward line.
+Alexey: Backward line.
 
 4
 00:00:12,000 --> 00:00:20,000
@@ -86,7 +86,7 @@ Maria: Thanks for having me.
 
 5
 00:00:20,000 --> 00:00:22,800
-Last words of the show here now.
+Maria: Last words of the show here now.
 `);
   assert.deepEqual(result.warnings, [BACK_WARNING, "1 cue with text a player would read as a timing line or markup ('-->', '<i>', '{\\an8}'): a zero-width space is written inside each."]);
 });

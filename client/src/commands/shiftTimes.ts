@@ -16,7 +16,7 @@ export async function shiftTimesInteractively(
     void vscode.window.showInformationMessage('Shift Times From Here works in an episode: put the cursor on a transcript item.');
     return undefined;
   }
-  const line = Math.min(...editor.selections.map((s) => s.start.line));
+  const line = editor.selections.reduce((least, s) => Math.min(least, s.start.line), Infinity);
   const here = (await statusAt(client, editor))?.text.split(' / ')[0];
   const input = await vscode.window.showInputBox({
     title: 'Shift Times From Here',

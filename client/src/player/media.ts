@@ -3,6 +3,7 @@ import type { MediaHintsResult } from '../../../server/src/protocol';
 import { extension, folderRules, MEDIA_EXTENSIONS, NameRule, pickMediaName, sameNameRule, stem } from './mediaNames';
 import { dialogFolder, hasFolder } from '../dialogFolder';
 import { uriExists } from '../fileSystem';
+import { mediaFolderSegments } from './mediaFolders';
 
 /**
  * Which media file belongs to an episode (the names: mediaNames.ts). Only through
@@ -60,12 +61,19 @@ function chosenMedia(episode: vscode.Uri, state: vscode.Memento): vscode.Uri | u
   return chosen ? vscode.Uri.parse(chosen) : undefined;
 }
 
-/** `transcripts.player.mediaFolders`, workspace-relative: in the episode's workspace folder, else in each. */
+/**
+ * `transcripts.player.mediaFolders`, workspace-relative: in the episode's workspace folder, else in
+ * each. Entries that would leave the workspace folder (absolute, `..` above it) are dropped.
+ */
 function mediaFolders(episode: vscode.Uri): { uri: vscode.Uri; label: string }[] {
-  const setting = vscode.workspace.getConfiguration('transcripts.player', episode).get<string[]>('mediaFolders', []);
+  const setting = vscode.workspace.getConfiguration('transcripts.player', episode).get<unknown[]>('mediaFolders', []);
   const own = vscode.workspace.getWorkspaceFolder(episode);
   const roots = own ? [own] : vscode.workspace.workspaceFolders ?? [];
-  return roots.flatMap((root) => setting.filter((rel) => typeof rel === 'string' && rel.trim() !== '').map((rel) => ({ uri: vscode.Uri.joinPath(root.uri, rel), label: rel })));
+  const inside = (Array.isArray(setting) ? setting : []).flatMap((rel) => {
+    const segments = mediaFolderSegments(rel);
+    return segments ? [{ segments, label: String(rel) }] : [];
+  });
+  return roots.flatMap((root) => inside.map(({ segments, label }) => ({ uri: vscode.Uri.joinPath(root.uri, ...segments), label })));
 }
 
 function pick(files: vscode.Uri[], rule: NameRule): vscode.Uri | undefined {

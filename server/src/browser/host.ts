@@ -1,3 +1,4 @@
+import { readDictionaryFiles } from '../node/termDictionaries';
 import type { Connection } from 'vscode-languageserver';
 import { findConfigUpward } from '../configLookup';
 import type { ServerHost } from '../host';
@@ -22,6 +23,8 @@ export function browserHost(connection: Connection): ServerHost {
     stat,
     findMarkdownFiles: (folders) => ask<string[]>(FileRequests.findMarkdownFiles, { folders: [...folders] }, []),
     findConfigFile: (documentUri) => findConfigUpward(documentUri, async (uri) => (await stat(uri))?.isFile === true),
+    // tools/bundle.mjs inlines the dictionaries' texts in place of the file reads of this module.
+    dictionaryFiles: readDictionaryFiles,
     later: (callback) => setTimeout(callback, 0),
   };
 }

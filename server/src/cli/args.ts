@@ -15,6 +15,8 @@ export interface CliOptions {
   maxWarnings?: number;
   /** `--rule id=severity`, in order: the last one for a rule wins. */
   rules: ConfigLayer;
+  /** `--ignore <glob>`, each: files left out (relative to the current folder). */
+  ignores: string[];
   /** `--config <file>`: use this file instead of looking for `.transcriptlintrc.json`. */
   configFile?: string;
   help: boolean;
@@ -35,10 +37,10 @@ const FLAGS: Record<string, 'fix' | 'fixDryRun' | 'quiet' | 'help' | 'version'> 
   '-v': 'version',
 };
 
-const WITH_VALUE = new Set(['--format', '-f', '--rule', '--max-warnings', '--config', '-c']);
+const WITH_VALUE = new Set(['--format', '-f', '--rule', '--max-warnings', '--config', '-c', '--ignore']);
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { paths: [], format: 'text', fix: false, fixDryRun: false, quiet: false, rules: { rules: {} }, help: false, version: false };
+  const options: CliOptions = { paths: [], format: 'text', fix: false, fixDryRun: false, quiet: false, rules: { rules: {} }, ignores: [], help: false, version: false };
   for (const token of readArgs(argv, new Set(Object.keys(FLAGS)), WITH_VALUE)) {
     if (token.kind === 'positional') options.paths.push(token.value);
     else if (token.kind === 'flag') options[FLAGS[token.name]] = true;
@@ -93,6 +95,10 @@ function applyValue(options: CliOptions, name: string, value: string): void {
       return;
     case '--rule':
       for (const part of value.split(',')) addRuleArg(options.rules, part.trim());
+      return;
+    case '--ignore':
+      if (value.trim() === '') throw new UsageError("'--ignore' needs a glob (e.g. '_podcast/_template.md' or 'drafts/**')");
+      options.ignores.push(value);
       return;
     case '--max-warnings':
       if (!/^\d+$/.test(value)) throw new UsageError(`'--max-warnings' needs a whole number of 0 or more, not '${value}'`);

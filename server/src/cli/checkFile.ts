@@ -1,30 +1,40 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Finding, TranscriptConfig } from '../core';
+import { Finding, isLiquidTemplate, TranscriptConfig } from '../core';
 import type { TermsInput } from '../core/terms/sources';
 import { chaptersFileFindingsFor } from './chaptersFile';
 import { copyInput } from './crossFile';
 import { unifiedDiff } from './diff';
 import { reason } from './discover';
+import { readBounded } from './readBounded';
+import { MAX_INPUT_BYTES } from '../core/convert/types';
 import { check, fixText } from './fix';
 import { FileResult, Mode, toDiagnostics } from './report';
 import { writeFileAtomic } from './writeFile';
 
-/** One file, start to end: read, check with the core, and in fix modes fix, then write or diff. */
+/**
+ * One file, start to end: read, check with the core, and in fix modes fix, then write or diff. A
+ * Jekyll template (Liquid in its front matter) found in a folder or by a glob is skipped as one;
+ * named on its own (`named`), it is checked.
+ */
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const UTF8_LOSSY = new TextDecoder('utf-8');
 
-export async function checkFile(file: string, shownPath: string, config: TranscriptConfig, mode: Mode, terms?: TermsInput): Promise<FileResult> {
+export async function checkFile(file: string, shownPath: string, config: TranscriptConfig, mode: Mode, terms?: TermsInput, named = false): Promise<FileResult> {
   const result: FileResult = { file, path: shownPath, isEpisode: false, diagnostics: [] };
-  let bytes: Buffer;
+  let bytes: Buffer | undefined;
   let stat: fs.Stats | undefined;
   try {
     if (mode === 'fix') stat = await fs.promises.stat(file);
-    bytes = await fs.promises.readFile(file);
+    bytes = await readBounded(file, MAX_INPUT_BYTES);
   } catch (error) {
     result.problem = `cannot read ${shownPath}: ${reason(error)}`;
+    return result;
+  }
+  if (bytes === undefined) {
+    result.problem = `${shownPath}: holds more than ${MAX_INPUT_BYTES / 1024 / 1024} MB; files over ${MAX_INPUT_BYTES / 1024 / 1024} MB are not read`;
     return result;
   }
   let text: string;
@@ -34,6 +44,10 @@ export async function checkFile(file: string, shownPath: string, config: Transcr
   } catch {
     text = UTF8_LOSSY.decode(bytes);
     validUtf8 = false;
+  }
+  if (!named && isLiquidTemplate(text)) {
+    result.template = true;
+    return result;
   }
   // The same URI form the editor sends, so the `_podcast` folder rule reads it alike.
   const uri = pathToFileURL(file).href;
@@ -65,7 +79,8 @@ export async function checkFile(file: string, shownPath: string, config: Transcr
   }
   if (result.changed && mode === 'fix') {
     try {
-      await writeFileAtomic(file, outcome.text, stat && { size: stat.size, mtimeMs: stat.mtimeMs });
+      // The decoder took the byte-order mark off the text; the file keeps it.
+      await writeFileAtomic(file, (hasBom(bytes) ? '\uFEFF' : '') + outcome.text, stat && { size: stat.size, mtimeMs: stat.mtimeMs });
     } catch (error) {
       result.problem = `cannot write ${shownPath}: ${error instanceof Error && !('code' in error) ? error.message : reason(error)}`;
       result.changed = false;
@@ -84,4 +99,8 @@ export async function checkFile(file: string, shownPath: string, config: Transcr
 /** The file's own findings with the chapter file's, in document order. */
 function withFindings(own: Finding[], more: Finding[]): Finding[] {
   return more.length === 0 ? own : [...own, ...more].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function hasBom(bytes: Buffer): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }

@@ -13,14 +13,25 @@ const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 export interface Discovery {
   /** Absolute paths, each once, in argument order (folders sorted by name). */
   files: string[];
+  /** Each file's path as the user wrote it: the argument, or the folder or glob argument joined with the path below it (`/`). */
+  shown: Map<string, string>;
+  /** The files named on their own (not found in a folder or by a glob). */
+  named: Set<string>;
   /** One line per argument that named nothing usable. */
   problems: string[];
 }
 
 export async function discoverFiles(args: readonly string[], cwd: string): Promise<Discovery> {
   const found = new Set<string>();
+  const shown = new Map<string, string>();
+  const named = new Set<string>();
   const problems: string[] = [];
+  const add = (file: string, as: string) => {
+    found.add(file);
+    if (!shown.has(file)) shown.set(file, as);
+  };
   for (const arg of args) {
+    const given = arg.split(path.sep).join('/');
     const absolute = path.resolve(cwd, arg);
     let stat: fs.Stats | undefined;
     try {
@@ -31,18 +42,22 @@ export async function discoverFiles(args: readonly string[], cwd: string): Promi
         continue;
       }
     }
-    if (stat?.isFile()) found.add(absolute);
-    else if (stat?.isDirectory()) await walk(absolute, '', (_rel, file) => file.endsWith('.md'), () => true, found, problems);
+    if (stat?.isFile()) {
+      add(absolute, path.posix.normalize(given));
+      named.add(absolute);
+    } else if (stat?.isDirectory()) {
+      await walk(absolute, '', (_rel, file) => file.endsWith('.md'), () => true, (file, rel) => add(file, path.posix.join(given, rel)), problems);
+    }
     else if (stat) problems.push(`${arg}: not a file or folder`);
     else if (hasGlob(arg)) {
       const before = found.size;
       const glob = compileGlob(arg);
       const base = path.resolve(cwd, glob.base);
-      await walk(base, '', (rel) => glob.matches(rel), (rel) => glob.mayContain(rel), found, problems);
+      await walk(base, '', (rel) => glob.matches(rel), (rel) => glob.mayContain(rel), (file, rel) => add(file, path.posix.join(glob.base.split(path.sep).join('/'), rel)), problems);
       if (found.size === before) problems.push(`${arg}: no files match`);
     } else problems.push(`${arg}: no such file or folder`);
   }
-  return { files: [...found], problems };
+  return { files: [...found], shown, named, problems };
 }
 
 /** Depth-first, entries sorted by name; `relative` uses `/` whatever the platform. */
@@ -51,7 +66,7 @@ async function walk(
   relative: string,
   takeFile: (relative: string, name: string) => boolean,
   enterDir: (relative: string) => boolean,
-  found: Set<string>,
+  take: (file: string, relative: string) => void,
   problems: string[],
 ): Promise<void> {
   let entries: fs.Dirent[];
@@ -67,9 +82,9 @@ async function walk(
     const rel = relative ? `${relative}/${entry.name}` : entry.name;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name) && enterDir(rel)) await walk(full, rel, takeFile, enterDir, found, problems);
+      if (!SKIPPED_DIRS.has(entry.name) && enterDir(rel)) await walk(full, rel, takeFile, enterDir, take, problems);
     } else if ((entry.isFile() || (entry.isSymbolicLink() && (await isFile(full)))) && takeFile(rel, entry.name)) {
-      found.add(full);
+      take(full, rel);
     }
   }
 }

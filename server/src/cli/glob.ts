@@ -91,3 +91,18 @@ export function matchName(segment: { pattern: string; hidden: boolean }, name: s
   while (i < p.length && p[i] === '*') i++;
   return i === p.length;
 }
+
+/**
+ * Whether an `ignores` glob leaves out the file at `relative` (segments separated by `/`, below the
+ * folder the glob is relative to): the glob matches it or a folder holding it. An absolute glob never
+ * matches here (the command line resolves those against the file system itself).
+ */
+export function ignoresPath(glob: Glob, relative: string): boolean {
+  if (glob.base.startsWith('/') || /^[A-Za-z]:/.test(glob.base)) return false;
+  const base = split(glob.base).filter((part) => part !== '.');
+  const parts = split(relative);
+  if (base.some((part, i) => parts[i] !== part)) return false;
+  const rest = parts.slice(base.length);
+  for (let k = 0; k <= rest.length; k++) if (glob.matches(rest.slice(0, k).join('/'))) return true;
+  return false;
+}

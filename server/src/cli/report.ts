@@ -14,6 +14,8 @@ export interface CliDiagnostic {
   endColumn: number;
   /** `--fix` would fix it. */
   fixable: boolean;
+  /** name-spelling, term-spelling: the right words, best first. */
+  suggestions?: string[];
 }
 
 /** What transcript-copy needs of a file once every file is read (crossFile.ts). */
@@ -42,6 +44,8 @@ export interface FileResult {
   changed?: boolean;
   /** `--fix-dry-run`: the unified diff of the fixes. */
   diff?: string;
+  /** A Jekyll template (Liquid in its front matter), skipped: not named on the command line. */
+  template?: boolean;
   /** The file could not be read or written: one line. */
   problem?: string;
   /** Until every file is read: what the cross-file rule needs (see crossFile.ts). */
@@ -51,6 +55,8 @@ export interface FileResult {
 export interface Summary {
   filesChecked: number;
   filesSkipped: number;
+  /** Jekyll templates (Liquid in the front matter) skipped. */
+  templatesSkipped: number;
   errors: number;
   warnings: number;
   information: number;
@@ -91,13 +97,17 @@ export function toDiagnostics(text: string, uri: string, findings: readonly Find
 }
 
 export function summarize(files: readonly FileResult[], mode: Mode): Summary {
-  const summary: Summary = { filesChecked: 0, filesSkipped: 0, errors: 0, warnings: 0, information: 0, hints: 0 };
+  const summary: Summary = { filesChecked: 0, filesSkipped: 0, templatesSkipped: 0, errors: 0, warnings: 0, information: 0, hints: 0 };
   if (mode !== 'check') {
     summary.fixed = 0;
     summary.filesFixed = 0;
   }
   for (const file of files) {
     if (file.problem !== undefined && !file.isEpisode) continue;
+    if (file.template) {
+      summary.templatesSkipped++;
+      continue;
+    }
     if (!file.isEpisode) {
       summary.filesSkipped++;
       continue;

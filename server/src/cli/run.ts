@@ -6,6 +6,7 @@ import { checkFile } from './checkFile';
 import { addCopyFindings } from './crossFile';
 import { ConfigResolver } from './configs';
 import { discoverFiles } from './discover';
+import { ignoreRoot, selectFiles } from './ignores';
 import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
@@ -60,17 +61,18 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (paths.length === 0) {
     const samples = samplesOfThisRepository(io.cwd);
     if (!samples) return fail(`no file or folder to check\n${USAGE}\nRun 'transcript-lint --help' for the options.`);
-    if (!options.quiet) io.stderr.write(`transcript-lint: no path given; checking ${shown(io.cwd, samples)}/\n`);
-    paths = [samples];
+    paths = [shownFolder(io.cwd, samples)];
+    if (!options.quiet) io.stderr.write(`transcript-lint: no path given; checking ${paths[0]}/\n`);
   }
 
   const discovery = await discoverFiles(paths, io.cwd);
   if (discovery.problems.length > 0) return fail(discovery.problems.join('\ntranscript-lint: '));
-  const files = discovery.files;
 
   let configs;
+  let files;
   try {
     const resolver = new ConfigResolver(options.rules, options.configFile === undefined ? undefined : path.resolve(io.cwd, options.configFile));
+    files = selectFiles(discovery.files, ignoreRoot(io.cwd, options.ignores), resolver);
     configs = files.map((file) => resolver.forFile(file));
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error));
@@ -80,7 +82,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const progress = createProgress(io.stderr, files.length, !options.quiet && io.stderr.isTTY === true && files.length > PROGRESS_MIN_FILES);
   const siteTerms = new SiteTermsResolver();
   const results = await mapPool(files, CONCURRENCY, async (file, i) => {
-    const result = await checkFile(file, shown(io.cwd, file), configs[i], mode, await siteTerms.forFile(file, configs[i]));
+    const result = await checkFile(file, discovery.shown.get(file) ?? file, configs[i], mode, await siteTerms.forFile(file, configs[i]), discovery.named.has(file));
     progress.tick();
     return result;
   });
@@ -141,11 +143,10 @@ function useColor(io: CliIo): boolean {
   return io.stdout.isTTY === true && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
 }
 
-/** Paths as shown: relative to the current folder with `/` on every platform; absolute when outside it. */
-function shown(cwd: string, file: string): string {
-  const relative = path.relative(cwd, file);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return file;
-  return relative.split(path.sep).join('/');
+/** The samples folder as the user would write it from where they are. */
+function shownFolder(cwd: string, folder: string): string {
+  const relative = path.relative(cwd, folder);
+  return relative === '' ? '.' : relative.split(path.sep).join('/');
 }
 
 /** With no path, inside this repository: its `samples/` folder (the sample episode). */

@@ -41,9 +41,11 @@ export class SiteTermsResolver {
     const folder = await this.folder(dir, dicts);
     const peopleDir = path.resolve(dir, config.peopleFolder ?? DEFAULT_PEOPLE_FOLDER);
     const siteKey = `${dir}\n${peopleDir}\n${(config.words ?? []).join('\n')}`;
+    const people = await this.peopleIn(peopleDir);
+    // Looked up after the last await: files checked at once share one site (and its index).
     let site = this.sites.get(siteKey);
     if (!site) {
-      site = { people: await this.peopleIn(peopleDir), episodeCounts: folder.counts, words: config.words ?? [], english: dicts.english, lists: dicts.lists };
+      site = { people, episodeCounts: folder.counts, words: config.words ?? [], english: dicts.english, lists: dicts.lists };
       this.sites.set(siteKey, site);
     }
     return { site, own: folder.spellings.get(path.resolve(file)) };

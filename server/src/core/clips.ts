@@ -28,7 +28,7 @@ const clipCache = new WeakMap<Field, Clip[]>();
 const guestCache = new WeakMap<Field, string[]>();
 
 export function readClips(model: EpisodeModel): Clip[] {
-  return readSequence(model, 'quotableClips', clipCache, (nodes, base) => nodes.map((node, index) => toClip(readItem(node, index, model.text, base), index)));
+  return readSequence(model, 'quotableClips', clipCache, (nodes, base, flow) => nodes.map((node, index) => toClip(readItem(node, index, model.text, base, flow), index)));
 }
 
 /** The `guests` entries that are strings (slugs on the real site, names elsewhere). */
@@ -38,7 +38,7 @@ export function readGuests(model: EpisodeModel): string[] {
 }
 
 /** A top-level list, parsed from its own lines once per field object. */
-function readSequence<T>(model: EpisodeModel, key: string, cache: WeakMap<Field, T[]>, read: (nodes: YamlNode[], base: number) => T[]): T[] {
+function readSequence<T>(model: EpisodeModel, key: string, cache: WeakMap<Field, T[]>, read: (nodes: YamlNode[], base: number, flow: boolean) => T[]): T[] {
   const field = getField(model.topLevel, key);
   if (!field || field.kind !== 'seq' || !field.valueSpan) return [];
   let values = cache.get(field);
@@ -46,7 +46,7 @@ function readSequence<T>(model: EpisodeModel, key: string, cache: WeakMap<Field,
     const base = startOfLine(model.text, field.keySpan.start);
     const doc = parseDocument(model.text.slice(base, field.valueSpan.end), { prettyErrors: false, uniqueKeys: true });
     const seq = doc.errors.length === 0 && isMap(doc.contents) ? doc.contents.get(key, true) : undefined;
-    values = isSeq(seq) ? read(seq.items as YamlNode[], base) : [];
+    values = isSeq(seq) ? read(seq.items as YamlNode[], base, seq.flow === true) : [];
     cache.set(field, values);
   }
   return values;

@@ -1,5 +1,5 @@
 import { isRuleId } from './rules/registry';
-import { RULE_SEVERITIES, RuleSetting, TranscriptConfig } from './types';
+import { AudioConfig, RULE_SEVERITIES, RuleSetting, TranscriptConfig } from './types';
 
 /** One source of configuration (a file, the editor settings, the command line); unset values are absent. */
 export interface ConfigLayer {
@@ -10,6 +10,9 @@ export interface ConfigLayer {
   maxWordsPerMinute?: number;
   words?: string[];
   peopleFolder?: string;
+  /** Globs of files the command-line tools and Check All Episodes leave out, relative to the config file's folder. */
+  ignores?: string[];
+  audio?: AudioConfig;
 }
 
 const SETTINGS = new Set<string>([...RULE_SEVERITIES, 'off']);
@@ -24,7 +27,7 @@ export function readConfig(raw: unknown): { config: ConfigLayer; problems: strin
   const config: ConfigLayer = { rules: {} };
   if (raw === undefined || raw === null) return { config, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) return { config, problems: ['the configuration must be a JSON object'] };
-  const { rules, toleranceSeconds, frontMatterKB, chapters, speechRate, words, peopleFolder } = raw as Record<string, unknown>;
+  const { rules, toleranceSeconds, frontMatterKB, chapters, speechRate, words, peopleFolder, ignores, audio } = raw as Record<string, unknown>;
   if (rules !== undefined) {
     if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) problems.push('"rules" must be an object of rule id to severity');
     else for (const [id, value] of Object.entries(rules)) addRule(config, id, value, problems);
@@ -47,6 +50,11 @@ export function readConfig(raw: unknown): { config: ConfigLayer; problems: strin
     if (typeof peopleFolder === 'string' && !/^(?:[\\/]|[A-Za-z]:|[a-z][a-z0-9+.-]*:\/\/)/i.test(peopleFolder)) config.peopleFolder = peopleFolder;
     else problems.push('"peopleFolder" must be a path relative to the episodes\' folder, e.g. "../_people"');
   }
+  if (ignores !== undefined) {
+    if (Array.isArray(ignores) && ignores.every((glob) => typeof glob === 'string' && glob.trim() !== '')) config.ignores = ignores as string[];
+    else problems.push('"ignores" must be a list of globs, e.g. ["_podcast/_template.md", "drafts/**"]');
+  }
+  if (audio !== undefined) readAudioConfig(config, audio, problems);
   return { config, problems };
 }
 
@@ -69,6 +77,36 @@ function readSpeechRateConfig(config: ConfigLayer, speechRate: unknown, problems
   else problems.push('"speechRate.maxWordsPerMinute" must be a number of words, more than 0');
 }
 
+/** `"audio": false | { "enabled", "toleranceSeconds", "untranscribedSeconds", "mediaFolders" }`. */
+function readAudioConfig(config: ConfigLayer, audio: unknown, problems: string[]): void {
+  if (typeof audio === 'boolean') {
+    config.audio = { enabled: audio };
+    return;
+  }
+  if (typeof audio !== 'object' || audio === null || Array.isArray(audio)) {
+    problems.push('"audio" must be true, false or an object ({ "enabled": true, "toleranceSeconds": 1.5, "untranscribedSeconds": 20, "mediaFolders": ["media"] })');
+    return;
+  }
+  const { enabled, toleranceSeconds, untranscribedSeconds, mediaFolders } = audio as Record<string, unknown>;
+  const read: AudioConfig = {};
+  if (enabled !== undefined) {
+    if (typeof enabled === 'boolean') read.enabled = enabled;
+    else problems.push('"audio.enabled" must be true or false');
+  }
+  const seconds = (value: unknown, key: string, set: (n: number) => void) => {
+    if (value === undefined) return;
+    if (typeof value === 'number' && Number.isFinite(value) && value >= 0) set(value);
+    else problems.push(`"audio.${key}" must be a number of seconds, 0 or more`);
+  };
+  seconds(toleranceSeconds, 'toleranceSeconds', (n) => (read.toleranceSeconds = n));
+  seconds(untranscribedSeconds, 'untranscribedSeconds', (n) => (read.untranscribedSeconds = n));
+  if (mediaFolders !== undefined) {
+    if (Array.isArray(mediaFolders) && mediaFolders.every((f) => typeof f === 'string' && f !== '')) read.mediaFolders = mediaFolders as string[];
+    else problems.push('"audio.mediaFolders" must be a list of folder paths');
+  }
+  config.audio = read;
+}
+
 export function addRule(config: ConfigLayer, id: string, value: unknown, problems: string[]): void {
   if (!isRuleId(id)) problems.push(`unknown rule '${id}'`);
   else if (typeof value !== 'string' || !SETTINGS.has(value)) problems.push(`rule '${id}': severity must be one of ${[...SETTINGS].join(', ')}`);
@@ -87,6 +125,7 @@ export function mergeConfigs(...layers: ConfigLayer[]): TranscriptConfig {
     // Words add up, as cspell's do: the editor's settings cannot take a site's words away.
     if (layer.words !== undefined) merged.words = [...new Set([...(merged.words ?? []), ...layer.words])];
     if (layer.peopleFolder !== undefined) merged.peopleFolder = layer.peopleFolder;
+    if (layer.audio !== undefined) merged.audio = { ...merged.audio, ...layer.audio };
   }
   return merged;
 }

@@ -24,13 +24,13 @@ export function collectFixAll(findings: readonly Finding[], rule?: string): Text
     // a line inserted after a deleted item would land in the item above it.
     if (accepted.some((other) => other.newText === '' && other.start <= finding.start && finding.start < other.end && finding.end <= other.end)) continue;
     seen.add(key);
-    accepted.push(...fix.edits);
+    for (const edit of fix.edits) accepted.push(edit);
   }
   return accepted.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 function reach(fix: Fix): number {
-  return Math.max(...fix.edits.map((edit) => edit.end - edit.start));
+  return fix.edits.reduce((most, edit) => Math.max(most, edit.end - edit.start), 0);
 }
 
 function overlaps(a: TextEdit, b: TextEdit): boolean {

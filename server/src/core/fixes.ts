@@ -47,8 +47,11 @@ export function retimeFix(item: TranscriptItem, seconds: number, why: string, te
 
 export function insertTimeFix(text: string, item: TranscriptItem, sec: number): Fix {
   const secField = getField(item.fields, 'sec')!;
+  const title = `Insert time from sec (${formatTime(sec)})`;
+  // A `{…}` item gets the key in its own style, after sec: a line after it would leave the map.
+  if (item.flow) return { title, edits: [insertAfterInFlow(secField, `time: ${quotedTime(sec)}`)], isPreferred: true, safe: true };
   const line = `${' '.repeat(item.keyColumn)}time: ${quotedTime(sec)}${lineBreakOf(text)}`;
-  return { title: `Insert time from sec (${formatTime(sec)})`, edits: [insertLineAfter(text, secField, line)], isPreferred: true, safe: true };
+  return { title, edits: [insertLineAfter(text, secField, line)], isPreferred: true, safe: true };
 }
 
 export function insertSecFix(text: string, item: TranscriptItem, seconds: number): Fix {
@@ -56,7 +59,9 @@ export function insertSecFix(text: string, item: TranscriptItem, seconds: number
   const line = `${' '.repeat(item.keyColumn)}sec: ${seconds}${lineBreakOf(text)}`;
   // Keys are kept in alphabetical order (sec before time) unless time opens the item on the `- ` line.
   const timeOpensItem = item.fields[0] === time;
-  const edit = timeOpensItem
+  const edit = item.flow
+    ? { start: time.keySpan.start, end: time.keySpan.start, newText: `sec: ${seconds}, ` }
+    : timeOpensItem
     ? insertLineAfter(text, time, line)
     : { start: startOfLine(text, time.keySpan.start), end: startOfLine(text, time.keySpan.start), newText: line };
   // Once sec is there, a label spelled another way ('62:05') would be the next finding: respell it in the same fix.
@@ -106,6 +111,12 @@ function endOfContent(text: string, offset: number): number {
   return i;
 }
 
+/** `, key: value` right after a field of a flow map (`{sec: 1}` → `{sec: 1, time: '0:01'}`). */
+function insertAfterInFlow(field: Field, entry: string): TextEdit {
+  const at = (field.valueSpan ?? field.keySpan).end;
+  return { start: at, end: at, newText: `, ${entry}` };
+}
+
 function insertLineAfter(text: string, field: Field, line: string): TextEdit {
   const at = endOfLine(text, (field.valueSpan ?? field.keySpan).end);
   return { start: at, end: at, newText: line };
@@ -125,7 +136,8 @@ export function yamlString(value: string, old?: Field): string {
 function isSafePlain(value: string): boolean {
   if (value === '' || value !== value.trim()) return false;
   if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(value)) return false;
-  if (/: |:$| #|[\r\n\t]/.test(value)) return false;
+  // Flow indicators too: the same text may sit in a `{…}` item, where a plain `,` ends the value.
+  if (/: |:$| #|[\r\n\t,[\]{}]/.test(value)) return false;
   // Words YAML 1.2 or 1.1 (PyYAML) would read as another type: booleans, null, numbers, base-60 numbers, dates, `=`, `<<`.
   return !/^(?:true|false|yes|no|on|off|y|n|null|~|=|<<|[-+]?\.?\d.*|[-+]?\.(?:inf|nan))$/i.test(value);
 }

@@ -17,6 +17,7 @@ import { completions, EpisodeCompletion } from './features/completion';
 import { codeLenses, EpisodeCodeLens } from './features/codeLens';
 import { statusAt, EpisodeStatus } from './features/status';
 import { copyFingerprint, CopyFingerprint } from './workspace/transcriptCopy';
+import type { TermsInput } from './terms/sources';
 
 /** What the service needs of a document: the shape of `TextDocument` from vscode-languageserver-textdocument. */
 export interface DocumentLike {
@@ -35,7 +36,7 @@ interface Entry {
   /** Changes received since `version`, for the incremental update. */
   pending?: { version: number; changes: TextChange[] | 'full' };
   model: EpisodeModel;
-  findings?: { config: TranscriptConfig; list: Finding[] };
+  findings?: { config: TranscriptConfig; terms?: TermsInput; list: Finding[] };
   symbols?: EpisodeSymbol[];
   folding?: Span[];
   links?: EpisodeLink[];
@@ -50,7 +51,11 @@ interface Entry {
 export class TranscriptLanguageService {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly configFor: (uri: string) => TranscriptConfig = () => DEFAULT_CONFIG) {}
+  constructor(
+    private readonly configFor: (uri: string) => TranscriptConfig = () => DEFAULT_CONFIG,
+    /** The site's names and terms for a document (name-spelling, term-spelling), when the host has them. */
+    private readonly termsFor: (uri: string) => TermsInput | undefined = () => undefined,
+  ) {}
 
   model(doc: DocumentLike): EpisodeModel {
     return this.entry(doc).model;
@@ -59,9 +64,10 @@ export class TranscriptLanguageService {
   findings(doc: DocumentLike): Finding[] {
     const entry = this.entry(doc);
     const config = this.configFor(doc.uri);
-    if (entry.findings?.config !== config) {
+    const terms = this.termsFor(doc.uri);
+    if (entry.findings?.config !== config || entry.findings.terms !== terms) {
       const lineOf = doc.positionAt ? (offset: number) => doc.positionAt!(offset).line + 1 : undefined;
-      entry.findings = { config, list: analyze(entry.model, config, { lineOf }) };
+      entry.findings = { config, terms, list: analyze(entry.model, config, { lineOf, terms }) };
     }
     return entry.findings.list;
   }
@@ -104,7 +110,7 @@ export class TranscriptLanguageService {
   /** Findings of a text that is not (yet) a document version: a pass of fix-all. */
   private findingsOfText(uri: string, text: string): Finding[] {
     const config = this.configFor(uri);
-    return analyze(parseEpisode(text, uri, { maxFrontMatterKB: config.frontMatterKB ?? DEFAULT_FRONT_MATTER_KB }), config);
+    return analyze(parseEpisode(text, uri, { maxFrontMatterKB: config.frontMatterKB ?? DEFAULT_FRONT_MATTER_KB }), config, { terms: this.termsFor(uri) });
   }
 
   /** Shift Times From Here: the edits moving every time from the item at `offset` on, or why not. */

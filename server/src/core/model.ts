@@ -41,6 +41,11 @@ export interface TranscriptItem {
   fields: Field[];
   /** Column of the item's keys, for inserting a key line. */
   keyColumn: number;
+  /**
+   * Written in flow style: a `{…}` map in a block list (`map`), or an item of a `[…]` list
+   * (`sequence`, whose region is the item's own text). Fixes write flow style or are not offered.
+   */
+  flow?: 'map' | 'sequence';
   header?: string;
   line?: string;
   who?: string;

@@ -13,7 +13,7 @@ export const RULE_IDS = [
   'yaml-syntax', 'schema-type', 'item-unknown-key', 'item-shape', 'time-malformed', 'time-mismatch', 'time-noncanonical',
   'time-missing', 'sec-missing', 'sec-order', 'item-duplicate', 'who-missing', 'who-suspicious', 'who-variant',
   'line-is-speaker', 'youtube-id-invalid', 'header-hidden', 'duration-mismatch', 'clip-mismatch', 'transcript-copy',
-  'chapters-file-mismatch', 'speech-rate', 'control-character', 'name-spelling', 'term-spelling',
+  'chapters-file-mismatch', 'speech-rate', 'control-character', 'name-spelling', 'term-spelling', 'sec-off-speech', 'media-offset', 'speech-untranscribed', 'sec-past-media',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -35,6 +35,8 @@ export interface Fix {
   safe: boolean;
   /** A word to add to `words` of the nearest `.transcriptlintrc.json`: the host writes that file (`edits` is empty). */
   addWord?: string;
+  /** A command the fix runs instead of (or after) its edits, e.g. Shift Times with an offset. */
+  command?: { command: string; arguments: unknown[] };
 }
 
 export interface Finding extends Span {
@@ -66,6 +68,19 @@ export interface TranscriptConfig {
   words?: readonly string[];
   /** name-spelling: the people files' folder relative to the episode's folder (default `../_people`). */
   peopleFolder?: string;
+  /** The audio rules (`transcripts.audio.*`, config key `audio`). */
+  audio?: AudioConfig;
+}
+
+export interface AudioConfig {
+  /** Run the audio rules when the media is found (default true). */
+  enabled?: boolean;
+  /** sec-off-speech: how far (s) a `sec` may be from a speech onset (default 1.5). */
+  toleranceSeconds?: number;
+  /** speech-untranscribed: the least speech (s) with no line that is reported (default 20). */
+  untranscribedSeconds?: number;
+  /** Where the CLI looks for media (folders relative to the working folder). */
+  mediaFolders?: string[];
 }
 
 export const DEFAULT_CONFIG: TranscriptConfig = { rules: {}, toleranceSeconds: 0 };

@@ -2,13 +2,14 @@ import { CancellationToken, ErrorCodes, ExecuteCommandParams, ResponseError, Wor
 import { Commands, OpenVideoResult } from '../protocol';
 import { ServerContext, showMessage } from './context';
 import { shiftTimes } from './editing';
+import { addWord } from './siteWords';
 import type { WorkspaceFeatures } from './workspace';
 
 /** The only URLs the open-video command opens: what `videoUrl` builds. */
 const VIDEO_URL = /^https:\/\/www\.youtube\.com\/watch\?v=[A-Za-z0-9_-]{11}&t=\d{1,9}$/;
 
 /** The server's commands (announced in executeCommandProvider), each delegated to its concern. */
-export const COMMAND_IDS = [Commands.shiftTimes, Commands.checkWorkspace, Commands.openVideo];
+export const COMMAND_IDS = [Commands.shiftTimes, Commands.checkWorkspace, Commands.openVideo, Commands.addWord];
 
 export function registerCommands(ctx: ServerContext, workspace: WorkspaceFeatures): void {
   ctx.connection.onExecuteCommand(ctx.guard('executeCommand', async (params: ExecuteCommandParams, token: CancellationToken, progress: WorkDoneProgressReporter) => {
@@ -16,6 +17,7 @@ export function registerCommands(ctx: ServerContext, workspace: WorkspaceFeature
       case Commands.shiftTimes: return shiftTimes(ctx, params.arguments?.[0]);
       case Commands.checkWorkspace: return workspace.checkWorkspace(token, WorkDoneProgressReporter.isNullInstance(progress) ? undefined : progress);
       case Commands.openVideo: return openVideo(ctx, params.arguments?.[0]);
+      case Commands.addWord: return addWord(ctx, params.arguments?.[0]);
       default: return new ResponseError(ErrorCodes.InvalidParams, `transcripts: unknown command ${params.command}`);
     }
   }));

@@ -5,6 +5,7 @@ import type { ServerHost } from '../host';
 import type { InitializationOptions } from '../protocol';
 import type { SettingsCache } from '../settings';
 import type { WorkspaceIndex } from '../workspaceIndex';
+import type { SiteTermsProvider } from '../siteTerms';
 import type { EpisodeMedia } from './audio';
 
 /** What the client said it can do, read once from `initialize`. */
@@ -48,6 +49,7 @@ export interface ServerContext {
   settings: SettingsCache;
   host: ServerHost;
   index: WorkspaceIndex;
+  terms: SiteTermsProvider;
   /** Filled in by `initialize`, before any other request. */
   client: ClientFeatures;
   /** Re-checks an open document (coalesced). */

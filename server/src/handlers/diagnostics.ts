@@ -1,4 +1,5 @@
 import { CodeLensRefreshRequest } from 'vscode-languageserver';
+import { audioFindingsOf } from '../audioFindings';
 import { chaptersFileFindingsOf } from '../chaptersFiles';
 import { toDiagnostic } from '../convert';
 import type { ServerContext } from './context';
@@ -30,9 +31,12 @@ export function registerDiagnostics(ctx: ServerContext, workspace: WorkspaceFeat
       if (!doc) return;
       const version = doc.version;
       const config = await settings.resolve(uri);
+      await ctx.terms.prepare(uri, config);
+      workspace.ensureIndexed();
       const chapters = await chaptersFileFindingsOf(host, service.model(doc), config, (other) => ctx.index.shownPath(other));
       if (documents.get(uri)?.version !== version) return; // A newer version is already scheduled.
-      const diagnostics = [...service.findings(doc), ...workspace.crossFileFindings(doc), ...chapters].map((f) => toDiagnostic(doc, f));
+      const audio = audioFindingsOf(service, ctx.media, doc, config);
+      const diagnostics = [...service.findings(doc), ...workspace.crossFileFindings(doc), ...chapters, ...audio].map((f) => toDiagnostic(doc, f));
       await connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (error) {
       connection.console.error(`transcripts: checking ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
@@ -41,6 +45,7 @@ export function registerDiagnostics(ctx: ServerContext, workspace: WorkspaceFeat
 
   const revalidateAll = () => {
     settings.clear();
+    ctx.terms.clear();
     for (const doc of documents.all()) ctx.schedule(doc.uri);
     // Tokens follow the findings, which follow the settings; the CodeLens setting lives in the client, which asks again after a refresh.
     if (ctx.client.refreshSemanticTokens) void connection.languages.semanticTokens.refresh();
@@ -56,6 +61,7 @@ export function registerDiagnostics(ctx: ServerContext, workspace: WorkspaceFeat
   documents.onDidClose((e) => {
     service.forget(e.document.uri);
     settings.forget(e.document.uri);
+    ctx.terms.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     workspace.onClosed(e.document.uri);
   });

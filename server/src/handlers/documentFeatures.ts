@@ -1,6 +1,8 @@
 import { CodeActionKind } from 'vscode-languageserver';
 import { FIX_ALL_KIND, toCodeAction, toCodeLens, toDocumentLink, toDocumentSymbol, toFoldingRanges, toHover, toSemanticTokens, toOffset } from '../convert';
 import { Requests, StatusResult, TextPositionParams, VideoAtResult } from '../protocol';
+import { audioFindingsOf } from '../audioFindings';
+import { quickFixes } from '../core';
 import type { ServerContext } from './context';
 
 /**
@@ -40,7 +42,9 @@ export function registerDocumentFeatures(ctx: ServerContext): void {
     const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
     const span = { start: doc.offsetAt(params.range.start), end: doc.offsetAt(params.range.end) };
     const actions = service.codeActions(doc, span, { quickfix: wants(CodeActionKind.QuickFix), fixAll: wants(FIX_ALL_KIND) });
-    return actions.map((a) => toCodeAction(doc, a));
+    // The audio rules' fixes (snap to speech, shift times) come with the media the player sent.
+    const audio = wants(CodeActionKind.QuickFix) ? quickFixes(audioFindingsOf(service, ctx.media, doc, await settings.resolve(doc.uri)), span) : [];
+    return [...audio, ...actions].map((a) => toCodeAction(doc, a));
   }));
 
   connection.languages.semanticTokens.on(guard('semanticTokens', async (params) => {

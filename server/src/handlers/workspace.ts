@@ -70,11 +70,7 @@ export class WorkspaceFeatures {
       this.setPartners(doc.uri, []);
       return [];
     }
-    if (!index.built && index.hasFolders) {
-      void index.refresh().then((changed) => {
-        if (changed) for (const open of documents.all()) this.ctx.schedule(open.uri);
-      });
-    }
+    this.ensureIndexed();
     const matches: { uri: string; match: CopyMatch }[] = [];
     const openKeys = new Set<string>();
     for (const other of documents.all()) {
@@ -91,6 +87,18 @@ export class WorkspaceFeatures {
     }
     this.setPartners(doc.uri, matches.map((m) => m.uri));
     return matches.flatMap(({ uri, match }) => copyFinding(key, config, index.shownPath(uri), match) ?? []);
+  }
+
+  /**
+   * The first time an open document needs the other episodes (transcript-copy, the site's term
+   * counts), the workspace folders are indexed in the background; open documents are checked again when that finishes.
+   */
+  ensureIndexed(): void {
+    const { index, documents } = this.ctx;
+    if (index.built || !index.hasFolders) return;
+    void index.refresh().then((changed) => {
+      if (changed) for (const open of documents.all()) this.ctx.schedule(open.uri);
+    });
   }
 
   /** Remembers who an open document copies; when that changes, the other side of the pair is checked again too. */
@@ -115,6 +123,8 @@ export class WorkspaceFeatures {
     progress?.begin('Checking episodes', 0, 'listing files', true);
     const summary: CheckSummary = { files: 0, episodes: 0, findings: 0, filesWithFindings: 0, copies: 0, cancelled: false };
     try {
+      // The whole index first: every episode is checked against the same site term counts.
+      if (index.hasFolders) await index.refresh();
       const files = index.hasFolders ? await index.listFiles() : [];
       const checked = new Map<string, Diagnostic[]>();
       const openEpisodes: TextDocument[] = [];
@@ -190,7 +200,8 @@ export class WorkspaceFeatures {
     if (!model.isEpisode) return undefined;
     const doc = TextDocument.create(uri, 'markdown', 0, text);
     const chapters = await chaptersFileFindingsOf(host, model, config, (other) => index.shownPath(other));
-    return [...analyze(model, config, { lineOf: (offset) => doc.positionAt(offset).line + 1 }), ...chapters].map((f) => toDiagnostic(doc, f));
+    const terms = await this.ctx.terms.prepare(uri, config);
+    return [...analyze(model, config, { lineOf: (offset) => doc.positionAt(offset).line + 1, terms }), ...chapters].map((f) => toDiagnostic(doc, f));
   }
 
   private publish(uri: string, diagnostics: Diagnostic[]): void {

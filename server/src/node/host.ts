@@ -6,6 +6,7 @@ import type { ServerHost } from '../host';
 import type { FileStat } from '../protocol';
 import { analyzeMediaFile } from './audio';
 import { findConfigFile } from './configFile';
+import { readDictionaryFiles } from './termDictionaries';
 
 /** The server's host on Node: the file system, for `file:` URIs (others are not readable here). */
 export const nodeHost: ServerHost = {
@@ -44,6 +45,7 @@ export const nodeHost: ServerHost = {
     return found && pathToFileURL(found).href;
   },
 
+  dictionaryFiles: readDictionaryFiles,
   async analyzeMedia(uri, options) {
     const file = filePath(uri);
     if (file === undefined) throw new Error(`${uri} is not a file on this machine`);

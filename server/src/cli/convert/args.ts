@@ -1,5 +1,6 @@
 import { EXPORT_FORMATS, ExportFormat, IMPORT_FORMATS, ImportFormat } from '../../core/convert/types';
 import { readArgs, UsageError } from '../args';
+import { TEXT_SHAPES, TextShape } from '../../core/formats/text/textShapes';
 
 /** `transcript-convert`'s command line, read into one of its three jobs. Nothing here touches the file system. */
 
@@ -14,6 +15,8 @@ export interface ExportJob {
   outDir?: string;
   captions: boolean;
   introTitle?: string;
+  /** `--ignore GLOB`, each: files in the folders or globs given left out (relative to the current folder). */
+  ignores: string[];
 }
 
 export interface ImportJob {
@@ -22,6 +25,8 @@ export interface ImportJob {
   into: string;
   /** `--from`, else the source's extension. */
   from?: ImportFormat;
+  /** `--from SHAPE` (`otter`, `rev`, …): text read in that shape; else told from the content. */
+  shape?: TextShape;
   replace: boolean;
   oneItemPerCue: boolean;
   /** `--speaker OLD=NEW`, in order. */
@@ -39,7 +44,7 @@ export interface InsertChaptersJob {
 export type ConvertJob = ExportJob | ImportJob | InsertChaptersJob | { kind: 'help' } | { kind: 'version' };
 
 const FLAGS = new Set(['--replace', '--one-item-per-cue', '--chapters', '--keep-headers', '--captions', '--help', '-h', '--version', '-v']);
-const WITH_VALUE = new Set(['--to', '-o', '--output', '--out-dir', '--into', '--from', '--speaker', '--max-line-chars', '--intro-title']);
+const WITH_VALUE = new Set(['--to', '-o', '--output', '--out-dir', '--into', '--from', '--speaker', '--max-line-chars', '--intro-title', '--ignore']);
 
 interface Raw {
   positional: string[];
@@ -99,15 +104,19 @@ function exportJob(raw: Raw, to: string): ExportJob {
   if (raw.flags.has('--captions') && format !== 'vtt' && format !== 'srt') throw new UsageError("'--captions' applies to '--to vtt' and '--to srt'");
   const introTitle = single(raw, '--intro-title');
   if (introTitle !== undefined && format !== 'youtube') throw new UsageError("'--intro-title' applies to '--to youtube'");
-  return { kind: 'export', inputs: raw.positional, to: format, output, outDir, captions: raw.flags.has('--captions'), introTitle };
+  const ignores = raw.values.get('--ignore') ?? [];
+  if (ignores.some((glob) => glob.trim() === '')) throw new UsageError("'--ignore' needs a glob (e.g. '_podcast/_template.md' or 'drafts/**')");
+  return { kind: 'export', inputs: raw.positional, to: format, output, outDir, captions: raw.flags.has('--captions'), introTitle, ignores };
 }
 
 function importJob(raw: Raw, into: string): ImportJob {
-  refuse(raw, 'an import', ['-o', '--out-dir', '--captions', '--intro-title', '--keep-headers']);
+  refuse(raw, 'an import', ['-o', '--out-dir', '--captions', '--intro-title', '--keep-headers', '--ignore']);
   const source = onlySource(raw, 'the transcript to import');
-  const from = single(raw, '--from');
+  const given = single(raw, '--from');
+  const shape = (TEXT_SHAPES as readonly string[]).includes(given ?? '') ? (given as TextShape) : undefined;
+  const from = shape ? 'text' : given;
   if (from !== undefined && !(IMPORT_FORMATS as readonly string[]).includes(from)) {
-    throw new UsageError(`unknown format '${from}' for '--from' (use ${IMPORT_FORMATS.join(', ')})`);
+    throw new UsageError(`unknown format '${from}' for '--from' (use ${IMPORT_FORMATS.join(', ')}, or a text shape: ${TEXT_SHAPES.join(', ')})`);
   }
   const speakers: Record<string, string> = {};
   for (const spec of raw.values.get('--speaker') ?? []) {
@@ -120,13 +129,13 @@ function importJob(raw: Raw, into: string): ImportJob {
   const max = single(raw, '--max-line-chars');
   if (max !== undefined && !/^[1-9]\d*$/.test(max)) throw new UsageError(`'--max-line-chars' needs a whole number above 0, not '${max}'`);
   return {
-    kind: 'import', source, into, from: from as ImportFormat | undefined, replace: raw.flags.has('--replace'),
+    kind: 'import', source, into, from: from as ImportFormat | undefined, ...(shape ? { shape } : {}), replace: raw.flags.has('--replace'),
     oneItemPerCue: raw.flags.has('--one-item-per-cue'), speakers, maxLineChars: max === undefined ? undefined : Number(max),
   };
 }
 
 function insertChaptersJob(raw: Raw, into: string): InsertChaptersJob {
-  refuse(raw, 'inserting chapters', ['-o', '--out-dir', '--captions', '--intro-title', '--from', '--replace', '--one-item-per-cue', '--speaker', '--max-line-chars']);
+  refuse(raw, 'inserting chapters', ['-o', '--out-dir', '--captions', '--intro-title', '--ignore', '--from', '--replace', '--one-item-per-cue', '--speaker', '--max-line-chars']);
   return { kind: 'insertChapters', chapters: onlySource(raw, 'the chapter list'), into, keepHeaders: raw.flags.has('--keep-headers') };
 }
 

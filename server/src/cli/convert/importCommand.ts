@@ -8,7 +8,7 @@ import { ConvertError, importFormatOf, isNewHeader, IMPORT_FORMATS } from '../..
 import { writeFileAtomic } from '../writeFile';
 import type { CliIo } from '../run';
 import type { ImportJob } from './args';
-import { InputError, readInputBytes, readInputText, writeOutput } from './files';
+import { InputError, InputTooLarge, readInputBytes, readInputText, writeOutput } from './files';
 
 /**
  * `transcript-convert SOURCE --into EPISODE.md` (issue 18): the source is read whole, the episode's new
@@ -25,7 +25,7 @@ export async function importCommand(job: ImportJob, io: CliIo): Promise<number> 
   const intoFile = path.resolve(io.cwd, job.into);
   let read: ReadResult;
   try {
-    const source = format === 'docx' ? { format, bytes: await readInputBytes(sourceFile) } : { format, text: await readInputText(sourceFile) };
+    const source = format === 'docx' ? { format, bytes: await readInputBytes(sourceFile) } : { format, text: await readInputText(sourceFile), shape: job.shape };
     read = await readTranscriptSource(source, { oneItemPerCue: job.oneItemPerCue, maxLineChars: job.maxLineChars, speakers: job.speakers });
   } catch (error) {
     return refuse(io, job.source, error);
@@ -58,5 +58,5 @@ function refuse(io: CliIo, shown: string, error: unknown): number {
   if (error instanceof ConvertError) io.stderr.write(`transcript-convert: ${shown}: ${error.describe()}\n`);
   else if (error instanceof InputError) io.stderr.write(`transcript-convert: ${shown}: ${error.message}\n`);
   else throw error;
-  return 1;
+  return error instanceof InputTooLarge ? 2 : 1;
 }

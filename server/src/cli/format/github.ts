@@ -23,7 +23,8 @@ export function formatGithub(report: Report): string {
         `endColumn=${d.endColumn}`,
         `title=${escapeProperty(d.rule)}`,
       ];
-      out += `::${COMMAND[d.severity]} ${properties.join(',')}::${escapeData(d.message)}\n`;
+      const others = d.suggestions && d.suggestions.length > 1 ? ` (or ${d.suggestions.slice(1).map((s) => `'${s}'`).join(', ')})` : '';
+      out += `::${COMMAND[d.severity]} ${properties.join(',')}::${escapeData(d.message + others)}\n`;
     }
   }
   return `${out}${summaryLine(report.summary)}\n`;

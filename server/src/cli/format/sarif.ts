@@ -19,6 +19,9 @@ export function formatSarif(report: Report, cwd: string): string {
     const relative = !file.path.startsWith('../') && !file.path.startsWith('/');
     const artifactLocation = relative ? { uri: file.path.split('/').map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' } : { uri: pathToFileURL(file.file).href };
     for (const d of file.diagnostics) {
+      const region = { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn };
+      // Suggestions (name-spelling, term-spelling) as SARIF fixes: one replacement of the finding's text each.
+      const fixes = d.suggestions?.map((text) => ({ description: { text: `Replace with '${text}'` }, artifactChanges: [{ artifactLocation, replacements: [{ deletedRegion: region, insertedContent: { text } }] }] }));
       results.push({
         ruleId: d.rule,
         ...(ruleIndex.has(d.rule) ? { ruleIndex: ruleIndex.get(d.rule) } : {}),
@@ -28,10 +31,11 @@ export function formatSarif(report: Report, cwd: string): string {
           {
             physicalLocation: {
               artifactLocation,
-              region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
+              region,
             },
           },
         ],
+        ...(fixes ? { fixes } : {}),
       });
     }
   }

@@ -36,9 +36,13 @@ export function formatText(report: Report, colors: Colors): string {
 
 function fileBlock(file: FileResult, colors: Colors): string {
   const rows = file.diagnostics.map((d) => ({ where: `${file.path}:${d.line}:${d.column}`, d }));
-  const whereWidth = Math.max(...rows.map((r) => r.where.length));
-  const severityWidth = Math.max(...rows.map((r) => r.d.severity.length));
-  const ruleWidth = Math.max(...rows.map((r) => r.d.rule.length));
+  // Loops, not Math.max(...rows): a file can have more findings than a call takes arguments.
+  let [whereWidth, severityWidth, ruleWidth] = [0, 0, 0];
+  for (const { where, d } of rows) {
+    whereWidth = Math.max(whereWidth, where.length);
+    severityWidth = Math.max(severityWidth, d.severity.length);
+    ruleWidth = Math.max(ruleWidth, d.rule.length);
+  }
   return rows
     .map(({ where, d }) =>
       [where.padEnd(whereWidth), colors.severity(d.severity, d.severity.padEnd(severityWidth)), colors.dim(d.rule.padEnd(ruleWidth)), oneLine(d.message)].join('  ') + '\n',
@@ -63,6 +67,7 @@ export function summaryLine(s: Summary, fixVerb = 'fixed'): string {
   const parts = [`${plural(s.filesChecked, 'file')} checked`, plural(s.errors, 'error'), plural(s.warnings, 'warning')];
   if (s.information > 0) parts.push(`${s.information} information`);
   parts.push(plural(s.hints, 'hint'), `${s.filesSkipped} skipped (not episodes)`);
+  if (s.templatesSkipped > 0) parts.push(`${plural(s.templatesSkipped, 'template')} skipped`);
   let line = parts.join(', ');
   if (s.fixed !== undefined) line += `; ${fixVerb} ${plural(s.fixed, 'problem')} in ${plural(s.filesFixed ?? 0, 'file')}`;
   return line;

@@ -8,8 +8,12 @@ export interface EpisodeCodeAction {
   kind: ActionKind;
   edits: TextEdit[];
   isPreferred?: boolean;
+  /** A command to run (a fix that needs the user, e.g. Shift Times). */
+  command?: { command: string; arguments: unknown[] };
   /** The findings this action resolves (LSP: `CodeAction.diagnostics`). */
   findings: Finding[];
+  /** Instead of edits: a word for the host to add to the site's words (a command, it writes another file). */
+  addWord?: string;
 }
 
 /** Quick fixes for the findings touching `span`, each followed by "fix all of this kind" when there are several. */
@@ -19,7 +23,7 @@ export function quickFixes(findings: readonly Finding[], span: Span): EpisodeCod
   for (const finding of findings) {
     if (finding.end < span.start || finding.start > span.end) continue;
     for (const fix of finding.fixes) {
-      actions.push({ title: fix.title, kind: 'quickfix', edits: fix.edits, isPreferred: fix.isPreferred, findings: [finding] });
+      actions.push({ title: fix.title, kind: 'quickfix', edits: fix.edits, isPreferred: fix.isPreferred, findings: [finding], ...(fix.command ? { command: fix.command } : {}), ...(fix.addWord ? { addWord: fix.addWord } : {}) });
     }
     if (finding.fixes.some((f) => f.safe) && !offeredFixAll.has(finding.rule)) {
       offeredFixAll.add(finding.rule);

@@ -1,12 +1,13 @@
 import { readDocx } from './docx/docxReader';
 import { CueOptions } from './cues/joinCues';
-import { readOtterText } from './otter/otterTextReader';
 import { readPodcastJson } from './podcastJson/podcastJsonReader';
 import type { ReadResult } from './shared/readResult';
 import { renameSpeakers, speakerNames } from './speakers/speakers';
 import { readSrt } from './srt/srtReader';
 import { ConvertError, ImportFormat, MAX_INPUT_BYTES } from '../convert/types';
 import { readWebVtt } from './webvtt/webvttReader';
+import { readTranscriptText } from './text/readText';
+import type { TextShape } from './text/textShapes';
 
 /** One entry for every import (CLI `--into`, the server's requests, tests): a source in any import format to items. */
 
@@ -14,6 +15,8 @@ export interface TranscriptSource {
   format: ImportFormat;
   /** Text formats. */
   text?: string;
+  /** `text`: the shape to read it in (`--from otter`), instead of telling it from the content. */
+  shape?: TextShape;
   /** `docx`. */
   bytes?: Uint8Array | ArrayBuffer;
 }
@@ -42,7 +45,7 @@ function readByFormat(source: TranscriptSource, options: CueOptions): ReadResult
   if (text.length > MAX_INPUT_BYTES) throw new ConvertError(`the source is over ${MAX_INPUT_BYTES / 1024 / 1024} MB; it is not read`);
   switch (source.format) {
     case 'text':
-      return readOtterText(text);
+      return readTranscriptText(text, source.shape);
     case 'srt':
       return readSrt(text, options);
     case 'vtt':

@@ -44,11 +44,15 @@ export function hasAnchors(doc: Document.Parsed | Document, source: string): boo
   return found;
 }
 
-export function readItem(node: YamlNode | null, index: number, text: string, base: number): TranscriptItem {
+/**
+ * One item of a sequence. `inFlowSequence`: the item sits in a `[…]` list, where many items share a
+ * line: its region is its own text (scanning its line for every item would be quadratic).
+ */
+export function readItem(node: YamlNode | null, index: number, text: string, base: number, inFlowSequence = false): TranscriptItem {
   const range = node?.range ?? [0, 0, 0];
   const span = { start: base + range[0], end: trimEnd(text, base + range[0], base + range[1]) };
-  const lineStart = startOfLine(text, span.start);
-  const region = { start: lineStart, end: endOfLine(text, base + range[2] > span.end ? base + range[2] : span.end) };
+  const lineStart = inFlowSequence ? span.start : startOfLine(text, span.start);
+  const region = inFlowSequence ? { ...span } : { start: lineStart, end: endOfLine(text, base + range[2] > span.end ? base + range[2] : span.end) };
   const item: TranscriptItem = {
     index,
     span,
@@ -58,6 +62,8 @@ export function readItem(node: YamlNode | null, index: number, text: string, bas
     keyColumn: span.start - lineStart,
     kind: 'other',
   };
+  if (inFlowSequence) item.flow = 'sequence';
+  else if (isMap(node) && node.flow) item.flow = 'map';
   for (const field of item.fields) {
     if (field.kind === 'string' || field.kind === 'number') {
       const value = String(field.value);

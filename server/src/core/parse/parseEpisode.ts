@@ -76,7 +76,7 @@ export function parseEpisode(text: string, uri = '', options: ParseOptions = {})
   let transcript: Transcript | undefined;
   if (transcriptField && isMap(doc.contents)) {
     const node = doc.contents.get('transcript', true);
-    transcript = { field: transcriptField, items: isSeq(node) ? readItems(node.items as YamlNode[], text, base) : [] };
+    transcript = { field: transcriptField, items: isSeq(node) ? readItems(node.items as YamlNode[], text, base, node.flow === true) : [] };
   }
   return { text, uri, isEpisode, frontMatter, syntaxErrors, topLevel, transcript, hasAnchors: hasAnchors(doc, yamlText), limits: { maxKB, lines } };
 }
@@ -96,6 +96,6 @@ function modelFromItems(text: string, uri: string, frontMatter: FrontMatter, spl
 }
 
 
-function readItems(nodes: YamlNode[], text: string, base: number): TranscriptItem[] {
-  return nodes.map((node, index) => readItem(node, index, text, base));
+function readItems(nodes: YamlNode[], text: string, base: number, inFlowSequence: boolean): TranscriptItem[] {
+  return nodes.map((node, index) => readItem(node, index, text, base, inFlowSequence));
 }

@@ -28,6 +28,9 @@ const SHORT_KEYS = new Set(['time', 'sec']);
 
 export function repairUnit(model: EpisodeModel, unit: BrokenUnit): UnitRepairs | undefined {
   const text = model.text;
+  // A lone CR is a line break to PyYAML (and to the YAML spec), not to the \`yaml\` package: any
+  // reading that quotes across it turns the next line into text. Not guessed at.
+  if (/\r(?!\n)/.test(text.slice(unit.span.start, unit.span.end))) return undefined;
   const broken = fieldsOf(text, unit.span).filter((field) => !fieldParses(text, field));
   if (broken.length === 0 || broken.length > MAX_BROKEN_FIELDS) return undefined;
   const held = unit.kind === 'top' && keyHeldTwice(model, unit);
@@ -135,7 +138,7 @@ function keyHeldTwice(model: EpisodeModel, unit: BrokenUnit): boolean {
 /** The keys the repaired unit must have: those at the unit's outer key column, as its lines name them (for a top-level value, its key). */
 export function expectedKeys(text: string, unit: BrokenUnit): string[] {
   const keys = keyLines(text, unit.span);
-  const column = Math.min(...keys.map((k) => k.keyColumn));
+  const column = keys.reduce((least, k) => Math.min(least, k.keyColumn), Infinity);
   const outer = keys.filter((k) => k.keyColumn === column).map((k) => k.key);
   return unit.kind === 'top' ? outer.slice(0, 1) : outer;
 }

@@ -53,7 +53,7 @@ function reportRun(ctx: RuleContext, run: TranscriptItem[], what: 'header' | 'li
     const text = firstWords(item[what]!, 40);
     const untimed = what === 'line' && item.sec === undefined && keep.sec !== undefined ? ' (this copy has no time)' : '';
     const fix = deleteCopyFix(ctx, run, run.indexOf(item), run.indexOf(keep), what);
-    ctx.report('item-duplicate', field.valueSpan ?? field.keySpan, `${what} "${text}" repeats ${relation} ${what}${untimed}`, [fix]);
+    ctx.report('item-duplicate', field.valueSpan ?? field.keySpan, `${what} "${text}" repeats ${relation} ${what}${untimed}`, fix ? [fix] : []);
   }
 }
 
@@ -62,9 +62,11 @@ function reportRun(ctx: RuleContext, run: TranscriptItem[], what: 'header' | 'li
  * and they repeat the headers just before the run (a block pasted with its headers) or the headers
  * that would end up right before them, they go with the copy, so no duplicate header is left behind.
  */
-function deleteCopyFix(ctx: RuleContext, run: TranscriptItem[], at: number, keepAt: number, what: string): Fix {
+function deleteCopyFix(ctx: RuleContext, run: TranscriptItem[], at: number, keepAt: number, what: string): Fix | undefined {
   const items = ctx.items;
   const copy = run[at];
+  // An item of a `[…]` list shares its line with its commas: deleting it is left to a person.
+  if (copy.flow === 'sequence') return undefined;
   const towardsKeep = at < keepAt ? 1 : -1;
   const neighbour = run[at + towardsKeep];
   const [first, second] = towardsKeep > 0 ? [copy, neighbour] : [neighbour, copy];

@@ -4,6 +4,7 @@ import { RuleContext } from './context';
 import { checkControlCharacters } from './controlCharacters';
 import { checkDuplicates } from './duplicates';
 import { checkEpisodeMeta } from './episodeMeta';
+import { dropUnparsableFlowFixes } from './flowFixes';
 import { checkHeaders } from './headers';
 import { checkOrder } from './order';
 import { checkItemSchema, checkTopLevelSchema } from './schema';
@@ -60,7 +61,7 @@ export function analyze(model: EpisodeModel, config: TranscriptConfig, options: 
     }
     for (const finding of cached.findings) ctx.findings.push(shiftFinding(finding, item.region.start));
   }
-  return sortFindings(ctx.findings);
+  return sortFindings(dropUnparsableFlowFixes(model, ctx.findings));
 }
 
 function sortFindings(findings: Finding[]): Finding[] {

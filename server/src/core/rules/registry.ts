@@ -31,11 +31,15 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'duration-mismatch', defaultSeverity: 'warning', description: 'duration is not the last sec minus the first sec.' },
   { id: 'clip-mismatch', defaultSeverity: 'warning', description: 'A quotableClips entry whose url t= or video id disagrees with startOffset or ids.youtube, or that ends before it starts.' },
   { id: 'transcript-copy', defaultSeverity: 'warning', description: "An episode whose spoken lines are (almost) all another episode's (workspace check)." },
-  { id: 'name-spelling', defaultSeverity: 'warning', description: "A word in a line, or a who, that is a near miss of a name the episode knows (its guests, speakers, title)." },
-  { id: 'term-spelling', defaultSeverity: 'information', description: 'A word, or two or three heard as one, that is a near miss of a term the site uses or a well-known software, company or data-science term.' },
   { id: 'chapters-file-mismatch', defaultSeverity: 'warning', offByDefault: true, description: "The episode's headers and its chapter file (chapters.filePattern) disagree. Off by default." },
   { id: 'speech-rate', defaultSeverity: 'warning', description: 'Between two times, far more words than anyone speaks in that time, or minutes with almost none: a wrong sec or a repeated paragraph.' },
   { id: 'control-character', defaultSeverity: 'error', description: 'A control character (NUL, ESC, DEL, NEL…) or a line separator written as it is in the front matter.' },
+  { id: 'sec-off-speech', defaultSeverity: 'information', description: "A timed line's sec is more than audio.toleranceSeconds from the nearest start of speech in the media." },
+  { id: 'media-offset', defaultSeverity: 'warning', description: 'The whole transcript is shifted against its media by a constant number of seconds.' },
+  { id: 'speech-untranscribed', defaultSeverity: 'information', description: 'At least audio.untranscribedSeconds of speech in the media with no line for it.' },
+  { id: 'sec-past-media', defaultSeverity: 'error', description: 'A sec after the end of the media.' },
+  { id: 'name-spelling', defaultSeverity: 'warning', description: "A word in a line, or a who, that is a near miss of a name the episode knows (its guests, speakers, title)." },
+  { id: 'term-spelling', defaultSeverity: 'information', description: 'A word, or two or three heard as one, that is a near miss of a term the site uses or a well-known software, company or data-science term.' },
 ];
 
 const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));

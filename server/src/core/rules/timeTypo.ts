@@ -31,10 +31,15 @@ interface Neighbours {
   after?: number;
 }
 
-/** `37:567` with sec 2787: malformed, and sec is the label's fields read in base 60 all the same. */
+/**
+ * `37:567` with sec 2787: a field after the first is 60 or more, and sec is the fields read in base 60
+ * all the same. (`1:5` with sec 65 is no typo: the label and sec name one time, only the spelling is off.)
+ */
 export function sharesTypo(label: string, sec: number | undefined): boolean {
-  if (sec === undefined || !/^\d+(?::\d+){1,2}$/.test(label) || parseTime(label).ok) return false;
-  return label.split(':').reduce((total, part) => total * 60 + Number(part), 0) === sec;
+  if (sec === undefined || !/^\d+(?::\d+){1,2}$/.test(label)) return false;
+  const parts = label.split(':').map(Number);
+  if (!parts.slice(1).some((part) => part >= 60)) return false;
+  return parts.reduce((total, part) => total * 60 + part, 0) === sec;
 }
 
 function isTypoItem(item: TranscriptItem): boolean {

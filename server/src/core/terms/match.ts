@@ -111,14 +111,15 @@ function matchWord(matcher: Matcher, word: Word): NearMiss | undefined {
       }
     }
   }
-  // An ordinary word, or a spelling with inner capitals (`AdWords`: written that way on purpose), is no mishearing.
-  if (scored.length === 0 && !common && !/\p{Lu}/u.test(text.slice(1))) {
+  // An ordinary word is no mishearing; a spelling with inner capitals (`AdWords`) is written that way on purpose, unless the site's own term is near.
+  const innerCapitals = /\p{Lu}/u.test(text.slice(1));
+  if (scored.length === 0 && !common) {
     const properNoun = isEnglish(matcher, text, lower);
     const capitalized = capitals > 0;
     const keys = soundKeys(text);
     for (const index of matcher.indexes) {
       for (const term of index.candidates(text, keys)) {
-        if (term.knownOnly || !isOfferable(matcher, term)) continue;
+        if (term.knownOnly || !isOfferable(matcher, term) || (innerCapitals && term.origin.kind === 'dictionary')) continue;
         // A lower-case word near a name is an ordinary word no list knows; a name English knows is another name than a term.
         if (term.name ? !capitalized : properNoun) continue;
         const sound = soundsAlike(keys, term.text);
@@ -169,7 +170,7 @@ function matchJoined(matcher: Matcher, words: readonly Word[], i: number, source
       if (term.knownOnly || term.origin.kind === 'dictionary' || term.text.length < 6 || !isOfferable(matcher, term)) continue;
       if (matcher.english?.isWord(term.text.toLowerCase())) continue;
       const distance = editDistance(lower, term.text.toLowerCase(), 6);
-      const allowed = uncommon > 0 ? Math.floor(term.text.length / 2) : 1;
+      const allowed = uncommon > 0 ? Math.ceil(term.text.length * 0.6) : 1;
       if (distance > 0 && distance <= allowed && isTrusted(matcher, term, texts.join(''))) scored.push({ term, distance, sound: true });
     }
     const terms = rank(matcher, scored);

@@ -20,13 +20,11 @@ export interface CaptionOptions {
 
 export function captionCues(cues: readonly Cue[], options: CaptionOptions = {}): TimedText[] {
   const out: TimedText[] = [];
-  let previousWho: string | undefined;
   let previousStart = -1;
   for (const cue of cues) {
     const text = cue.lines.join(' ');
-    const label = options.labelSpeakers && needsLabel(cue.who, previousWho, text) ? speakerLabel(cue.who!) : '';
+    const label = options.labelSpeakers && needsLabel(cue.who) ? speakerLabel(cue.who) : '';
     const captions = wrapCaptions(label + text);
-    previousWho = cue.who;
     // The cue's own time, shared among its captions by their characters: cues do not overlap, so neither do captions.
     const starts = shareSpan(cue.startMs, cue.endMs, captions.map(textWeight), previousStart);
     previousStart = starts[starts.length - 1];

@@ -99,7 +99,7 @@ function groupTurns(items: readonly SourceItem[]): { turns: Turn[]; warnings: st
     current.lines.push(text);
   }
   if (turns.length === 0) return { turns, warnings: [] };
-  turns[0].lines.unshift(...beforeFirst);
+  turns[0].lines = [...beforeFirst, ...turns[0].lines];
   const warnings: string[] = [];
   if (empty.length > 0) warnings.push(`${counted(empty.length, 'line')} with no text left out (${fileLines(empty)}).`);
   if (beforeFirst.length > 0) warnings.push(`${counted(beforeFirst.length, 'untimed line')} before the first timed line joined into the first cue (${fileLines(beforeFirstLines)}).`);

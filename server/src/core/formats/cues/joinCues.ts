@@ -34,12 +34,12 @@ export function joinCues(cues: readonly Cue[], options: CueOptions = {}): NewLin
   let turn: Cue[] = [];
   for (const cue of spoken) {
     if (turn.length > 0 && turn[0].speaker !== cue.speaker) {
-      items.push(...turnItems(turn, max));
+      for (const item of turnItems(turn, max)) items.push(item);
       turn = [];
     }
     turn.push(cue);
   }
-  if (turn.length > 0) items.push(...turnItems(turn, max));
+  if (turn.length > 0) for (const item of turnItems(turn, max)) items.push(item);
   return items;
 }
 

@@ -66,7 +66,7 @@ export function otterText(items: readonly SourceItem[]): OtterText {
   let last: { sec: number; who?: string } | undefined;
   const block = (lines: string[]) => {
     if (out.length > 0) out.push('');
-    out.push(...lines);
+    for (const line of lines) out.push(line);
   };
   items.forEach((item, index) => {
     let readBack: ReadBack | undefined;

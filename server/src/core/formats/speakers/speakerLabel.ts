@@ -3,15 +3,14 @@ import type { TimedText } from '../cues/episodeCues';
 import { counted } from '../shared/sourceItems';
 
 /**
- * The speaker as a leading `Who: ` (SRT, which has no voice tag). Readers (cueText.ts) take a leading
- * `Name:` of at most four words as the speaker and carry it over to the cues after it, so the label
- * is written when the speaker changes, and again when the text itself begins like a label
- * (`Note: …`), so that it is not read as a new speaker.
+ * The speaker as a leading `Who: ` (SRT, which has no voice tag), on every cue of a named speaker:
+ * readers (../speakers/cueSpeakers.ts) believe a label that opens every cue, or a name that opens
+ * more than one, and a label written only where the speaker changes would be a one-off for a speaker
+ * who talks once, or for the only speaker of a solo episode.
  */
 
-export function needsLabel(who: string | undefined, previousWho: string | undefined, text: string): boolean {
-  if (!hasName(who)) return false;
-  return who !== previousWho || leadingSpeaker(text).speaker !== undefined;
+export function needsLabel(who: string | undefined): who is string {
+  return hasName(who);
 }
 
 /** `Who: `, white space folded and a trailing `:` dropped (`Alexey:` would read as no speaker at all). */

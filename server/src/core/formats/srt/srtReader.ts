@@ -1,60 +1,61 @@
-import { joinCueLines, leadingSpeaker, stripSrtMarkup } from '../cues/cueText';
-import { Cue, CueOptions, joinCues } from '../cues/joinCues';
+import { joinCueLines, stripSrtMarkup } from '../cues/cueText';
+import { CueOptions, joinCues } from '../cues/joinCues';
 import type { ReadResult } from '../shared/readResult';
 import { clip, plural, textLines } from '../shared/textLines';
+import { assignSpeakers, ReadCue } from '../speakers/cueSpeakers';
 import { ConvertError } from '../../convert/types';
 
 /**
- * SubRip (`.srt`): blocks separated by blank lines, each an optional number, a timing line
- * `HH:MM:SS,mmm --> HH:MM:SS,mmm` and the text. A leading `Name: ` names the speaker, who carries over to
- * the following cues until another name appears. `sec` is the cue's start, floored.
+ * SubRip (`.srt`) as the common players read it: a BOM and CR LF, LF or CR line ends; an optional cue
+ * number (gaps and repeats do not matter), a timing line `H:M:S,mmm --> H:M:S,mmm` (comma or dot before
+ * the milliseconds, fields of one or two digits, anything after the end time ignored), then the text
+ * up to the next cue: a blank line inside the text continues it unless what follows is a timing line
+ * or a number followed by one. Tags (`<i>`, `<font …>`, `<s>`, any other) and ASS overrides (`{\an8}`)
+ * are removed; ../speakers/cueSpeakers.ts says when a leading `Name: ` is the speaker. A cue whose
+ * timing cannot be read is skipped and named; the file is refused only when nothing in it is a cue.
+ * `sec` is the cue's start, floored.
  */
 
-const TIMING = /^(\d+):(\d\d):(\d\d)[,.](\d{1,3})[ \t]*-->[ \t]*(\d+):(\d\d):(\d\d)[,.](\d{1,3})(?:[ \t].*)?$/;
+const TIMING = /^[ \t]*(\d+):(\d{1,2}):(\d{1,2})(?:[,.](\d{1,3}))?[ \t]*-->[ \t]*(\d+):(\d{1,2}):(\d{1,2})(?:[,.](\d{1,3}))?(?:[ \t].*)?$/;
+/** What is meant as a timing line, readable or not: `00:00:01.5 -> 3`, `0:01,000-->…`. */
+const TIMING_LIKE = /^[ \t]*\d+:\d[^>]*->/;
+const NUMBER = /^[ \t]*\d+[ \t]*$/;
+const SHOWN_SKIPS = 5;
 
 export function readSrt(text: string, options: CueOptions = {}): ReadResult {
   const lines = textLines(text);
-  const cues: Cue[] = [];
-  let speaker: string | undefined;
+  const isCueStart = (i: number) => TIMING_LIKE.test(lines[i]) || (NUMBER.test(lines[i]) && i + 1 < lines.length && TIMING_LIKE.test(lines[i + 1]));
+  const cues: ReadCue[] = [];
+  const skipped: string[] = [];
   let empty = 0;
   let i = 0;
   while (i < lines.length) {
-    if (lines[i].trim() === '') {
+    if (!isCueStart(i)) {
+      if (lines[i].trim() !== '') skipped.push(`line ${i + 1}: '${clip(lines[i].trim())}' (text before the first cue)`);
       i++;
+      while (i < lines.length && !isCueStart(i)) i++;
       continue;
     }
-    if (/^\d+$/.test(lines[i].trim())) {
-      i++;
-      if (i >= lines.length || lines[i].trim() === '') throw new ConvertError(`cue ${lines[i - 1].trim()} has no timing line after its number`, { line: i });
-    }
-    const [start] = srtTiming(lines[i], i + 1);
-    i++;
+    if (!TIMING_LIKE.test(lines[i])) i++;
+    const timing = timingLine(i);
     const body: string[] = [];
-    while (i < lines.length && lines[i].trim() !== '') body.push(stripSrtMarkup(lines[i++]));
-    const said = leadingSpeaker(joinCueLines(body));
-    speaker = said.speaker ?? speaker;
-    if (said.text === '') empty++;
-    cues.push({ start, text: said.text, speaker });
+    for (i++; i < lines.length && !isCueStart(i); i++) body.push(stripSrtMarkup(lines[i]));
+    if (typeof timing === 'string') skipped.push(timing);
+    else if (joinCueLines(body) === '') empty++;
+    else cues.push({ start: timing, text: joinCueLines(body) });
   }
-  const items = joinCues(cues, options);
-  if (items.length === 0) throw new ConvertError('no cue with text found: nothing to import');
-  return { items, warnings: empty > 0 ? [`${plural(empty, 'cue')} without text skipped`] : [] };
-}
+  if (cues.length === 0) throw new ConvertError(skipped.length > 0 ? `no cue could be read: ${skipped[0]}` : 'no cue with text found: nothing to import');
+  const warnings: string[] = [];
+  if (skipped.length > 0) warnings.push(`${plural(skipped.length, 'block')} not read as a cue, skipped: ${skipped.slice(0, SHOWN_SKIPS).join('; ')}${skipped.length > SHOWN_SKIPS ? '; …' : ''}`);
+  if (empty > 0) warnings.push(`${plural(empty, 'cue')} without text skipped`);
+  return { items: joinCues(assignSpeakers(cues), options), warnings };
 
-/** A timing line's start and end in seconds; anything else is refused with its line number. */
-function srtTiming(line: string, lineNumber: number): [number, number] {
-  const match = TIMING.exec(line.trim());
-  if (!match) {
-    const what = line.includes('-->') || /^\s*\d+:/.test(line) ? `malformed cue timing '${line.trim()}'` : `expected a cue number or timing, found '${clip(line.trim())}'`;
-    throw new ConvertError(`${what} (a cue starts with a timing such as 00:01:02,000 --> 00:01:04,500)`, { line: lineNumber });
+  /** The cue's start in seconds, or why its timing line cannot be read. */
+  function timingLine(at: number): number | string {
+    const match = TIMING.exec(lines[at]);
+    const quoted = `line ${at + 1}: '${clip(lines[at].trim())}'`;
+    if (!match) return `${quoted} (a timing reads like 00:01:02,000 --> 00:01:04,500)`;
+    if ([match[2], match[3], match[6], match[7]].some((field) => Number(field) > 59)) return `${quoted} (minutes and seconds go up to 59)`;
+    return Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3]) + Number((match[4] ?? '0').padEnd(3, '0')) / 1000;
   }
-  const start = seconds(match.slice(1, 5), lineNumber);
-  const end = seconds(match.slice(5, 9), lineNumber);
-  if (end < start) throw new ConvertError(`the cue ends (${match[5]}:${match[6]}:${match[7]}) before it starts (${match[1]}:${match[2]}:${match[3]})`, { line: lineNumber });
-  return [start, end];
-}
-
-function seconds([h, m, s, ms]: string[], lineNumber: number): number {
-  if (Number(m) > 59 || Number(s) > 59) throw new ConvertError(`malformed cue timing: minutes and seconds go up to 59, not '${h}:${m}:${s}'`, { line: lineNumber });
-  return Number(h) * 3600 + Number(m) * 60 + Number(s) + Number(ms.padEnd(3, '0')) / 1000;
 }

@@ -9,8 +9,8 @@ import { looksLikeSrtStructure, srtSafeText } from './srtSafeText';
 
 /**
  * SubRip (YouTube captions): the cues numbered from 1, `HH:MM:SS,mmm --> HH:MM:SS,mmm`, the text
- * lines, a blank line after each cue. The speaker is a leading `Who: ` when it changes (or when the
- * text itself begins like a label: speakerLabel.ts). SRT has no escapes: text players would read as
+ * lines, a blank line after each cue. The speaker is a leading `Who: ` on every cue of a named speaker
+ * (speakerLabel.ts says why). SRT has no escapes: text players would read as
  * a timing line or markup gets a zero-width space inside (srtSafeText.ts), counted in a warning.
  * Timing: episodeCues.ts; `captions`: captions.ts (the label then counts in the 42 characters).
  */
@@ -35,13 +35,7 @@ function unreadableLabels(cues: readonly TimedText[]): string[] {
   return [`${counted(count, 'cue')} of ${counted(names.size, 'speaker')} that a leading 'Name: ' cannot carry as written (${shown}${names.size > 3 ? ', …' : ''}): a reader takes them otherwise.`];
 }
 
-/** One cue per line, each with `Who: ` in front where the speaker changes. */
+/** One cue per line, each of a named speaker with `Who: ` in front. */
 function labelled(cues: readonly TimedText[]): TimedText[] {
-  let previousWho: string | undefined;
-  return cues.map((cue) => {
-    const lines = [...cue.lines];
-    if (needsLabel(cue.who, previousWho, lines[0])) lines[0] = speakerLabel(cue.who!) + lines[0];
-    previousWho = cue.who;
-    return { ...cue, lines };
-  });
+  return cues.map((cue) => (needsLabel(cue.who) ? { ...cue, lines: [speakerLabel(cue.who) + cue.lines[0], ...cue.lines.slice(1)] } : cue));
 }

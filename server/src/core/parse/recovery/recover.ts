@@ -65,7 +65,7 @@ function readUnits(text: string, base: number, yaml: string): Recovered | undefi
       topLevel.push(field);
       continue;
     }
-    topLevel.push(...fields);
+    for (const field of fields) topLevel.push(field);
     if (fields[0]?.key === 'transcript') transcript = { field: fields[0], items: flowItems(doc, text, base + unit.start) };
   }
   return syntaxErrors.length > 0 ? { topLevel, transcript, syntaxErrors } : undefined;
@@ -132,6 +132,6 @@ function listSpan(items: TranscriptItem[]): Field['valueSpan'] {
 /** `transcript: [...]` in flow style parses as one unit; its items are read as a whole parse reads them. */
 function flowItems(doc: Document.Parsed, text: string, base: number): TranscriptItem[] {
   const node = isMap(doc.contents) ? doc.contents.get('transcript', true) : undefined;
-  return isSeq(node) ? (node.items as YamlNode[]).map((item, index) => readItem(item, index, text, base)) : [];
+  return isSeq(node) ? (node.items as YamlNode[]).map((item, index) => readItem(item, index, text, base, node.flow === true)) : [];
 }
 

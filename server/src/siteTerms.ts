@@ -1,0 +1,110 @@
+import { ruleSetting } from './core';
+import type { TranscriptConfig } from './core';
+import { buildDictionaries, Dictionaries, DictionaryFiles } from './core/terms/dictionaries';
+import { personId, personName } from './core/terms/people';
+import type { SiteTerms, TermsInput } from './core/terms/sources';
+import type { ServerHost } from './host';
+import { basenameUri, uriKey } from './uri';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+/**
+ * name-spelling and term-spelling in the server: what the site knows, for each open document.
+ * The people folder is read through the host (`../_people` from the episode's folder, or the
+ * `peopleFolder` setting), the other episodes' spellings come from the workspace index (kept up
+ * to date file by file), the dictionaries are built once. A document keeps the same TermsInput
+ * object until any of that changes, so a keystroke re-checks only the item it changed.
+ */
+export const DEFAULT_PEOPLE_FOLDER = '../_people';
+
+export class SiteTermsProvider {
+  private dictionaries?: Dictionaries;
+  private readonly people = new Map<string, Promise<Map<string, string>>>();
+  private counts?: { version: number; map: Map<string, number> };
+  private readonly inputs = new Map<string, { key: string; counts: Map<string, number>; own?: ReadonlySet<string>; people: Map<string, string>; input: TermsInput }>();
+  private readonly sites = new Map<string, SiteTerms>();
+
+  constructor(private readonly host: ServerHost, private readonly index: WorkspaceIndex, private readonly dictionaryFiles: () => DictionaryFiles) {}
+
+  /** The dictionaries, built on first use (the English list takes a moment). */
+  loaded(): Dictionaries {
+    return (this.dictionaries ??= buildDictionaries(this.dictionaryFiles()));
+  }
+
+  /** Reads what the document's site needs (people files); then `current` answers synchronously. */
+  async prepare(uri: string, config: TranscriptConfig): Promise<TermsInput | undefined> {
+    if (ruleSetting(config, 'name-spelling') === 'off' && ruleSetting(config, 'term-spelling') === 'off') {
+      this.inputs.delete(uri);
+      return undefined;
+    }
+    const dictionaries = this.loaded();
+    const peopleUri = folderUri(uri, config.peopleFolder ?? DEFAULT_PEOPLE_FOLDER);
+    const people = peopleUri ? await this.peopleIn(peopleUri) : new Map<string, string>();
+    const counts = this.episodeCounts();
+    const own = this.index.episodes().find((entry) => entry.key === uriKey(uri))?.spellings;
+    const words = config.words ?? [];
+    const key = `${peopleUri}\n${words.join('\n')}`;
+    const known = this.inputs.get(uri);
+    if (known && known.key === key && known.counts === counts && known.own === own && known.people === people) return known.input;
+    const siteKey = `${key}\n${this.counts?.version}`;
+    let site = this.sites.get(siteKey);
+    if (!site) {
+      site = { people, episodeCounts: counts, words, english: dictionaries.english, lists: dictionaries.lists };
+      this.sites.clear();
+      this.sites.set(siteKey, site);
+    }
+    const input: TermsInput = { site, own };
+    this.inputs.set(uri, { key, counts, own, people, input });
+    return input;
+  }
+
+  current(uri: string): TermsInput | undefined {
+    return this.inputs.get(uri)?.input;
+  }
+
+  forget(uri: string): void {
+    this.inputs.delete(uri);
+  }
+
+  /** People files may have changed (watched files): read them again on next use. */
+  clear(): void {
+    this.people.clear();
+  }
+
+  /** Each spelling of the indexed episodes with the number of episodes using it; recounted when the index changed. */
+  private episodeCounts(): Map<string, number> {
+    if (this.counts?.version === this.index.version) return this.counts.map;
+    const map = new Map<string, number>();
+    for (const entry of this.index.episodes()) for (const spelling of entry.spellings ?? []) map.set(spelling, (map.get(spelling) ?? 0) + 1);
+    this.counts = { version: this.index.version, map };
+    return map;
+  }
+
+  private peopleIn(folder: string): Promise<Map<string, string>> {
+    let people = this.people.get(folder);
+    if (!people) {
+      people = this.readPeople(folder);
+      this.people.set(folder, people);
+    }
+    return people;
+  }
+
+  private async readPeople(folder: string): Promise<Map<string, string>> {
+    const people = new Map<string, string>();
+    for (const uri of (await this.host.findMarkdownFiles([folder])).sort()) {
+      const id = personId(basenameUri(uri));
+      const text = id && (await this.host.readFile(uri));
+      const fullName = text && personName(text);
+      if (id && fullName) people.set(id, fullName);
+    }
+    return people;
+  }
+}
+
+/** A folder relative to the document's folder, as a URI; undefined for a document without a folder (untitled:). */
+function folderUri(documentUri: string, relative: string): string | undefined {
+  try {
+    return new URL(`${relative.split('/').map(encodeURIComponent).join('/')}/`, documentUri).href.replace(/\/$/, '');
+  } catch {
+    return undefined;
+  }
+}
