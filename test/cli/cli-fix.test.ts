@@ -171,5 +171,5 @@ test('--fix leaves a time whose sec may share its typo byte for byte, and still 
   kept();
   assert.equal(run.code, 1, run.stderr);
   assert.match(run.stdout, /^typo\.md:10:9 +error +time-malformed +time '37:567' is malformed: .*so sec may come from the same typo: the neighbouring timed lines are at 2275 before and 2320 after; not fixed automatically\)$/m);
-  assert.match(run.stdout, /\n1 file checked, 1 error, 1 warning, 0 hints, 0 skipped \(not episodes\); fixed 0 problems in 0 files\n$/);
+  assert.match(run.stdout, /\n1 file checked, 1 error, 2 warnings, 0 hints, 0 skipped \(not episodes\); fixed 0 problems in 0 files\n$/);
 });

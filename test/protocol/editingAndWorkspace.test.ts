@@ -106,7 +106,7 @@ test('initialize announces rename with prepare, completion, CodeLens, workspace 
   assert.deepEqual(result.capabilities.completionProvider, { triggerCharacters: [' '], resolveProvider: false });
   assert.deepEqual(result.capabilities.codeLensProvider, { resolveProvider: false });
   assert.equal(result.capabilities.workspaceSymbolProvider, true);
-  assert.deepEqual(result.capabilities.executeCommandProvider, { commands: ['transcripts.shiftTimes', 'transcripts.checkWorkspace', 'transcripts.openVideo'] });
+  assert.deepEqual(result.capabilities.executeCommandProvider, { commands: ['transcripts.shiftTimes', 'transcripts.checkWorkspace', 'transcripts.openVideo', 'transcripts.addWord'] });
   await other.stop();
 });
 

@@ -47,12 +47,13 @@ test('Import Transcript: a WebVTT file into the open episode, replacing its tran
   await vs.openEpisode('episode.md');
   await importFile(vs, path.join(vs.ws, 'talk.vtt'));
   await pick(vs, 'Import Transcript: where to?', 'Into episode.md');
-  await pick(vs, 'Import Transcript: cues', "One line per speaker's turn");
-  await pick(vs, 'who is "SPEAKER_00"? (1 of 1)', 'Mara Quill');
+  // Replace/Cancel comes right after where-to, before the cue and speaker questions (issue 27 point 8).
   const dialog = p.locator('.monaco-dialog-box', { hasText: 'episode.md already has a transcript' });
   await dialog.waitFor();
   await vs.screenshot('import-confirm');
   await dialog.locator('.monaco-button', { hasText: 'Replace' }).click();
+  await pick(vs, 'Import Transcript: cues', "One line per speaker's turn");
+  await pick(vs, 'who is "SPEAKER_00"? (1 of 1)', 'Mara Quill');
   const replaced = {
     6: '  youtube: https://www.youtube.com/watch?v=AbCdEfGhIjK', 7: 'transcript:', 8: '- line: Lamps first. Then ledgers.', 9: '  sec: 1', 10: "  time: '0:01'",
     11: '  who: Mara Quill', 12: '- line: Agreed.', 13: '  sec: 6', 14: "  time: '0:06'", 15: '  who: Tobin Ashgrove', 16: '---',

@@ -77,7 +77,7 @@ function droppedBlocks(errors: readonly ParseError[], lines: readonly string[]):
 
 /**
  * A cue's text split at its voice spans: the text before the first one (no voice), then one part per
- * span, text after a span's end staying with it. Ruby annotations (`<rt>`) and timestamps are left out.
+ * span, text after a span's end staying with it. Ruby text (`<rt>`) is kept as the suites expect; timestamps are left out.
  */
 function voiceParts(nodes: readonly CueNode[]): Array<{ voice?: string; text: string }> {
   const parts: Array<{ voice?: string; text: string[] }> = [{ text: [] }];
@@ -92,5 +92,5 @@ function voiceParts(nodes: readonly CueNode[]): Array<{ voice?: string; text: st
 
 function collectText(node: CueNode, into: string[]): void {
   if (node.type === 'text') into.push(String(node.value));
-  else if (node.type === 'object' && node.name !== 'rt') for (const child of node.children ?? []) collectText(child, into);
+  else if (node.type === 'object') for (const child of node.children ?? []) collectText(child, into);
 }
