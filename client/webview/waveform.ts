@@ -240,11 +240,11 @@ window.addEventListener('message', (event) => {
       analysis = readAnalysis(m.analysis as AnalysisMessage);
       if (!analysis) break;
       note.hidden = true;
-      if (ws) {
-        ws.setOptions({ peaks: [analysis.peaks], duration: analysis.duration });
-        drawSpeech();
-        drawRegions();
-      } else create();
+      // Drawn anew with the peaks: wavesurfer's setOptions keeps the old drawing. The page's media
+      // element is ours, so destroying the lane leaves playback as it is.
+      ws?.destroy();
+      ws = undefined;
+      create();
       break;
     case 'laneNote':
       note.textContent = String(m.text);

@@ -74,11 +74,13 @@ test('the waveform lane: a region per timed line, the line being played under it
   await p.mouse.move(box.x + box.width / 2 + pxPerSecond / 2, box.y + box.height / 2, { steps: 4 });
   await p.mouse.move(box.x + box.width / 2 + pxPerSecond * 1.1, box.y + box.height / 2, { steps: 4 });
   await p.mouse.up();
-  await waitLines(vs, { 15: '- line: Higher again for the third part.', 16: '  sec: 8', 17: "  time: '0:08'" });
+  // The drag left the focus in the player: back to the episode's tab to read it.
+  await p.locator('.tab[data-resource-name="listen.md"]').click();
+  await waitLines(vs, { 16: '  sec: 8', 17: "  time: '0:08'" });
   await waitValue(p, () => regions(frame), (r) => r.length === 5 && r.find((x) => x[0] === 3)[1] > left, { what: 'the region redrawn at its new second' });
   await vs.screenshot('player-waveform');
   // One undo step puts both back.
-  await vs.focusEditor();
+  await p.locator('.tab[data-resource-name="listen.md"]').click();
   await p.keyboard.press('Control+Z');
   await waitLines(vs, { 16: '  sec: 7', 17: "  time: '0:07'" });
 }));
@@ -94,7 +96,7 @@ test('the player below the episode: controls and lane side by side in a short st
   await frame.locator('body.waveform').waitFor();
   await waitValue(p, () => regions(frame), (r) => r.length === 5, { what: 'five regions' });
   // The webview sits under the editor: its top is below the editor's.
-  const editorBox = await vs.activeEditor().boundingBox();
+  const editorBox = await p.locator('.editor-instance .monaco-editor').first().boundingBox();
   const webviewBox = await p.locator('iframe.webview.ready').boundingBox();
   assert.ok(webviewBox.y > editorBox.y + 50, `the player (top ${webviewBox.y}) is below the episode (top ${editorBox.y})`);
   // Side by side: the lane starts to the right of the Play button.
