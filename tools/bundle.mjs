@@ -61,6 +61,8 @@ const builds = [
   { ...node, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', external: ['@echogarden/fvad-wasm/fvad.wasm'] },
   { ...browser, format: 'cjs', entryPoints: ['client/src/browser/extension.ts'], external: ['vscode'], outfile: 'dist/browser/extension.js' },
   { ...browser, format: 'iife', entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browser/server.js' },
+  // The player page's waveform lane (wavesurfer.js), loaded by the webview beside client/media/player.js.
+  { ...browser, format: 'iife', entryPoints: ['client/webview/waveform.ts'], outfile: 'dist/media/waveform.js' },
 ];
 
 await Promise.all(builds.map(async (options) => {

@@ -5,6 +5,9 @@
 (function () {
   // @ts-ignore acquireVsCodeApi is provided by the webview host.
   const vscode = acquireVsCodeApi();
+  // The API can be acquired once per page: the waveform lane (waveform.js, loaded after this) posts through it.
+  // @ts-ignore a property of our own on the page's window.
+  window.transcriptsPlayerApi = vscode;
   const $ = (/** @type {string} */ id) => /** @type {any} */ (document.getElementById(id));
   const box = $('media');
   const play = $('play');
@@ -80,6 +83,8 @@
     });
     media.src = m.src;
     box.replaceChildren(media);
+    // The waveform lane draws on this element (it never loads the file itself).
+    document.dispatchEvent(new CustomEvent('transcripts-media', { detail: media }));
   }
 
   function toggle() {

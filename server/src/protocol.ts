@@ -207,6 +207,32 @@ export interface MediaHintsResult {
 /** null: not an episode. */
 export type MediaHintsResponse = MediaHintsResult | null;
 
+/**
+ * `transcripts/timeline`: the timed lines and headers as the player's waveform lane draws them: each line a
+ * region from its `sec` to the next greater `sec` (absent for the last: it runs to the end of the media).
+ * Dragging a region's start is a `transcripts/setTimeFromPlayer` at the line's `position`.
+ */
+export const TIMELINE_REQUEST = 'transcripts/timeline';
+export interface TimelineLineResult {
+  /** The item's index in the transcript. */
+  index: number;
+  /** The item's first key. */
+  position: PlayerPosition;
+  sec: number;
+  end?: number;
+  who?: string;
+  /** The words, on one line, cut at 240 characters. */
+  text: string;
+}
+export interface TimelineResult {
+  /** The document version the positions are for. */
+  version: number;
+  lines: TimelineLineResult[];
+  headers: { index: number; sec: number; title: string }[];
+}
+/** null: not an episode. */
+export type TimelineResponse = TimelineResult | null;
+
 /** Params of the two edits: the cursor and the player's current second (a whole number, 0 or more). */
 export interface PlayerEditParams extends PlayerDocumentParams {
   position: PlayerPosition;

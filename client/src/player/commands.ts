@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { PlayerEditResult } from '../../../server/src/protocol';
 import type { PlayerController } from './controller';
-import { toPosition, toRange, toTextEdits } from './requests';
+import { applyPlayerEdit } from './applyEdit';
+import { toPosition, toRange } from './requests';
 
 /**
  * The player's commands. The transcript work (which item, which edit) is the language server's;
@@ -44,14 +45,8 @@ async function playerEdit(player: PlayerController, kind: 'set' | 'insert'): Pro
   const result: PlayerEditResult = kind === 'set'
     ? await player.requests.setTimeFromPlayer(doc, position, sec)
     : await player.requests.insertLineAtPlayer(doc, position, sec);
-  if (!result.ok) return warn(result.message);
-  if (result.version !== doc.version) return warn('The episode changed while the edit was computed: run the command again.');
-  if (result.edits.length > 0) {
-    const edit = new vscode.WorkspaceEdit();
-    edit.set(doc.uri, toTextEdits(result.edits));
-    const applied = await player.follower.ownEdit(() => vscode.workspace.applyEdit(edit));
-    if (!applied) return warn('The edit could not be applied (is the file read-only?).');
-  }
+  const failure = await applyPlayerEdit(doc, result, player.follower);
+  if (failure !== undefined || !result.ok) return warn(failure ?? 'The edit failed.');
   if (result.cursor) {
     const cursor = toPosition(result.cursor);
     editor.selection = new vscode.Selection(cursor, cursor);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Follower } from './follow';
 import { chooseMedia, findMedia } from './media';
+import { WaveformLane } from './lane';
 import { PlayerPanel } from './panel';
 import { PlayerRequests } from './requests';
 import { PlayerStatus } from './status';
@@ -32,8 +33,14 @@ export class PlayerController implements vscode.Disposable {
     const episode = editor.document.uri;
     const media = await findMedia(episode, hints, this.context.workspaceState);
     const start = await this.requests.secondAt(editor.document, editor.selection.active);
-    if (!this.panel) this.panel = this.createPanel(episode);
-    else this.panel.reveal();
+    if (!this.panel) {
+      const location = vscode.workspace.getConfiguration('transcripts.player', episode).get<'beside' | 'below'>('location', 'beside');
+      this.panel = this.createPanel(episode, location);
+      if (location === 'below') {
+        await vscode.commands.executeCommand('workbench.action.moveEditorToBelowGroup');
+        await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, selection: editor.selection });
+      }
+    } else this.panel.reveal();
     this.follower.reset();
     this.panel.show(episode, media, start?.sec ?? 0);
   }
@@ -53,14 +60,24 @@ export class PlayerController implements vscode.Disposable {
     this.settingsListener.dispose();
   }
 
-  private createPanel(episode: vscode.Uri): PlayerPanel {
+  private createPanel(episode: vscode.Uri, location: 'beside' | 'below'): PlayerPanel {
     const skip = () => vscode.workspace.getConfiguration('transcripts.player', panel.episode).get<number>('skipSeconds', 5);
-    const panel: PlayerPanel = new PlayerPanel(this.context.extensionUri, episode, () => void this.choose(), skip);
+    const panel: PlayerPanel = new PlayerPanel(this.context.extensionUri, episode, () => void this.choose(), skip, location);
+    const lane = new WaveformLane(panel, this.requests, this.follower);
+    panel.onDidLaneEvent((event) => {
+      if (event.type === 'ready') {
+        // A fresh page: its lane needs the lines and the analysis again (answered from the cache when known).
+        lane.mediaChanged();
+        void lane.redraw().catch(() => undefined);
+        void lane.analyse().catch(() => undefined);
+      } else void lane.moveLine(event.index, event.sec, event.version).catch(() => undefined);
+    });
     panel.onDidChangeState((state) => {
       this.status.update(state, panel.mediaName());
       this.follower.onState(state);
     });
     panel.onDidDispose(() => {
+      lane.dispose();
       this.panel = undefined;
       this.status.update(undefined, undefined);
       this.follower.reset();

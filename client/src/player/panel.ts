@@ -23,7 +23,8 @@ type FromPage =
   | { type: 'state'; sec: number; playing: boolean; duration?: number; label: string }
   | { type: 'error'; code?: number }
   | { type: 'blocked' }
-  | { type: 'choose' };
+  | { type: 'choose' }
+  | { type: 'moveLine'; index: number; sec: number; version: number };
 
 /** Formats every VS Code plays; AAC is the one desktop VS Code (Electron) lacks. */
 const PLAYABLE = 'MP3, WAV, FLAC, Ogg (Vorbis or Opus) and WebM';
@@ -36,6 +37,9 @@ export class PlayerPanel implements vscode.Disposable {
   private startSec = 0;
   private readonly stateChanged = new vscode.EventEmitter<PlayerState>();
   readonly onDidChangeState = this.stateChanged.event;
+  private readonly laneEvents = new vscode.EventEmitter<{ type: 'ready' } | { type: 'moveLine'; index: number; sec: number; version: number }>();
+  /** The page is ready for the waveform lane's lines, or a line's region was dragged. */
+  readonly onDidLaneEvent = this.laneEvents.event;
   private readonly disposed = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -46,11 +50,14 @@ export class PlayerPanel implements vscode.Disposable {
     public episode: vscode.Uri,
     private readonly onChoose: () => void,
     private readonly skipSeconds: () => number,
+    location: 'beside' | 'below' = 'beside',
   ) {
-    this.panel = vscode.window.createWebviewPanel(PLAYER_VIEW_TYPE, 'Player', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+    // Below: opened in the episode's group, then moved to a new group under it (VS Code has no "below" column).
+    const below = location === 'below';
+    this.panel = vscode.window.createWebviewPanel(PLAYER_VIEW_TYPE, 'Player', { viewColumn: below ? vscode.ViewColumn.Active : vscode.ViewColumn.Beside, preserveFocus: !below }, {
       enableScripts: true,
       retainContextWhenHidden: true, // Keeps playing while another editor covers the panel.
-      localResourceRoots: [this.assets()],
+      localResourceRoots: [this.assets(), this.bundles()],
     });
     this.subscriptions.push(
       this.panel.webview.onDidReceiveMessage((m: FromPage) => this.receive(m)),
@@ -69,7 +76,7 @@ export class PlayerPanel implements vscode.Disposable {
     this.state = { sec: 0, playing: false, label: '–' };
     this.stateChanged.fire(this.state);
     this.panel.title = `Player: ${fileName(episode)}`;
-    const roots = [this.assets(), ...('uri' in media ? [vscode.Uri.joinPath(media.uri, '..')] : [])];
+    const roots = [this.assets(), this.bundles(), ...('uri' in media ? [vscode.Uri.joinPath(media.uri, '..')] : [])];
     this.panel.webview.options = { enableScripts: true, localResourceRoots: roots };
     this.panel.webview.html = this.html();
   }
@@ -90,6 +97,11 @@ export class PlayerPanel implements vscode.Disposable {
     void this.panel.webview.postMessage({ type: 'toggle' });
   }
 
+  /** A message to the page (the waveform lane's lines, the line at the cursor). */
+  post(message: unknown): void {
+    void this.panel.webview.postMessage(message);
+  }
+
   /** The skip amount setting changed. */
   updateSkip(): void {
     void this.panel.webview.postMessage({ type: 'skipSeconds', skip: this.skipSeconds() });
@@ -98,6 +110,11 @@ export class PlayerPanel implements vscode.Disposable {
   /** The media's name, for messages. */
   mediaName(): string | undefined {
     return this.media && 'uri' in this.media ? fileName(this.media.uri) : undefined;
+  }
+
+  /** The media file playing, when one was found. */
+  mediaUri(): vscode.Uri | undefined {
+    return this.media && 'uri' in this.media ? this.media.uri : undefined;
   }
 
   hasMedia(): boolean {
@@ -111,6 +128,7 @@ export class PlayerPanel implements vscode.Disposable {
     this.disposed.fire();
     this.subscriptions.forEach((s) => s.dispose());
     this.stateChanged.dispose();
+    this.laneEvents.dispose();
     this.disposed.dispose();
     this.panel.dispose();
   }
@@ -119,6 +137,13 @@ export class PlayerPanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         this.sendMedia();
+        this.laneEvents.fire({ type: 'ready' });
+        break;
+      case 'moveLine':
+        // From the page: checked before use (numbers only; the lane finds the line by index).
+        if (Number.isSafeInteger(message.index) && Number.isSafeInteger(message.sec) && message.sec >= 0 && Number.isSafeInteger(message.version)) {
+          this.laneEvents.fire({ type: 'moveLine', index: message.index, sec: message.sec, version: message.version });
+        }
         break;
       case 'state':
         this.state = { sec: message.sec, playing: message.playing, duration: message.duration, label: message.label };
@@ -159,6 +184,11 @@ export class PlayerPanel implements vscode.Disposable {
     return vscode.Uri.joinPath(this.extensionUri, 'client', 'media');
   }
 
+  /** The page's bundled scripts (tools/bundle.mjs): the waveform lane. */
+  private bundles(): vscode.Uri {
+    return vscode.Uri.joinPath(this.extensionUri, 'dist', 'media');
+  }
+
   private html(): string {
     const webview = this.panel.webview;
     const nonce = makeNonce();
@@ -167,7 +197,7 @@ export class PlayerPanel implements vscode.Disposable {
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; media-src ${webview.cspSource}; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; media-src ${webview.cspSource}; style-src ${webview.cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${asset('player.css')}">
 <title>Player</title>
@@ -183,6 +213,14 @@ export class PlayerPanel implements vscode.Disposable {
     <span id="time" class="time" aria-live="off">–</span>
   </div>
   <input id="seek" type="range" min="0" max="0" step="0.1" value="0" aria-label="Position" disabled>
+  <section class="lane" aria-label="Waveform">
+    <div id="waveform" class="waveform"></div>
+    <p id="lane-note" class="lane-note" hidden></p>
+    <div class="lane-bar">
+      <p id="now" class="now" hidden></p>
+      <span class="zoom"><button id="zoom-out" type="button" class="icon" title="Zoom out (Ctrl+wheel)" aria-label="Zoom out">−</button><span id="zoom-level" class="zoom-level"></span><button id="zoom-in" type="button" class="icon" title="Zoom in (Ctrl+wheel)" aria-label="Zoom in">+</button></span>
+    </div>
+  </section>
   <label class="speed">Speed <select id="speed">
     <option value="0.75">0.75×</option><option value="1" selected>1×</option><option value="1.25">1.25×</option>
     <option value="1.5">1.5×</option><option value="1.75">1.75×</option><option value="2">2×</option>
@@ -191,6 +229,7 @@ export class PlayerPanel implements vscode.Disposable {
   <button id="choose" type="button" class="secondary">Choose Media File…</button>
 </main>
 <script nonce="${nonce}" src="${asset('player.js')}"></script>
+<script nonce="${nonce}" src="${webview.asWebviewUri(vscode.Uri.joinPath(this.bundles(), 'waveform.js')).toString()}"></script>
 </body>
 </html>`;
   }

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { BaseLanguageClient } from 'vscode-languageclient';
+import { type BaseLanguageClient, WorkDoneProgress } from 'vscode-languageclient';
 import {
-  INSERT_LINE_AT_PLAYER_REQUEST, ITEM_AT_SECOND_REQUEST, ItemAtSecondResult, MEDIA_HINTS_REQUEST, MediaHintsResponse, PlayerEditResult,
-  PlayerPosition, PlayerRange, PlayerTextEdit, SECOND_AT_REQUEST, SecondAtResult, SET_TIME_FROM_PLAYER_REQUEST,
+  AUDIO_ANALYSIS_REQUEST, AudioAnalysisResult, INSERT_LINE_AT_PLAYER_REQUEST, ITEM_AT_SECOND_REQUEST, ItemAtSecondResult, MEDIA_HINTS_REQUEST, MediaHintsResponse, PlayerEditResult,
+  PlayerPosition, PlayerRange, PlayerTextEdit, SECOND_AT_REQUEST, SecondAtResult, SET_TIME_FROM_PLAYER_REQUEST, TIMELINE_REQUEST, TimelineResponse,
 } from '../../../server/src/protocol';
 
 /**
@@ -31,6 +31,28 @@ export class PlayerRequests {
 
   mediaHints(doc: vscode.TextDocument): Promise<MediaHintsResponse> {
     return this.client.sendRequest(MEDIA_HINTS_REQUEST, { textDocument: this.client.code2ProtocolConverter.asTextDocumentIdentifier(doc) });
+  }
+
+  /**
+   * The speech analysis of the episode's media (the server decodes it, or answers from its cache), checked
+   * against the episode by the audio rules from then on. `onPercent` follows the server's work-done progress.
+   */
+  async audioAnalysis(doc: vscode.TextDocument, media: vscode.Uri, onPercent: (percent: number) => void, token: vscode.CancellationToken): Promise<AudioAnalysisResult> {
+    const workDoneToken = `transcripts-audio-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    const listening = this.client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
+      if (value.kind === 'report' && typeof value.percentage === 'number') onPercent(value.percentage);
+    });
+    try {
+      return await this.client.sendRequest(AUDIO_ANALYSIS_REQUEST, {
+        media: media.toString(), textDocument: this.client.code2ProtocolConverter.asTextDocumentIdentifier(doc), workDoneToken,
+      }, token);
+    } finally {
+      listening.dispose();
+    }
+  }
+
+  timeline(doc: vscode.TextDocument): Promise<TimelineResponse> {
+    return this.client.sendRequest(TIMELINE_REQUEST, { textDocument: this.client.code2ProtocolConverter.asTextDocumentIdentifier(doc) });
   }
 
   setTimeFromPlayer(doc: vscode.TextDocument, position: vscode.Position, sec: number): Promise<PlayerEditResult> {

@@ -4,11 +4,12 @@ import { applyEdits, TranscriptLanguageService } from '../core';
 import {
   insertLineAtPlayer, itemAtSecond, mediaHints, parseTimeInput, PlayerEdit, secondAt, setTimeFromPlayer, SpokenItem,
 } from '../core/features/player';
+import { timelineOf } from '../core/features/timeline';
 import { toOffset, toRange, toTextEdits } from '../convert';
 import {
   INSERT_LINE_AT_PLAYER_REQUEST, ITEM_AT_SECOND_REQUEST, ItemAtSecondParams, ItemAtSecondResult, MEDIA_HINTS_REQUEST, MediaHintsResponse,
   PlayerDocumentParams, PlayerEditParams, PlayerEditResult, SECOND_AT_REQUEST, SecondAtParams, SecondAtResult, SET_TIME_FROM_PLAYER_REQUEST,
-  SpokenItemResult,
+  SpokenItemResult, TIMELINE_REQUEST, TimelineResponse,
 } from '../protocol';
 
 /** The server's error guard (server.ts): logs an exception and answers it as an error, the server keeps going. */
@@ -46,6 +47,14 @@ export function registerPlayerHandlers({ connection, service, documents, guard }
   connection.onRequest(MEDIA_HINTS_REQUEST, guard('mediaHints', (params: PlayerDocumentParams): MediaHintsResponse => {
     const doc = documents.get(params.textDocument.uri);
     return (doc && mediaHints(service.model(doc))) ?? null;
+  }));
+
+  connection.onRequest(TIMELINE_REQUEST, guard('timeline', (params: PlayerDocumentParams): TimelineResponse => {
+    const doc = documents.get(params.textDocument.uri);
+    const timeline = doc && timelineOf(service.model(doc));
+    if (!doc || !timeline) return null;
+    const lines = timeline.lines.map(({ start, ...line }) => ({ ...line, position: doc.positionAt(start) }));
+    return { version: doc.version, lines, headers: timeline.headers };
   }));
 
   const edit = (name: string, make: typeof setTimeFromPlayer) =>
