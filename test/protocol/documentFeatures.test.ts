@@ -10,7 +10,7 @@ import { TestClient } from './lspClient';
 const URI = 'file:///tmp/protocol/episode.md';
 const TEXT = episode(
   "- header: Introduction\n- line: Welcome to the show.\n  sec: 159\n  time: '2:38'\n  who: Host\n" +
-    "- line: Thanks for having me.\n  sec: 200\n  time: '3:20'\n  who: Guest\n- header: Career\n- line: Tell us more.\n  sec: 388\n  time: '6:28'\n  who: Host\n",
+    "- line: Thanks for having me.\n  sec: 200\n  time: '3:20'\n  who: Guest\n- header: Career\n- line: Tell us more.\n  sec: 208\n  time: '3:28'\n  who: Host\n",
 );
 let client: TestClient;
 let doc: TextDocument;
@@ -58,7 +58,7 @@ test('hover on a line: speaker, time and the video link', async () => {
 
 test('documentSymbol: the headers with time ranges and lines as children', async () => {
   const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: URI } })) as DocumentSymbol[];
-  assert.deepEqual(symbols.map((s) => [s.name, s.detail, s.range.start.line, s.children!.length]), [['Introduction', '2:39 – 3:20', 7, 2], ['Career', '6:28', 16, 1]]);
+  assert.deepEqual(symbols.map((s) => [s.name, s.detail, s.range.start.line, s.children!.length]), [['Introduction', '2:39 – 3:20', 7, 2], ['Career', '3:28', 16, 1]]);
   assert.deepEqual(symbols[0].selectionRange, { start: { line: 7, character: 10 }, end: { line: 7, character: 22 } });
 });
 
@@ -67,13 +67,13 @@ test('foldingRange and documentLink', async () => {
   assert.deepEqual(folds.map((f) => `${f.startLine}-${f.endLine}`), ['8-11', '12-15', '7-15', '17-20', '16-20']);
   const links = (await client.connection.sendRequest('textDocument/documentLink', { textDocument: { uri: URI } })) as DocumentLink[];
   assert.deepEqual(links.map((l) => [l.range.start.line, l.target]), [
-    [10, 'https://www.youtube.com/watch?v=AbCdEfGhIjK&t=159'], [14, 'https://www.youtube.com/watch?v=AbCdEfGhIjK&t=200'], [19, 'https://www.youtube.com/watch?v=AbCdEfGhIjK&t=388'],
+    [10, 'https://www.youtube.com/watch?v=AbCdEfGhIjK&t=159'], [14, 'https://www.youtube.com/watch?v=AbCdEfGhIjK&t=200'], [19, 'https://www.youtube.com/watch?v=AbCdEfGhIjK&t=208'],
   ]);
 });
 
 test('transcripts/videoAt answers the URL for the cursor', async () => {
   const video = await client.connection.sendRequest('transcripts/videoAt', { textDocument: { uri: URI }, position: doc.positionAt(TEXT.indexOf('Tell us')) });
-  assert.deepEqual(video, { url: 'https://www.youtube.com/watch?v=AbCdEfGhIjK&t=388', sec: 388 });
+  assert.deepEqual(video, { url: 'https://www.youtube.com/watch?v=AbCdEfGhIjK&t=208', sec: 208 });
 });
 
 test('codeAction: the quick fix edit, applied with an incremental change, clears the diagnostic', async () => {
@@ -106,7 +106,7 @@ test('codeAction with only source.fixAll returns the fix-all action alone', asyn
     textDocument: { uri: URI }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] },
   })) as CodeAction[];
   assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.transcripts']);
-  assert.deepEqual(actions[0].edit!.changes![URI], [{ range: { start: { line: 19, character: 8 }, end: { line: 19, character: 14 } }, newText: "'6:28'" }]);
+  assert.deepEqual(actions[0].edit!.changes![URI], [{ range: { start: { line: 19, character: 8 }, end: { line: 19, character: 14 } }, newText: "'3:28'" }]);
 });
 
 test('changing the settings turns a rule off live', async () => {

@@ -58,7 +58,7 @@ test('readTranscript: counts, speakers, the workspace\'s speakers (most lines fi
 
 test('readTranscript: a bad source is a failure naming the file and line; a .docx comes as base64', async () => {
   assert.deepEqual(await client.connection.sendRequest(READ_TRANSCRIPT_REQUEST, { source: { name: 'talk.vtt', text: 'WEBVTT\n\n00:01 --> 00:02\nHi\n' } }), {
-    ok: false, message: "talk.vtt: line 3: malformed cue timing '00:01 --> 00:02' (a cue starts with a timing such as 00:01:02.000 --> 00:01:04.500)",
+    ok: false, message: "talk.vtt: no cue could be read: line 3: '00:01 --> 00:02' (No decimal separator (\".\") found)",
   });
   assert.deepEqual(await client.connection.sendRequest(READ_TRANSCRIPT_REQUEST, { source: { name: 'talk.sub', text: 'x' } }), {
     ok: false, message: 'talk.sub: the format cannot be told from the file name (docx, text, srt, vtt, json)',

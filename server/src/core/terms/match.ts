@@ -107,7 +107,7 @@ function matchWord(matcher: Matcher, word: Word): NearMiss | undefined {
   if (!common || capitals > 1) {
     for (const index of matcher.indexes) {
       for (const term of index.sameLetters(lower)) {
-        if (!term.knownOnly && isCaseVariant(text, term.text) && isTrusted(matcher, term, text)) scored.push({ term, distance: 0, sound: true });
+        if (!term.knownOnly && isCaseVariant(text, term.text) && isReliableMatch(matcher, term, text)) scored.push({ term, distance: 0, sound: true });
       }
     }
   }
@@ -124,7 +124,7 @@ function matchWord(matcher: Matcher, word: Word): NearMiss | undefined {
         if (term.name ? !capitalized : properNoun) continue;
         const sound = soundsAlike(keys, term.text);
         const { near, distance } = isNear(text, term.text, sound);
-        if (!near || !isTrusted(matcher, term, text)) continue;
+        if (!near || !isReliableMatch(matcher, term, text)) continue;
         if (term.origin.kind === 'dictionary' && (!sound || distance > 1 || term.text.length < MIN_DICTIONARY_TERM)) continue;
         scored.push({ term, distance, sound });
       }
@@ -171,7 +171,7 @@ function matchJoined(matcher: Matcher, words: readonly Word[], i: number, source
       if (matcher.english?.isWord(term.text.toLowerCase())) continue;
       const distance = editDistance(lower, term.text.toLowerCase(), 6);
       const allowed = uncommon > 0 ? Math.ceil(term.text.length * 0.6) : 1;
-      if (distance > 0 && distance <= allowed && isTrusted(matcher, term, texts.join(''))) scored.push({ term, distance, sound: true });
+      if (distance > 0 && distance <= allowed && isReliableMatch(matcher, term, texts.join(''))) scored.push({ term, distance, sound: true });
     }
     const terms = rank(matcher, scored);
     if (terms.length > 0) {
@@ -184,7 +184,7 @@ function matchJoined(matcher: Matcher, words: readonly Word[], i: number, source
 }
 
 /** A term from other episodes must be used much more often than the word it would replace. */
-function isTrusted(matcher: Matcher, term: Term, word: string): boolean {
+function isReliableMatch(matcher: Matcher, term: Term, word: string): boolean {
   if (term.origin.kind !== 'episodes') return true;
   const count = episodeCount(matcher.input, term.text);
   return count >= MIN_EPISODES && count >= 3 * Math.max(1, episodeCount(matcher.input, word));
