@@ -27,6 +27,8 @@ const EXPECTED_FILES = [
   'extension/dist/browser/extension.js',
   'extension/dist/browser/server.js',
   'extension/dist/extension.js',
+  'extension/dist/fvad.wasm',
+  'extension/dist/media/waveform.js',
   'extension/dist/server.js',
   'extension/docs/images/icon.png',
   'extension/package.json',
@@ -49,7 +51,7 @@ test('the .vsix holds exactly the files the extension runs on (no tests, sources
   const entries = zipEntries(zip);
   assert.deepEqual(entries.map((e) => e.name).sort(), EXPECTED_FILES);
   const first = result.stdout.split('\n')[0];
-  assert.equal(first, `${out}: ${zip.length.toLocaleString('en-US')} bytes (${(zip.length / 1024).toFixed(1)} KB), 14 files; README links: ${REPOSITORY} (main)`);
+  assert.equal(first, `${out}: ${zip.length.toLocaleString('en-US')} bytes (${(zip.length / 1024).toFixed(1)} KB), 16 files; README links: ${REPOSITORY} (main)`);
   // Minified: long lines (only template literals keep their line breaks), not esbuild's readable ~30 bytes a line.
   for (const bundle of entries.filter((e) => e.name.startsWith('extension/dist/'))) {
     const lines = zipText(zip, bundle).split('\n').length;
@@ -72,7 +74,7 @@ test('REPOSITORY_URL: the README\'s images and links point at the repository, wh
   const out = path.join(tempDir(t, 'pt-vsix-'), 'x.vsix');
   const result = packageVsix(out, { REPOSITORY_URL: 'https://github.com/someone/podcast-transcripts.git', REPOSITORY_BRANCH: 'trunk' });
   assert.equal(result.code, 0, result.stderr + result.stdout);
-  assert.match(result.stdout.split('\n')[0], /, 14 files; README links: https:\/\/github\.com\/someone\/podcast-transcripts \(trunk\)$/);
+  assert.match(result.stdout.split('\n')[0], /, 16 files; README links: https:\/\/github\.com\/someone\/podcast-transcripts \(trunk\)$/);
   const { zipEntries, zipText } = await loadZip();
   const zip = fs.readFileSync(out);
   const text = (name: string) => zipText(zip, zipEntries(zip).find((e) => e.name === name)!);

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Position, Range } from 'vscode-languageserver-protocol';
+import { ruleDocsUrl } from '../../server/src/core/rules/docsUrl';
 import {
   analyze, documentLinks, documentSymbols, EpisodeModel, Finding, fixAllAction, foldingSpans, hoverAt, parseEpisode, quickFixes, semanticTokens, TranscriptConfig, videoAt,
 } from '../../server/src/core';
@@ -44,6 +45,7 @@ export class Fresh {
       severity: SEVERITY[f.severity],
       source: 'transcripts',
       code: f.rule,
+      codeDescription: { href: ruleDocsUrl(f.rule) },
       message: f.message,
     }));
   }

@@ -106,8 +106,14 @@ function checkInto(c: RepairCase, result: CaseResult): void {
     // A rule that looks across items may stay silent where the broken item could explain or break the relation.
     if (!now.has(key(moved)) && ITEM_LOCAL_RULES.has(f.rule)) problems.push(`lost ${f.rule} at ${moved.start} (${f.message})`);
   }
+  // A span rule (speech-rate) reports on the span's first timed item: when that item breaks, the finding on
+  // the same span (the same seconds; the broken item's words no longer counted) moves to the timed item
+  // before it. Moved is not new.
+  const span = (f: Finding) => `${f.rule}: ${f.message.replace(/^\d+ words? in /, '')}`;
+  const unbrokenSpans = new Set(unbroken.findings.filter((f) => !ITEM_LOCAL_RULES.has(f.rule)).map(span));
   for (const f of findings) {
-    if (f.rule !== 'yaml-syntax' && !inUnit(f, unit) && !expected.has(key(f))) problems.push(`new ${f.rule} at ${f.start} (${f.message})`);
+    const moved = !ITEM_LOCAL_RULES.has(f.rule) && unbrokenSpans.has(span(f));
+    if (f.rule !== 'yaml-syntax' && !inUnit(f, unit) && !expected.has(key(f)) && !moved) problems.push(`new ${f.rule} at ${f.start} (${f.message})`);
   }
 
   // 3. Every repair edits the broken unit only.
