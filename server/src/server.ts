@@ -2,7 +2,8 @@ import { CodeActionKind, Connection, InitializeResult, TextDocumentContentChange
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextChange, TranscriptLanguageService } from './core';
 import { FIX_ALL_KIND, SEMANTIC_LEGEND } from './convert';
-import { EpisodeMedia, registerAudioHandlers } from './handlers/audio';
+import { registerAudioHandlers } from './handlers/audio';
+import { EpisodeMedia } from './handlers/episodeMedia';
 import { registerChapterHandlers } from './handlers/chapters';
 import { COMMAND_IDS, registerCommands } from './handlers/commands';
 import { guardWith, readClientFeatures, ServerContext } from './handlers/context';

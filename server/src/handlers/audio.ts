@@ -1,24 +1,8 @@
 import type { CancellationToken } from 'vscode-languageserver';
-import { AnalysisCancelled, AudioAnalysis } from '../core/audio';
+import { AnalysisCancelled } from '../core/audio';
 import { AUDIO_ANALYSIS_REQUEST, AudioAnalysisParams, AudioAnalysisResult } from '../protocol';
 import type { ServerContext } from './context';
-
-/** The media analysis each open episode is checked against (sent by the player), by document URI. */
-export class EpisodeMedia {
-  private readonly byEpisode = new Map<string, { media: string; analysis: AudioAnalysis }>();
-
-  get(uri: string): { media: string; analysis: AudioAnalysis } | undefined {
-    return this.byEpisode.get(uri);
-  }
-
-  set(uri: string, media: string, analysis: AudioAnalysis): void {
-    this.byEpisode.set(uri, { media, analysis });
-  }
-
-  forget(uri: string): void {
-    this.byEpisode.delete(uri);
-  }
-}
+import type { EpisodeMedia } from './episodeMedia';
 
 /** `transcripts/audioAnalysis` (protocol.ts): analysed by the host with progress and cancellation, kept for the episode. */
 export function registerAudioHandlers(ctx: ServerContext, media: EpisodeMedia): void {

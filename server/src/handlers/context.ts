@@ -6,7 +6,7 @@ import type { InitializationOptions } from '../protocol';
 import type { SettingsCache } from '../settings';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import type { SiteTermsProvider } from '../siteTerms';
-import type { EpisodeMedia } from './audio';
+import type { EpisodeMedia } from './episodeMedia';
 
 /** What the client said it can do, read once from `initialize`. */
 export interface ClientFeatures {
