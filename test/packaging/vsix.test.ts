@@ -53,7 +53,7 @@ test('the .vsix holds exactly the files the extension runs on (no tests, sources
   const first = result.stdout.split('\n')[0];
   assert.equal(first, `${out}: ${zip.length.toLocaleString('en-US')} bytes (${(zip.length / 1024).toFixed(1)} KB), 16 files; README links: ${REPOSITORY} (main)`);
   // Minified: long lines (only template literals keep their line breaks), not esbuild's readable ~30 bytes a line.
-  for (const bundle of entries.filter((e) => e.name.startsWith('extension/dist/'))) {
+  for (const bundle of entries.filter((e) => e.name.startsWith('extension/dist/') && e.name.endsWith('.js'))) {
     const lines = zipText(zip, bundle).split('\n').length;
     assert.ok(bundle.size / lines > 1000, `${bundle.name}: ${lines} lines for ${bundle.size} bytes`);
   }
