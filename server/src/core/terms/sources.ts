@@ -94,10 +94,11 @@ export function episodeTerms(model: EpisodeModel, site: SiteTerms): Term[] {
   for (const [name, count] of counts) {
     if (count >= MIN_SPEAKER_LINES) for (const part of nameParts(name)) terms.push({ text: part, name: true, origin: { kind: 'speaker' } });
   }
+  // Without an English word list a title's or a link's word cannot be told from a term: none are taken.
   const title = getField(model.topLevel, 'title');
   if (title?.kind === 'string') {
     for (const word of wordsIn(title.value as string)) {
-      if (/^\p{Lu}/u.test(word.text) && word.text.length >= MIN_TERM_LENGTH && !site.english?.isWord(word.text.toLowerCase())) {
+      if (site.english && /^\p{Lu}/u.test(word.text) && word.text.length >= MIN_TERM_LENGTH && !site.english.isWord(word.text.toLowerCase())) {
         terms.push({ text: word.text, name: false, origin: { kind: 'title' } });
       }
     }
@@ -105,7 +106,7 @@ export function episodeTerms(model: EpisodeModel, site: SiteTerms): Term[] {
   for (const link of getField(model.topLevel, 'links')?.children ?? []) {
     if (link.kind !== 'string') continue;
     for (const segment of (link.value as string).split(/[/?#=&._-]+/)) {
-      if (/^[A-Za-z]{5,}$/.test(segment) && !site.english?.isWord(segment.toLowerCase()) && !/^(?:https?|www|com|org|html?)$/i.test(segment)) {
+      if (site.english && /^[A-Za-z]{5,}$/.test(segment) && !site.english.isWord(segment.toLowerCase()) && !/^(?:https?|www|com|org|html?)$/i.test(segment)) {
         terms.push({ text: segment, name: false, origin: { kind: 'link' } });
       }
     }
