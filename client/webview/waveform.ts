@@ -6,6 +6,7 @@
 // Everything from the episode is shown with textContent (wavesurfer's string content is textContent too).
 import WaveSurfer from 'wavesurfer.js';
 import RegionsPlugin, { type Region } from 'wavesurfer.js/dist/plugins/regions.esm.js';
+import { formatTime } from '../../server/src/core/time';
 import { lineAtSecond, orderBySecond, type LaneLine } from '../src/player/laneLines';
 
 interface Api {
@@ -149,7 +150,7 @@ function drawRegions(): void {
       resizeEnd: false,
       color: regionColor(line.index, n),
     });
-    region.element?.setAttribute('title', `${line.who ? `${line.who} · ` : ''}${label(line.sec)}: drag the start to move this line's time`);
+    region.element?.setAttribute('title', `${line.who ? `${line.who} · ` : ''}${formatTime(line.sec)}: drag the start to move this line's time`);
     regionOf.set(line.index, region);
   });
 }
@@ -182,17 +183,9 @@ function showPlaying(t: number): void {
   const line = lineAtSecond(bySecond, t);
   if (line?.index === playingIndex) return;
   playingIndex = line?.index;
-  now.textContent = line ? `${line.who ? `${line.who} · ` : ''}${label(line.sec)} — ${line.text}` : '';
+  now.textContent = line ? `${line.who ? `${line.who} · ` : ''}${formatTime(line.sec)} — ${line.text}` : '';
   now.hidden = !line;
   recolor();
-}
-
-function label(seconds: number): string {
-  const s = Math.floor(seconds);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const ss = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
 
 function setZoom(step: number): void {
