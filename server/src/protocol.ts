@@ -120,7 +120,15 @@ export interface InitializationOptions {
   retriggerSuggestCommand?: string;
   /** A folder URI where the server keeps media analyses (VS Code: the extension's global storage). */
   audioCacheFolder?: string;
+  /**
+   * False in a workspace the user has not trusted: the folder's `.transcriptlintrc.json` may then not
+   * raise the limits or name folders (withoutRestrictedKeys). Absent means trusted (other editors).
+   */
+  workspaceTrusted?: boolean;
 }
+
+/** The user trusted the workspace (VS Code: onDidGrantWorkspaceTrust): the whole `.transcriptlintrc.json` applies from now on. */
+export const DID_GRANT_WORKSPACE_TRUST = 'transcripts/didGrantWorkspaceTrust';
 
 export interface UriParams {
   uri: string;
