@@ -9,7 +9,7 @@ export function registerAudioHandlers(ctx: ServerContext, media: EpisodeMedia): 
   const { connection, host, guard } = ctx;
   connection.onRequest(AUDIO_ANALYSIS_REQUEST, guard('audioAnalysis', async (params: AudioAnalysisParams, token: CancellationToken): Promise<AudioAnalysisResult> => {
     if (typeof params?.media !== 'string') return { ok: false, message: 'audioAnalysis takes { media: uri, textDocument?: { uri } }' };
-    if (!host.analyzeMedia) return { ok: false, message: 'This language server cannot read media files here (the browser worker): decode them in the player instead.' };
+    if (!host.analyzeMedia) return { ok: false, message: 'This language server cannot read media files here.' };
     const progress = connection.window.attachWorkDoneProgress(params.workDoneToken);
     let shown = -1;
     progress.begin('Analysing the speech', 0, undefined, true);
