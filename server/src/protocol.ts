@@ -427,8 +427,9 @@ export type ChapterPromptResult = { ok: true; prompt: string } | ConvertFailure;
  * Result `AudioAnalysisResult`: `{ ok: true, media, cached, analysis }`, where `analysis` is
  * `{ version, duration (s), peaksPerSecond (50), peaks (base64: one byte 0–255 per 1/50 s, the
  * loudest absolute sample, 255 = full scale), speech: [[onset, end], …] (s, 3 decimals) }`;
- * or `{ ok: false, message, cancelled? }` when the file cannot be read or decoded (M4A/AAC on the
- * desktop server), or the request was cancelled. Results come from a cache keyed by the file's
+ * or `{ ok: false, message, cancelled?, browserMayDecode? }` when the file cannot be read or decoded
+ * (M4A/AAC: `browserMayDecode`, a browser may; the client can then send its own `analysis`), or the
+ * request was cancelled. Results come from a cache keyed by the file's
  * path, size and modification time (the extension's global storage, `InitializationOptions.audioCacheFolder`;
  * in the browser worker through `AudioCacheRequests`, the bytes through `FileRequests.readBytes`).
  */
@@ -438,6 +439,12 @@ export interface AudioAnalysisParams {
   media: string;
   textDocument?: { uri: string };
   workDoneToken?: string | number;
+  /**
+   * The analysis made by the client itself (the player's page decodes M4A/AAC with the browser's
+   * AudioContext when the server answered `browserMayDecode`): checked and kept for the episode as
+   * if the server had made it; the media is not read.
+   */
+  analysis?: AudioAnalysisData;
 }
 
 export interface AudioAnalysisData {
@@ -450,4 +457,4 @@ export interface AudioAnalysisData {
 
 export type AudioAnalysisResult =
   | { ok: true; media: string; cached: boolean; analysis: AudioAnalysisData }
-  | { ok: false; message: string; cancelled?: boolean };
+  | { ok: false; message: string; cancelled?: boolean; browserMayDecode?: boolean };

@@ -2,6 +2,7 @@
 // spoken by two voices at known seconds (espeak-ng and sox, through test/audioFixture.ts as built
 // to out/), and a transcript whose second line says 0:12 while it is spoken at 0:09. Generated
 // when needed: no binary media in the repository, no corpus text.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -33,13 +34,23 @@ export function kettleEpisode() {
   return `---\ntitle: Kettle Hour\ntranscript:\n${items.join('')}---\n`;
 }
 
-/** Writes `<name>.md` and its spoken `<name>.wav` into `folder`. */
-export function writeKettleEpisode(folder, name = 'kettle-hour') {
+/** Why an M4A (AAC) cannot be made here, or false. */
+export function m4aMissing() {
+  return speechMissing() || fixture().ffmpegMissing();
+}
+
+/** Writes `<name>.md` and its spoken `<name>.wav` (or `.m4a`, AAC by ffmpeg) into `folder`. */
+export function writeKettleEpisode(folder, name = 'kettle-hour', { format = 'wav' } = {}) {
   const { speakEpisode, tempDir } = fixture();
   const work = tempDir('pt-speech-');
   try {
     const { wav } = speakEpisode(work, SPOKEN, LENGTH);
-    fs.copyFileSync(wav, path.join(folder, `${name}.wav`));
+    const target = path.join(folder, `${name}.${format}`);
+    if (format === 'wav') fs.copyFileSync(wav, target);
+    else {
+      const made = spawnSync('ffmpeg', ['-loglevel', 'error', '-y', '-i', wav, '-c:a', 'aac', '-b:a', '96k', target], { encoding: 'utf8' });
+      if (made.status !== 0) throw new Error(`ffmpeg: ${made.stderr}`);
+    }
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
