@@ -10,6 +10,8 @@ export interface Word {
   end: number;
   /** The word ends a clause (`.`, `,`, `?`…): a two-word term does not run across it. */
   endsClause: boolean;
+  /** A word in quotation marks of its own (`“aber”`): a word talked about, often of another language. */
+  quoted?: boolean;
 }
 
 const CHUNK = /\S+/g;
@@ -42,6 +44,7 @@ export function wordsIn(text: string, from = 0, to = text.length): Word[] {
       words.push({ text: core, start: at, end: at + core.length, endsClause: false });
     }
     if (words.length > before && /[,.;:!?…)]/.test(trail)) words[words.length - 1].endsClause = true;
+    if (words.length === before + 1 && /["“‘']/.test(chunk.slice(0, lead)) && /["”’']/.test(trail)) words[before].quoted = true;
   }
   return words;
 }
