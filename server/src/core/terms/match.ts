@@ -108,6 +108,7 @@ function isCaseVariant(word: string, term: string): boolean {
 /** The near misses among one line's (or one `who`'s) words, left to right, none overlapping. */
 export function nearMisses(matcher: Matcher, words: readonly Word[], source: string): NearMiss[] {
   const found: NearMiss[] = [];
+  let sounds: (WordSound | undefined)[] | undefined;
   for (let i = 0; i < words.length; i++) {
     if (words[i].quoted) continue;
     const single = matchWord(matcher, words[i]);
@@ -115,7 +116,7 @@ export function nearMisses(matcher: Matcher, words: readonly Word[], source: str
       found.push(single);
       continue;
     }
-    const joined = matchJoined(matcher, words, i, source);
+    const joined = matchJoined(matcher, words, (sounds ??= new Array(words.length)), i, source);
     if (joined) {
       found.push(joined.miss);
       i += joined.size - 1;
@@ -124,11 +125,39 @@ export function nearMisses(matcher: Matcher, words: readonly Word[], source: str
   return found;
 }
 
+/** Each matcher's answers by word: a transcript says the same words over and over. */
+const answers = new WeakMap<Matcher, Map<string, Term[]>>();
+
 function matchWord(matcher: Matcher, word: Word): NearMiss | undefined {
-  const text = word.text;
-  if (text.length < MIN_TERM_LENGTH || isKnown(matcher, text)) return undefined;
+  if (word.text.length < MIN_TERM_LENGTH || isPlainEnglish(matcher.english, word.text)) return undefined;
+  let known = answers.get(matcher);
+  if (!known) answers.set(matcher, (known = new Map()));
+  let terms = known.get(word.text);
+  if (!terms) known.set(word.text, (terms = termsFor(matcher, word.text)));
+  return terms.length > 0 ? { start: word.start, end: word.end, text: word.text, terms } : undefined;
+}
+
+/** Whether each word is ordinary English with at most a capital letter: never a mishearing, whatever the episode. */
+const plainEnglish = new WeakMap<EnglishWords, Map<string, boolean>>();
+
+function isPlainEnglish(english: EnglishWords | undefined, text: string): boolean {
+  if (!english) return false;
+  let known = plainEnglish.get(english);
+  if (!known) plainEnglish.set(english, (known = new Map()));
+  let answer = known.get(text);
+  if (answer === undefined) {
+    if (known.size > 200_000) known.clear();
+    answer = (text.match(/\p{Lu}/gu) ?? []).length <= 1 && english.isWord(text.toLowerCase());
+    known.set(text, answer);
+  }
+  return answer;
+}
+
+/** The terms a word is probably a mishearing of, best first (none: no mishearing). */
+function termsFor(matcher: Matcher, text: string): Term[] {
+  if (text.length < MIN_TERM_LENGTH || isKnown(matcher, text)) return [];
   const capitals = (text.match(/\p{Lu}/gu) ?? []).length;
-  if (capitals >= 2 && capitals >= text.length - 2) return undefined; // An acronym (`CPOs`): no mishearing to guess from.
+  if (capitals >= 2 && capitals >= text.length - 2) return []; // An acronym (`CPOs`): no mishearing to guess from.
   const lower = text.toLowerCase();
   const common = matcher.english?.isWord(lower) ?? false;
   const scored: Scored[] = [];
@@ -140,8 +169,8 @@ function matchWord(matcher: Matcher, word: Word): NearMiss | undefined {
     }
   }
   // A known term in another case (`numba` for Numba) is that term, unless the case hides its inner capitals.
-  if (sameLetters && scored.length === 0) return undefined;
-  if (!common && isOtherSpelling(matcher, text, lower)) return undefined;
+  if (sameLetters && scored.length === 0) return [];
+  if (!common && isOtherSpelling(matcher, text, lower)) return [];
   // An ordinary word is no mishearing; a spelling with inner capitals (`AdWords`) is written that way on purpose, unless the site's own term is near.
   const innerCapitals = /\p{Lu}/u.test(text.slice(1));
   if (scored.length === 0 && !common) {
@@ -163,8 +192,7 @@ function matchWord(matcher: Matcher, word: Word): NearMiss | undefined {
       }
     }
   }
-  const terms = rank(matcher, scored);
-  return terms.length > 0 ? { start: word.start, end: word.end, text, terms } : undefined;
+  return rank(matcher, scored);
 }
 
 /**
@@ -236,6 +264,9 @@ const FUNCTION_WORDS = new Set(
   'a an and are as at be but by can did do for from had has have he her his how i if in is it its me my no not of on or our she so than that the their them then there they this to too up us was we were what when which who will with would you your all'.split(' '),
 );
 
+/** The little words as written at the start of a sentence or in capitals too, to be skipped before any lower-casing. */
+const LITTLE = new Set([...FUNCTION_WORDS].flatMap((w) => [w, w[0].toUpperCase() + w.slice(1), w.toUpperCase()]));
+
 /**
  * Two or three words heard as one term: `Py Torch` (PyTorch) by its letters, `cooper netties`
  * (Kubernetes) or `air bite` (Airbyte) by sound and spelling. Only terms of the site (its own
@@ -243,14 +274,12 @@ const FUNCTION_WORDS = new Set(
  * words, no words across a comma or a hyphen (`fine-tune` is a style, not a mishearing). Words
  * that are all ordinary English must be one letter from the term (`air bite`).
  */
-function matchJoined(matcher: Matcher, words: readonly Word[], i: number, source: string): { miss: NearMiss; size: number } | undefined {
+function matchJoined(matcher: Matcher, words: readonly Word[], sounds: (WordSound | undefined)[], i: number, source: string): { miss: NearMiss; size: number } | undefined {
   for (const size of [3, 2]) {
+    if (!mayBeHeardAsOne(matcher, words, sounds, i, size, source)) continue;
     const window = words.slice(i, i + size);
-    if (window.length < size || window.slice(0, -1).some((w, k) => w.endsClause || /\S/.test(source.slice(w.end, window[k + 1].start)))) continue;
-    if (window.some((w) => w.text.length < 2 || FUNCTION_WORDS.has(w.text.toLowerCase()))) continue;
     const texts = window.map((w) => w.text);
     const lower = texts.join('').toLowerCase();
-    if (lower.length < 6) continue;
     const byLetters = matcher.indexes.flatMap((index) => index.sameLetters(lower)).filter((t) => !t.knownOnly && (t.name || /\p{Lu}/u.test(t.text.slice(1))));
     const bySound = matcher.indexes.flatMap((index) => index.soundingLike(joinedSoundKey(texts)));
     if (byLetters.length === 0 && bySound.length === 0) continue;
@@ -278,6 +307,57 @@ function matchJoined(matcher: Matcher, words: readonly Word[], i: number, source
     }
   }
   return undefined;
+}
+
+/**
+ * The cheap test first (every word pair and triple of a transcript is tried): words that may be
+ * heard as one (no little word, nothing but spaces between) whose letters or sound some term has.
+ */
+function mayBeHeardAsOne(matcher: Matcher, words: readonly Word[], sounds: (WordSound | undefined)[], i: number, size: number, source: string): boolean {
+  if (i + size > words.length) return false;
+  for (let k = 0; k < size; k++) {
+    const word = words[i + k];
+    if (word.text.length < 2 || LITTLE.has(word.text) || (k > 0 && !joinable(source, words[i + k - 1], word))) return false;
+  }
+  let lower = '';
+  let key = '';
+  for (let k = 0; k < size; k++) {
+    const sound = (sounds[i + k] ??= wordSound(words[i + k].text));
+    if (sound.little) return false;
+    lower += sound.lower;
+    key += k > 0 ? sound.tail : sound.key;
+  }
+  return lower.length >= 6 && matcher.indexes.some((index) => index.mayBeApart(lower, key));
+}
+
+/** Two words in one clause with nothing but spaces between (not `MRT (Mass`, not `fine-tune`). */
+function joinable(source: string, before: Word, after: Word): boolean {
+  if (before.endsClause) return false;
+  for (let at = before.end; at < after.start; at++) if (!/\s/.test(source[at])) return false;
+  return true;
+}
+
+interface WordSound {
+  lower: string;
+  /** Double Metaphone's primary key; `tail` without an opening vowel (silent inside a word, see joinedSoundKey). */
+  key: string;
+  tail: string;
+  /** Too short or a little word: never part of a term heard apart. */
+  little: boolean;
+}
+
+const wordSounds = new Map<string, WordSound>();
+
+function wordSound(text: string): WordSound {
+  let sound = wordSounds.get(text);
+  if (!sound) {
+    if (wordSounds.size > 200_000) wordSounds.clear();
+    const lower = text.toLowerCase();
+    const key = soundKeys(text)[0];
+    sound = { lower, key, tail: key.startsWith('A') ? key.slice(1) : key, little: text.length < 2 || FUNCTION_WORDS.has(lower) };
+    wordSounds.set(text, sound);
+  }
+  return sound;
 }
 
 /** A term from other episodes must be used much more often than the word it would replace. */
