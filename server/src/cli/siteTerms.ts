@@ -91,8 +91,15 @@ export class SiteTermsResolver {
   }
 }
 
+/**
+ * The text (in characters) of the parsed episodes a folder keeps for their check: a model takes
+ * tens of times its text in memory, so a large site's later episodes are parsed again instead.
+ */
+const KEPT_TEXT_LIMIT = 16 * 1024 * 1024;
+
 async function readFolder(dir: string, dicts: Dictionaries, frontMatterKB: number | undefined): Promise<Folder> {
   const folder: Folder = { counts: new Map(), spellings: new Map(), parsed: new Map() };
+  let kept = 0;
   const names = (await fs.promises.readdir(dir).catch(() => [] as string[])).filter((name) => name.toLowerCase().endsWith('.md')).sort();
   for (const name of names) {
     const file = path.join(dir, name);
@@ -100,7 +107,7 @@ async function readFolder(dir: string, dicts: Dictionaries, frontMatterKB: numbe
     if (text === undefined) continue;
     const model = parseEpisode(text, pathToFileURL(file).href, { maxFrontMatterKB: frontMatterKB });
     if (!model.isEpisode) continue;
-    folder.parsed.set(path.resolve(file), { text, model, frontMatterKB });
+    if ((kept += text.length) <= KEPT_TEXT_LIMIT) folder.parsed.set(path.resolve(file), { text, model, frontMatterKB });
     const spellings = episodeSpellings(model, dicts.english);
     folder.spellings.set(path.resolve(file), spellings);
     for (const spelling of spellings) folder.counts.set(spelling, (folder.counts.get(spelling) ?? 0) + 1);
