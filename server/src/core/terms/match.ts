@@ -327,7 +327,9 @@ function mayBeHeardAsOne(matcher: Matcher, words: readonly Word[], sounds: (Word
     lower += sound.lower;
     key += k > 0 ? sound.tail : sound.key;
   }
-  return lower.length >= 6 && matcher.indexes.some((index) => index.mayBeApart(lower, key));
+  if (lower.length < 6) return false;
+  for (const index of matcher.indexes) if (index.mayBeApart(lower, key)) return true;
+  return false;
 }
 
 /** Two words in one clause with nothing but spaces between (not `MRT (Mass`, not `fine-tune`). */

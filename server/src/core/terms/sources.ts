@@ -2,7 +2,7 @@ import { readGuests } from '../clips';
 import { getField } from '../fields';
 import type { EpisodeModel } from '../model';
 import { MIN_TERM_LENGTH, Term, TermIndex } from './vocabulary';
-import { wordsIn, wordsOf } from './words';
+import { wordsIn } from './words';
 
 /**
  * Where the vocabulary comes from. The host reads the files (people files, other episodes, the
@@ -120,16 +120,17 @@ export function episodeTerms(model: EpisodeModel, site: SiteTerms): Term[] {
  */
 export function episodeSpellings(model: EpisodeModel, english: EnglishWords | undefined): Set<string> {
   const spellings = new Set<string>();
-  const add = (owner: object, from: number, to: number) => {
-    for (const word of wordsOf(owner, model.text.slice(from, to))) {
+  // Not kept per item (wordsOf): held for every episode until its check, they cost more in garbage collection than reading them again.
+  const add = (from: number, to: number) => {
+    for (const word of wordsIn(model.text, from, to)) {
       if (word.text.length >= 3 && !english?.isWord(word.text.toLowerCase())) spellings.add(word.text);
     }
   };
   const title = getField(model.topLevel, 'title');
-  if (title?.valueSpan) add(title, title.valueSpan.start, title.valueSpan.end);
+  if (title?.valueSpan) add(title.valueSpan.start, title.valueSpan.end);
   for (const item of model.transcript?.items ?? []) {
     const field = getField(item.fields, item.kind === 'header' ? 'header' : 'line');
-    if (field?.valueSpan && (item.kind === 'line' || item.kind === 'header')) add(item, field.valueSpan.start, field.valueSpan.end);
+    if (field?.valueSpan && (item.kind === 'line' || item.kind === 'header')) add(field.valueSpan.start, field.valueSpan.end);
   }
   return spellings;
 }

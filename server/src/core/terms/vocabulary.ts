@@ -54,8 +54,9 @@ export class TermIndex {
   private readonly lower = new Map<string, Term[]>();
   private readonly sound = new Map<string, Term[]>();
   private readonly deletions = new Map<string, Term[]>();
-  /** The letters and sound keys of the terms words heard apart may stand for: a quick no for most word pairs. */
-  private readonly apart = new Set<string>();
+  /** The letters and the sound keys of the terms words heard apart may stand for: a quick no for most word pairs. */
+  private readonly apartLetters = new Set<string>();
+  private readonly apartSounds = new Set<string>();
 
   constructor(terms: Iterable<Term> = []) {
     for (const term of terms) this.add(term);
@@ -81,12 +82,12 @@ export class TermIndex {
 
   /** Whether some term words heard apart may stand for has these letters (lower case) or this sound key. */
   mayBeApart(lower: string, key: string): boolean {
-    return this.apart.has(lower) || this.apart.has(`~${key}`);
+    return this.apartLetters.has(lower) || this.apartSounds.has(key);
   }
 
   private addApart(term: Term): void {
-    this.apart.add(term.text.toLowerCase());
-    for (const key of soundKeys(term.text)) this.apart.add(`~${key}`);
+    this.apartLetters.add(term.text.toLowerCase());
+    for (const key of soundKeys(term.text)) this.apartSounds.add(key);
   }
 
   get(text: string): Term | undefined {

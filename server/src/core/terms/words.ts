@@ -76,8 +76,8 @@ function splitHyphens(chunk: string, start: number): { text: string; start: numb
 }
 
 /**
- * The words of a field's value (offsets from its start), kept per owner (the item): the site's
- * counts and the check read the same lines, and an item that only shifted keeps them.
+ * The words of a field's value (offsets from its start), kept per owner (the item): an item that
+ * only shifted keeps them from one check to the next.
  */
 const valueWords = new WeakMap<object, { value: string; words: Word[] }>();
 
