@@ -1,3 +1,8 @@
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
 // A WAV file of tones whose pitch changes at given seconds: media for the player's tests and the
 // demo, generated when needed so that no binary media lives in the repository.
 
@@ -42,4 +47,12 @@ export function tonesForEpisode(text, tail = 4) {
   const starts = [...new Set([0, ...secs])].sort((a, b) => a - b);
   const parts = starts.map((from, i) => ({ from, hz: 330 + 55 * (i % 12) }));
   return tonesWav(parts, starts[starts.length - 1] + tail);
+}
+
+/** A temporary copy of a player fixture folder (`source`), with `listen.wav` made from its `listen.md`. */
+export async function playerFolderWithTones(source, prefix) {
+  const dir = await fsp.mkdtemp(path.join(os.tmpdir(), prefix));
+  await fsp.cp(source, dir, { recursive: true });
+  await fsp.writeFile(path.join(dir, 'listen.wav'), tonesForEpisode(fs.readFileSync(path.join(dir, 'listen.md'), 'utf8')));
+  return dir;
 }

@@ -4,22 +4,18 @@
 // Go to Time lands on the line; a missing and an unplayable file get their messages.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import fsp from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { withVSCode, closeBrowser, E2E_DIR } from '../lib/vscode.mjs';
 import { waitValue, waitLines, runCommandWithInput } from '../lib/extra.mjs';
-import { tonesForEpisode } from '../lib/tones.mjs';
+import { playerFolderWithTones } from '../lib/tones.mjs';
 import { playerFrame, playerTime, openPlayer, highlightedLines } from '../lib/player.mjs';
 
 after(closeBrowser);
 
 /** The player fixtures plus generated media: listen.wav (tones) and broken.mp4 (not media at all). */
 async function playerFixtures() {
-  const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'pt-player-'));
-  await fsp.cp(path.join(E2E_DIR, 'fixtures', 'player'), dir, { recursive: true });
-  await fsp.writeFile(path.join(dir, 'listen.wav'), tonesForEpisode(fs.readFileSync(path.join(dir, 'listen.md'), 'utf8')));
+  const dir = await playerFolderWithTones(path.join(E2E_DIR, 'fixtures', 'player'), 'pt-player-');
   await fsp.writeFile(path.join(dir, 'broken.mp4'), Buffer.from('this is text, not an mp4 file\n'.repeat(50)));
   // Found through transcripts.player.mediaFolders by the episode's ids.youtube; the other file is a longer id's.
   await fsp.mkdir(path.join(dir, 'media'));

@@ -4,23 +4,15 @@
 // that line's `sec` and `time` in one edit (one undo step); the panel below the episode as well.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import fsp from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { withVSCode, closeBrowser, E2E_DIR } from '../lib/vscode.mjs';
 import { waitValue, waitLines } from '../lib/extra.mjs';
-import { tonesForEpisode } from '../lib/tones.mjs';
+import { playerFolderWithTones } from '../lib/tones.mjs';
 import { playerFrame, playerTime, openPlayer, laneRegions as regions } from '../lib/player.mjs';
 
 after(closeBrowser);
 
-async function fixtures() {
-  const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'pt-waveform-'));
-  await fsp.cp(path.join(E2E_DIR, 'fixtures', 'player'), dir, { recursive: true });
-  await fsp.writeFile(path.join(dir, 'listen.wav'), tonesForEpisode(fs.readFileSync(path.join(dir, 'listen.md'), 'utf8')));
-  return dir;
-}
+const fixtures = () => playerFolderWithTones(path.join(E2E_DIR, 'fixtures', 'player'), 'pt-waveform-');
 
 test('the waveform lane: a region per timed line, the line being played under it, zoom, and a dragged start moves sec and time in one undo step', async (t) => withVSCode(t, {
   name: 'waveform', fixtures: await fixtures(),
