@@ -15,6 +15,8 @@ export class SettingsCache {
   private readonly byUri = new Map<string, Promise<TranscriptConfig>>();
   private readonly resolved = new Map<string, TranscriptConfig>();
   private pushed: unknown;
+  /** Config files whose ignored keys were already named (once per file until settings or files change). */
+  private readonly warnedUntrusted = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -48,6 +50,7 @@ export class SettingsCache {
 
   clear(): void {
     this.byUri.clear();
+    this.warnedUntrusted.clear();
   }
 
   forget(uri: string): void {
@@ -79,7 +82,10 @@ export class SettingsCache {
       const layer = parseConfigText(text, file);
       if (this.workspaceTrusted()) return layer;
       const { config, dropped } = withoutRestrictedKeys(layer);
-      if (dropped.length > 0) this.connection.console.warn(`${file}: ${dropped.join(', ')} ignored until you trust this workspace`);
+      if (dropped.length > 0 && !this.warnedUntrusted.has(file)) {
+        this.warnedUntrusted.add(file);
+        this.connection.console.warn(`${file}: ${dropped.join(', ')} ignored until you trust this workspace`);
+      }
       return config;
     } catch (error) {
       this.connection.console.error(error instanceof Error ? error.message : String(error));

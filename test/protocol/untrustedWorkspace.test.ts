@@ -33,6 +33,10 @@ test('untrusted: frontMatterKB and the folders of .transcriptlintrc.json are ign
     const untrusted = (await client.diagnosticsFor(uri, 1, 30_000)).diagnostics;
     assert.deepEqual(untrusted.map((d) => d.code), ['yaml-syntax']);
     assert.match(String(untrusted[0].message), /too large to check \(\d+ KB; the limit is 512 KB\)/);
+    // A second episode under the same file: the keys are named once per file, not per document.
+    const second = pathToFileURL(path.join(FOLDER, 'second.md')).href;
+    client.open(second, episode("- line: Hello.\n  sec: 1\n  time: '0:01'\n  who: Host\n"));
+    await client.diagnosticsFor(second, 1, 30_000);
     assert.deepEqual(client.logs.filter((l) => l.includes('ignored until you trust')), [
       `${pathToFileURL(path.join(FOLDER, '.transcriptlintrc.json')).href}: frontMatterKB, chapters.filePattern, peopleFolder ignored until you trust this workspace`,
     ]);
