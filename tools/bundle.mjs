@@ -62,9 +62,11 @@ const builds = [
   { ...node, entryPoints: ['client/src/extension.ts'], external: ['vscode'], outfile: 'dist/extension.js' },
   { ...node, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', external: ['@echogarden/fvad-wasm/fvad.wasm'] },
   { ...browser, format: 'cjs', entryPoints: ['client/src/browser/extension.ts'], external: ['vscode'], outfile: 'dist/browser/extension.js' },
-  { ...browser, format: 'iife', entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browser/server.js' },
+  // fvad.wasm (20 KB) inlined as bytes: the worker has no file system to read it from (server/src/browser/inProcess.ts).
+  { ...browser, format: 'iife', entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browser/server.js', loader: { '.wasm': 'binary' } },
   // The player page's waveform lane (wavesurfer.js), loaded by the webview beside client/media/player.js.
-  { ...browser, format: 'iife', entryPoints: ['client/webview/waveform.ts'], outfile: 'dist/media/waveform.js' },
+  // With the core's PCM analysis and fvad.wasm inlined, for what only the page can decode (M4A/AAC: client/webview/pageDecode.ts).
+  { ...browser, format: 'iife', entryPoints: ['client/webview/waveform.ts'], outfile: 'dist/media/waveform.js', loader: { '.wasm': 'binary' } },
 ];
 
 await Promise.all(builds.map(async (options) => {

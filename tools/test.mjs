@@ -14,8 +14,11 @@ const full = process.argv.includes('--full');
 const targets = process.argv.slice(2).filter((arg) => arg !== '--full');
 const tap = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pt-test-')), 'report.tap');
 
+// Two files at a time: most tests wait on a server or a CLI process they started, and Node's default
+// (one fewer than the cores) runs them one by one on a two-core machine. TRANSCRIPTS_TEST_CONCURRENCY sets it.
+const concurrency = process.env.TRANSCRIPTS_TEST_CONCURRENCY || '2';
 const child = spawn(process.execPath, [
-  '--test',
+  '--test', `--test-concurrency=${concurrency}`,
   '--test-reporter=spec', '--test-reporter-destination=stdout',
   '--test-reporter=tap', `--test-reporter-destination=${tap}`,
   ...(targets.length > 0 ? targets : ['out/test/']),

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
-import { ClientCommands, Commands, InitializationOptions, SETTINGS_SECTION } from '../../server/src/protocol';
+import { ClientCommands, Commands, DID_GRANT_WORKSPACE_TRUST, InitializationOptions, SETTINGS_SECTION } from '../../server/src/protocol';
 import { checkWorkspaceWithProgress } from './commands/checkWorkspace';
 import { EXPORT_TRANSCRIPT_COMMAND, exportTranscript } from './commands/exportTranscript';
 import { importTranscript } from './commands/importTranscript';
@@ -23,10 +23,13 @@ export async function activateClient(
   createClient: (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient,
 ): Promise<BaseLanguageClient> {
   let client: BaseLanguageClient | undefined;
+  // Media analyses (transcripts/audioAnalysis) are kept in the extension's storage, by file identity.
+  const audioCache = vscode.Uri.joinPath(context.globalStorageUri, 'audio');
   const initializationOptions: InitializationOptions = {
     retriggerSuggestCommand: 'editor.action.triggerSuggest',
-    // Media analyses (transcripts/audioAnalysis) are kept in the extension's storage, by file identity.
-    audioCacheFolder: vscode.Uri.joinPath(context.globalStorageUri, 'audio').toString(),
+    audioCacheFolder: audioCache.toString(),
+    // Untrusted: the repository's .transcriptlintrc.json may not raise the limits either (package.json restricts the settings).
+    workspaceTrusted: vscode.workspace.isTrusted,
   };
   const options: LanguageClientOptions = {
     initializationOptions,
@@ -59,9 +62,10 @@ export async function activateClient(
     vscode.commands.registerCommand('transcripts.insertChapters', () => insertChapters(running)),
     vscode.commands.registerCommand('transcripts.copyChapters', () => copyChapters(running)),
     vscode.commands.registerCommand('transcripts.suggestChapters', () => suggestChapters(running)),
-    ...serveFileSystem(running),
+    ...serveFileSystem(running, audioCache),
   );
   await running.start();
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void running.sendNotification(DID_GRANT_WORKSPACE_TRUST)));
   startStatusItem(running, context);
   registerPlayer(context, running);
   return running;

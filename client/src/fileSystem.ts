@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { FileRequests, FileStat, FindFilesParams, UriParams } from '../../server/src/protocol';
+import { AudioCacheParams, AudioCacheRequests, FileRequests, FileStat, FindFilesParams, UriParams } from '../../server/src/protocol';
 
 /**
  * Answers the server's file requests with `vscode.workspace.fs` and `findFiles`: what a server
  * without a file system (the browser worker) reads other episodes and the config file with. Works
- * on any file system VS Code has (file, vscode-vfs for github.dev, vscode-test-web, …).
+ * on any file system VS Code has (file, vscode-vfs for github.dev, vscode-test-web, …). The worker's
+ * speech analyses are kept in `audioCache` (the extension's global storage).
  */
-export function serveFileSystem(client: BaseLanguageClient): vscode.Disposable[] {
+export function serveFileSystem(client: BaseLanguageClient, audioCache: vscode.Uri): vscode.Disposable[] {
   const decoder = new TextDecoder('utf-8');
   return [
     client.onRequest(FileRequests.readFile, async ({ uri }: UriParams): Promise<string | null> => {
@@ -25,6 +26,15 @@ export function serveFileSystem(client: BaseLanguageClient): vscode.Disposable[]
         return null;
       }
     }),
+    // The whole file: VS Code's file system API has no ranged read. Only a worker asks (protocol.ts).
+    client.onRequest(FileRequests.readBytes, async ({ uri }: UriParams): Promise<Uint8Array | null> => {
+      try {
+        return await vscode.workspace.fs.readFile(vscode.Uri.parse(uri));
+      } catch {
+        return null;
+      }
+    }),
+    ...serveAudioCache(client, audioCache),
     client.onRequest(FileRequests.findMarkdownFiles, async ({ folders }: FindFilesParams): Promise<string[]> => {
       const found: string[] = [];
       for (const folder of folders) {
@@ -32,6 +42,28 @@ export function serveFileSystem(client: BaseLanguageClient): vscode.Disposable[]
         for (const uri of files) found.push(uri.toString());
       }
       return found;
+    }),
+  ];
+}
+
+/** The keys the worker makes (browser/audio.ts): hex, so a key never names a file outside the folder. */
+const CACHE_KEY = /^[0-9a-f]{8,64}$/;
+
+function serveAudioCache(client: BaseLanguageClient, folder: vscode.Uri): vscode.Disposable[] {
+  const entry = (key: unknown) => (typeof key === 'string' && CACHE_KEY.test(key) ? vscode.Uri.joinPath(folder, `${key}.json`) : undefined);
+  return [
+    client.onRequest(AudioCacheRequests.read, async ({ key }: AudioCacheParams): Promise<string | null> => {
+      const uri = entry(key);
+      try {
+        return uri ? new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)) : null;
+      } catch {
+        return null;
+      }
+    }),
+    client.onRequest(AudioCacheRequests.write, async ({ key, text }: AudioCacheParams): Promise<null> => {
+      const uri = entry(key);
+      if (uri && typeof text === 'string') await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+      return null;
     }),
   ];
 }

@@ -1,6 +1,6 @@
 // The player's waveform lane (issue 24), inside the player's webview, drawn by wavesurfer.js on the
 // page's own <audio>/<video> (player.js makes it and announces it): the episode's peaks and speech
-// from the extension's analysis (the lane never fetches or decodes the file itself), every timed line
+// from the extension's analysis (the lane decodes the file itself only when asked: M4A/AAC, pageDecode.ts), every timed line
 // a region from its `sec` to the next, the line being played shown as text under the lane. Dragging a
 // region's start sends one edit of that line's `sec` and `time` to the extension.
 // Everything from the episode is shown with textContent (wavesurfer's string content is textContent too).
@@ -8,6 +8,7 @@ import WaveSurfer from 'wavesurfer.js';
 import RegionsPlugin, { type Region } from 'wavesurfer.js/dist/plugins/regions.esm.js';
 import { formatTime } from '../../server/src/core/time';
 import { lineAtSecond, orderBySecond, type LaneLine } from '../src/player/laneLines';
+import { analyseInPage } from './pageDecode';
 
 interface Api {
   postMessage(message: unknown): void;
@@ -238,6 +239,14 @@ window.addEventListener('message', (event) => {
       ws?.destroy();
       ws = undefined;
       create();
+      break;
+    case 'analyseInPage':
+      // The server cannot decode this file (M4A/AAC): the browser may. The result goes back to the extension.
+      if (!media?.currentSrc) break;
+      analyseInPage(media.currentSrc).then(
+        (result) => api?.postMessage({ type: 'pageAnalysis', analysis: result }),
+        (error: unknown) => api?.postMessage({ type: 'pageAnalysisFailed', message: error instanceof Error ? error.message : String(error) }),
+      );
       break;
     case 'laneNote':
       note.textContent = String(m.text);

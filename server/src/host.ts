@@ -27,8 +27,8 @@ export interface ServerHost {
   /** The published dictionaries' texts (name-spelling, term-spelling): node_modules for the CLI, inlined in the bundles. */
   dictionaryFiles(): DictionaryFiles;
   /**
-   * The speech analysis of a media file (reading, decoding, caching are the host's: node/audio.ts);
-   * absent where the host cannot read media (the browser worker, for now).
+   * The speech analysis of a media file (reading, decoding, caching are the host's: node/audio.ts,
+   * browser/audio.ts); absent where the host cannot analyse media.
    */
   analyzeMedia?(uri: string, options: HostAnalysisOptions): Promise<{ analysis: AudioAnalysis; cached: boolean }>;
   /** Runs `callback` after the events already queued (setImmediate in Node, a zero timeout in a worker). */

@@ -46,7 +46,30 @@ export const FileRequests = {
   stat: 'transcripts/fs/stat',
   /** `FindFilesParams` → `string[]`: every `*.md` below the folders, not in node_modules or .git. */
   findMarkdownFiles: 'transcripts/fs/findMarkdownFiles',
+  /**
+   * `UriParams` → `Uint8Array | null`: a media file's bytes, for the speech analysis. Only between a
+   * browser worker and its client, where messages are structured clones (no JSON), so the bytes
+   * pass as they are.
+   */
+  readBytes: 'transcripts/fs/readBytes',
 } as const;
+
+/**
+ * The browser worker's cache of speech analyses, kept by the client in the extension's global
+ * storage (`<globalStorageUri>/audio/<key>.json`): the worker has no storage of its own. `key` is
+ * hex (the file's identity hashed); the client writes nowhere else.
+ */
+export const AudioCacheRequests = {
+  /** `AudioCacheParams` → `string | null`: the cached analysis (JSON), null when there is none. */
+  read: 'transcripts/audioCache/read',
+  /** `AudioCacheParams & { text }` → `null`. */
+  write: 'transcripts/audioCache/write',
+} as const;
+
+export interface AudioCacheParams {
+  key: string;
+  text?: string;
+}
 
 /** The name of the configuration file looked for from a document's folder upward. */
 export const CONFIG_FILE_NAME = '.transcriptlintrc.json';
@@ -120,7 +143,15 @@ export interface InitializationOptions {
   retriggerSuggestCommand?: string;
   /** A folder URI where the server keeps media analyses (VS Code: the extension's global storage). */
   audioCacheFolder?: string;
+  /**
+   * False in a workspace the user has not trusted: the folder's `.transcriptlintrc.json` may then not
+   * raise the limits or name folders (withoutRestrictedKeys). Absent means trusted (other editors).
+   */
+  workspaceTrusted?: boolean;
 }
+
+/** The user trusted the workspace (VS Code: onDidGrantWorkspaceTrust): the whole `.transcriptlintrc.json` applies from now on. */
+export const DID_GRANT_WORKSPACE_TRUST = 'transcripts/didGrantWorkspaceTrust';
 
 export interface UriParams {
   uri: string;
@@ -404,9 +435,11 @@ export type ChapterPromptResult = { ok: true; prompt: string } | ConvertFailure;
  * Result `AudioAnalysisResult`: `{ ok: true, media, cached, analysis }`, where `analysis` is
  * `{ version, duration (s), peaksPerSecond (50), peaks (base64: one byte 0–255 per 1/50 s, the
  * loudest absolute sample, 255 = full scale), speech: [[onset, end], …] (s, 3 decimals) }`;
- * or `{ ok: false, message, cancelled? }` when the file cannot be read or decoded (M4A/AAC on the
- * desktop server), or the request was cancelled. Results come from a cache keyed by the file's
- * path, size and modification time (the extension's global storage, `InitializationOptions.audioCacheFolder`).
+ * or `{ ok: false, message, cancelled?, browserMayDecode? }` when the file cannot be read or decoded
+ * (M4A/AAC: `browserMayDecode`, a browser may; the client can then send its own `analysis`), or the
+ * request was cancelled. Results come from a cache keyed by the file's
+ * path, size and modification time (the extension's global storage, `InitializationOptions.audioCacheFolder`;
+ * in the browser worker through `AudioCacheRequests`, the bytes through `FileRequests.readBytes`).
  */
 export const AUDIO_ANALYSIS_REQUEST = 'transcripts/audioAnalysis';
 
@@ -414,6 +447,12 @@ export interface AudioAnalysisParams {
   media: string;
   textDocument?: { uri: string };
   workDoneToken?: string | number;
+  /**
+   * The analysis made by the client itself (the player's page decodes M4A/AAC with the browser's
+   * AudioContext when the server answered `browserMayDecode`): checked and kept for the episode as
+   * if the server had made it; the media is not read.
+   */
+  analysis?: AudioAnalysisData;
 }
 
 export interface AudioAnalysisData {
@@ -426,4 +465,4 @@ export interface AudioAnalysisData {
 
 export type AudioAnalysisResult =
   | { ok: true; media: string; cached: boolean; analysis: AudioAnalysisData }
-  | { ok: false; message: string; cancelled?: boolean };
+  | { ok: false; message: string; cancelled?: boolean; browserMayDecode?: boolean };

@@ -31,7 +31,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     connection,
     host,
     documents: createDocuments(() => ctx.service),
-    settings: new SettingsCache(connection, host, () => ctx.client.pullConfiguration),
+    settings: new SettingsCache(connection, host, () => ctx.client.pullConfiguration, () => ctx.client.workspaceTrusted),
     service: new TranscriptLanguageService((uri) => ctx.settings.current(uri), (uri) => ctx.terms.current(uri)),
     index: new WorkspaceIndex(host),
     terms: undefined as unknown as SiteTermsProvider,

@@ -1,5 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
-import { ConfigLayer, mergeConfigs, readConfig, TranscriptConfig } from './core';
+import { ConfigLayer, mergeConfigs, readConfig, TranscriptConfig, withoutRestrictedKeys } from './core';
 import { parseConfigText } from './configText';
 import type { ServerHost } from './host';
 import { SETTINGS_SECTION, TranscriptSettings } from './protocol';
@@ -20,6 +20,7 @@ export class SettingsCache {
     private readonly connection: Connection,
     private readonly host: ServerHost,
     private readonly canPullConfiguration: () => boolean,
+    private readonly workspaceTrusted: () => boolean = () => true,
   ) {}
 
   /** The last resolved configuration (what the language service reads synchronously). */
@@ -75,7 +76,11 @@ export class SettingsCache {
       if (!file) return undefined;
       const text = await this.host.readFile(file);
       if (text === undefined) throw new Error(`cannot read ${file}`);
-      return parseConfigText(text, file);
+      const layer = parseConfigText(text, file);
+      if (this.workspaceTrusted()) return layer;
+      const { config, dropped } = withoutRestrictedKeys(layer);
+      if (dropped.length > 0) this.connection.console.warn(`${file}: ${dropped.join(', ')} ignored until you trust this workspace`);
+      return config;
     } catch (error) {
       this.connection.console.error(error instanceof Error ? error.message : String(error));
       return undefined;

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { formatTime } from '../../server/src/core';
-import { audioToolsMissing, speakEpisode, tempDir } from '../audioFixture';
+import { audioToolsMissing, ffmpegMissing, speakEpisode, tempDir } from '../audioFixture';
 import { ROOT } from '../helpers';
 
 /** `transcript-lint --media`: the audio rules in CI, with the figures a script wants in --format json. */
@@ -62,4 +62,15 @@ test('--media <folder>: the episode\'s media found by its season and episode; of
   assert.equal(fs.readdirSync(path.join(dir, 'cache', 'podcast-transcripts', 'audio')).length, 1);
   // Without --media the media folder is not looked in: no audio findings.
   assert.deepEqual(JSON.parse(lint(['episodes', '--format', 'json', '--rule', 'speech-rate=off']).stdout).files.map((f: { diagnostics: unknown[] }) => f.diagnostics.length), [0, 0, 0]);
+});
+
+test('an M4A (AAC) beside an episode: one line on stderr saying it cannot be decoded here and to convert it; the episode still checked', { skip: missing || ffmpegMissing() }, () => {
+  fs.mkdirSync(path.join(dir, 'aac'));
+  const made = spawnSync('ffmpeg', ['-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=2', '-c:a', 'aac', path.join(dir, 'aac', 'talk.m4a')]);
+  assert.equal(made.status, 0, String(made.stderr));
+  fs.writeFileSync(path.join(dir, 'aac', 'talk.md'), `---\ntitle: Talk\ntranscript:\n- line: Hello there.\n  sec: 1\n  time: '0:02'\n---\n`);
+  const run = lint(['aac']);
+  assert.equal(run.stderr.trim(), 'transcript-lint: cannot analyse aac/talk.m4a: M4A/AAC cannot be decoded here (no AAC decoder in WebAssembly); convert it to MP3, OGG/Opus, FLAC or WAV');
+  assert.match(run.stdout, /time-mismatch/, 'the other rules still ran');
+  assert.equal(run.code, 2, 'a media file that cannot be analysed is a file that cannot be read: exit 2 (docs/cli.md)');
 });

@@ -1,10 +1,11 @@
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import { AUDIO_ANALYSIS_REQUEST, AudioAnalysisResult } from '../../server/src/protocol';
-import { audioToolsMissing, speakEpisode, tempDir } from '../audioFixture';
+import { audioToolsMissing, ffmpegMissing, speakEpisode, tempDir } from '../audioFixture';
 import { TestClient } from './lspClient';
 
 /** `transcripts/audioAnalysis` over stdio, as the player (and any other editor) asks for it. */
@@ -63,4 +64,24 @@ test('audioAnalysis: a file that is not audio, and one that is not there, answer
   const gone = await client.connection.sendRequest<AudioAnalysisResult>(AUDIO_ANALYSIS_REQUEST, { media: pathToFileURL(path.join(dir, 'gone.mp3')).href });
   assert.equal(gone.ok, false);
   assert.match((gone as { message: string }).message, /^Cannot analyse gone\.mp3: ENOENT/);
+});
+
+test('audioAnalysis of an M4A (AAC) on Node: ok: false with a message saying to convert it, the server still answering', { skip: missing || ffmpegMissing() }, async () => {
+  const m4a = path.join(dir, 'talk.m4a');
+  const made = spawnSync('ffmpeg', ['-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=2', '-c:a', 'aac', m4a]);
+  assert.equal(made.status, 0, String(made.stderr));
+  const result = await client.connection.sendRequest<AudioAnalysisResult>(AUDIO_ANALYSIS_REQUEST, { media: pathToFileURL(m4a).href });
+  assert.deepEqual(result, { ok: false, message: 'Cannot analyse talk.m4a: M4A/AAC cannot be decoded here (no AAC decoder in WebAssembly); convert it to MP3, OGG/Opus, FLAC or WAV', browserMayDecode: true });
+  const again = await client.connection.sendRequest<AudioAnalysisResult>(AUDIO_ANALYSIS_REQUEST, { media });
+  assert.ok(again.ok, 'the next request is answered');
+});
+
+test('audioAnalysis with the analysis a client made itself (the player\'s page decoding AAC): kept as sent when it reads as one, refused otherwise', { skip: missing }, async () => {
+  const made = await client.connection.sendRequest<AudioAnalysisResult>(AUDIO_ANALYSIS_REQUEST, { media });
+  assert.ok(made.ok);
+  const m4a = pathToFileURL(path.join(dir, 'never-read.m4a')).href;
+  const given = await client.connection.sendRequest<AudioAnalysisResult>(AUDIO_ANALYSIS_REQUEST, { media: m4a, analysis: made.analysis });
+  assert.deepEqual(given, { ok: true, media: m4a, cached: false, analysis: made.analysis });
+  const broken = await client.connection.sendRequest<AudioAnalysisResult>(AUDIO_ANALYSIS_REQUEST, { media: m4a, analysis: { ...made.analysis, speech: [[3, 1]] } });
+  assert.deepEqual(broken, { ok: false, message: 'The analysis sent is not one this server reads.' });
 });

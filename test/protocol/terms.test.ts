@@ -17,7 +17,7 @@ let sec = 0;
 const say = (who: string, line: string) => `- line: ${line}\n  sec: ${(sec += 5)}\n  time: '0:${String(sec % 60).padStart(2, '0')}'\n  who: ${who}\n`;
 const hosts = say('Rosa', 'Welcome to the show.') + say('Rosa', 'Glad you could come.') + say('Rosa', 'Let us start.');
 const other = (n: number) => `---\ntitle: Other ${n}\ntranscript:\n${hosts}${say('Rosa', 'We moved everything to Kubernetes last year.')}---\n`;
-const OPEN = `---\ntitle: Pipelines\nguests:\n- tomasz-w\ntranscript:\n${hosts}${say('Tomasz', 'I am Tomash Wierzbicky.')}${say('Tomasz', 'We run Kubernetis and Zorblax.')}${say('Tomasz', 'Kubernetis again.')}---\n`;
+const OPEN = `---\ntitle: Pipelines\nguests:\n- tomasz-w\ntranscript:\n${hosts}${say('Tomasz', 'I am Tomash Wierzbicky.')}${say('Tomasz', 'We run Kubernetis and Zorblax.')}${say('Tomasz', 'Kubernetis again.')}${say('Rosa', 'Thanks, Tomash.')}---\n`;
 
 let dir: string;
 let client: TestClient;
@@ -67,6 +67,7 @@ test('the guest\'s name from the people file and a tool from the other episodes,
     ['name-spelling', 2, "'Wierzbicky' is probably 'Wierzbicki' (guest Tomasz Wierzbicki)", 17, 20],
     ['term-spelling', 3, "'Kubernetis' is probably 'Kubernetes' (in 4 episodes)", 21, 15],
     ['term-spelling', 3, "'Kubernetis' is probably 'Kubernetes' (in 4 episodes)", 25, 8],
+    ['name-spelling', 2, "'Tomash' is probably 'Tomasz' (guest Tomasz Wierzbicki)", 29, 16],
   ]);
 });
 
@@ -85,5 +86,21 @@ test('quick fixes: replace, replace all, add to the site\'s words (a command tha
   assert.deepEqual(applied.at(-1)?.edit.documentChanges, [
     { kind: 'create', uri: config, options: { ignoreIfExists: true } },
     { textDocument: { uri: config, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '{\n  "words": ["Kubernetis"]\n}\n' }] },
+  ]);
+});
+
+test('quick fixes of a misheard guest name: replace, and replace all in the episode, with their exact edits; no adding a name to the words', async () => {
+  const diagnostics = await termDiagnostics();
+  const tomash = diagnostics[0];
+  const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: tomash.range, context: { diagnostics: [tomash] } })) as CodeAction[];
+  assert.deepEqual(actions.map((a) => [a.title, a.isPreferred ?? false]), [
+    ["Replace with 'Tomasz'", true],
+    ["Replace all 2 'Tomash' with 'Tomasz' in this episode", false],
+  ]);
+  const at = (line: number, character: number) => ({ start: { line, character }, end: { line, character: character + 'Tomash'.length } });
+  assert.deepEqual(actions[0].edit?.changes?.[uri], [{ range: at(17, 13), newText: 'Tomasz' }]);
+  assert.deepEqual(actions[1].edit?.changes?.[uri], [
+    { range: at(17, 13), newText: 'Tomasz' },
+    { range: at(29, 16), newText: 'Tomasz' },
   ]);
 });

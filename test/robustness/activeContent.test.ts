@@ -184,10 +184,10 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-test('no isTrusted or supportHtml anywhere in client/ or server/ source', () => {
+test('no isTrusted or supportHtml anywhere in client/ or server/ source (vscode.workspace.isTrusted, the workspace\'s trust, is read, never set)', () => {
   const files = [...sourceFiles(path.join(ROOT, 'client')), ...sourceFiles(path.join(ROOT, 'server'))];
   assert.ok(files.length > 10, `only ${files.length} source files found`);
-  const offenders = files.filter((f) => /isTrusted|supportHtml/.test(fs.readFileSync(f, 'utf8'))).map((f) => path.relative(ROOT, f));
+  const offenders = files.filter((f) => /(?<!vscode\.workspace\.)isTrusted|supportHtml/.test(fs.readFileSync(f, 'utf8'))).map((f) => path.relative(ROOT, f));
   assert.deepEqual(offenders, []);
 });
 

@@ -6,6 +6,9 @@ import {
   analyze, documentLinks, documentSymbols, EpisodeModel, Finding, fixAllAction, foldingSpans, hoverAt, parseEpisode, quickFixes, semanticTokens, TranscriptConfig, videoAt,
 } from '../../server/src/core';
 import { FIX_ALL_KIND, toCodeAction, toDocumentLink, toDocumentSymbol, toFoldingRanges, toHover, toSemanticTokens } from '../../server/src/convert';
+import { buildDictionaries, Dictionaries } from '../../server/src/core/terms/dictionaries';
+import type { TermsInput } from '../../server/src/core/terms/sources';
+import { readDictionaryFiles } from '../../server/src/node/termDictionaries';
 
 /**
  * The oracle of the differential tests: what a fresh, full analysis of a text says, with nothing
@@ -15,6 +18,25 @@ import { FIX_ALL_KIND, toCodeAction, toDocumentLink, toDocumentSymbol, toFolding
  */
 
 const SEVERITY = { error: 1, warning: 2, information: 3, hint: 4 } as const;
+
+let dictionaries: Dictionaries | undefined;
+const termsByWords = new Map<string, TermsInput>();
+
+/**
+ * The names and terms the server checks a document of these tests with: its dictionaries and the
+ * configuration's `words`; no people files and no other episodes (the tests' URIs have no folder).
+ */
+export function serverTerms(config: TranscriptConfig): TermsInput {
+  const words = config.words ?? [];
+  const key = words.join('\n');
+  let input = termsByWords.get(key);
+  if (!input) {
+    dictionaries ??= buildDictionaries(readDictionaryFiles());
+    input = { site: { people: new Map(), episodeCounts: new Map(), words, english: dictionaries.english, lists: dictionaries.lists } };
+    termsByWords.set(key, input);
+  }
+  return input;
+}
 
 export class Fresh {
   readonly doc: TextDocument;
@@ -35,7 +57,7 @@ export class Fresh {
 
   private analysis(): { model: EpisodeModel; findings: Finding[] } {
     // Two separate parses: the findings must not depend on anything computed for the features.
-    return (this.parsed ??= { model: parseEpisode(this.text, this.uri), findings: analyze(parseEpisode(this.text, this.uri), this.config) });
+    return (this.parsed ??= { model: parseEpisode(this.text, this.uri), findings: analyze(parseEpisode(this.text, this.uri), this.config, { terms: serverTerms(this.config) }) });
   }
 
   /** Converted here, not with convert.ts, so a conversion bug there shows too. */
@@ -80,7 +102,7 @@ export class Fresh {
     const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
     const span = { start: this.doc.offsetAt(range.start), end: this.doc.offsetAt(range.end) };
     const actions = wants('quickfix') ? quickFixes(this.findings, span) : [];
-    const fixAll = wants(FIX_ALL_KIND) ? fixAllAction(this.findings, this.text, (text) => analyze(parseEpisode(text, this.uri), this.config)) : undefined;
+    const fixAll = wants(FIX_ALL_KIND) ? fixAllAction(this.findings, this.text, (text) => analyze(parseEpisode(text, this.uri), this.config, { terms: serverTerms(this.config) })) : undefined;
     return (fixAll ? [...actions, fixAll] : actions).map((a) => toCodeAction(this.doc, a));
   }
 }

@@ -37,3 +37,11 @@ test('the browser client carries no copy of the language server: it runs dist/br
   // The same pattern finds the server where it belongs.
   assert.ok(inputsOf('server').filter((input) => server.test(input)).length > 20);
 });
+
+test('the worker carries the speech analysis: the MP3, FLAC and Opus decoders and fvad.wasm inlined (nothing to fetch), not the 4 MB Opus ML decoder', { skip: fs.existsSync(path.join(ROOT, 'dist', 'browser', 'server.meta.json')) ? false : 'not built' }, () => {
+  const inputs = Object.keys(JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'browser', 'server.meta.json'), 'utf8')).inputs);
+  for (const input of ['node_modules/@echogarden/fvad-wasm/fvad.wasm', 'node_modules/mpg123-decoder/index.js', 'node_modules/@wasm-audio-decoders/flac/index.js', 'node_modules/ogg-opus-decoder/index.js', 'server/src/browser/audio.ts']) {
+    assert.ok(inputs.includes(input), `${input} in dist/browser/server.js`);
+  }
+  assert.deepEqual(inputs.filter((input) => input.includes('opus-ml')), ['stub:opus-ml']);
+});

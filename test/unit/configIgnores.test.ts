@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
+import { readConfig, withoutRestrictedKeys } from '../../server/src/core';
 import { compileGlob, ignoresPath } from '../../server/src/cli/glob';
 import type { ServerHost } from '../../server/src/host';
 import { WorkspaceIndex } from '../../server/src/workspaceIndex';
@@ -37,4 +38,13 @@ test('the workspace listing leaves out ignored files, relative to the config fil
   const index = new WorkspaceIndex(host);
   index.setFolders([root]);
   assert.deepEqual(await index.listFiles(), [`${root}/_podcast/a.md`, `${root}/other/c.md`, `${root}/other/sub/d.md`]);
+});
+
+test('withoutRestrictedKeys: an untrusted repository keeps its rules, not its limits or folders', () => {
+  const { config } = readConfig({ rules: { 'who-missing': 'off' }, frontMatterKB: 4096, peopleFolder: '../people', chapters: { filePattern: '../t/{name}.txt' }, audio: { enabled: true, mediaFolders: ['../../media'] }, words: ['Dagster'] });
+  assert.deepEqual(withoutRestrictedKeys(config), {
+    config: { rules: { 'who-missing': 'off' }, audio: { enabled: true }, words: ['Dagster'] },
+    dropped: ['frontMatterKB', 'chapters.filePattern', 'peopleFolder', 'audio.mediaFolders'],
+  });
+  assert.deepEqual(withoutRestrictedKeys(readConfig({ rules: {} }).config), { config: { rules: {} }, dropped: [] });
 });

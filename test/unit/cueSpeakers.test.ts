@@ -45,6 +45,19 @@ test('speakers: labels on every cue, some again (Zoom), are speakers whatever th
   ]);
 });
 
+test('speakers: labels on every cue, one a placeholder: a name that opens one cue is a speaker too; a sentence is not', () => {
+  assert.deepEqual(whoSaid(cues('Speaker 1: Turn the heap weekly.', 'Ilse: Even in winter?')), [
+    ['Speaker 1', 'Turn the heap weekly.'],
+    ['Ilse', 'Even in winter?'],
+  ]);
+  assert.deepEqual(whoSaid(cues('Speaker 1: Turn the heap weekly.', "We're here: the final episode!")), [
+    ['Speaker 1', 'Turn the heap weekly.'],
+    ['Speaker 1', "We're here: the final episode!"],
+  ]);
+  // Without labels throughout, a one-off name stays text.
+  assert.deepEqual(whoSaid(cues('Speaker 1: Turn the heap weekly.', 'Sure.', 'Ilse: Even in winter?')).map(([who]) => who), ['Speaker 1', 'Speaker 1', 'Speaker 1']);
+});
+
 test('speakers: a <v> voice always names the speaker; a voice with no words names nobody', () => {
   assert.deepEqual(
     assignSpeakers([

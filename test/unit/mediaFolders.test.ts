@@ -43,7 +43,7 @@ test('package.json: untrusted workspaces are supported in part; the settings tha
   assert.equal(untrusted.supported, 'limited');
   assert.ok(typeof untrusted.description === 'string' && untrusted.description.length > 0);
   const settings = Object.keys(manifest.contributes.configuration.properties);
-  const mustRestrict = settings.filter((key) => key.startsWith('transcripts.limits.') || key === 'transcripts.player.mediaFolders' || key === 'transcripts.chapters.filePattern');
+  const mustRestrict = settings.filter((key) => key.startsWith('transcripts.limits.') || key === 'transcripts.player.mediaFolders' || key === 'transcripts.chapters.filePattern' || key === 'transcripts.terms.peopleFolder');
   assert.ok(mustRestrict.includes('transcripts.limits.frontMatterKB') && mustRestrict.includes('transcripts.player.mediaFolders'));
   assert.deepEqual([...(untrusted.restrictedConfigurations ?? [])].sort(), mustRestrict.sort());
 });

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { parse } from 'yaml';
 import { analyze, applyEdits, collectFixAll, composeEdits, DEFAULT_CONFIG, Finding, fixAllAction, parseEpisode } from '../../server/src/core';
-import { check, episode } from '../helpers';
+import { check, episode, NO_SPEECH_RATE } from '../helpers';
 
 /**
  * The repairs of broken YAML, one test per shape people really write (issue 11), each with the
@@ -75,7 +75,7 @@ test('a time broken over lines with a blank line: joined back onto one line', ()
   assert.equal(fix.title, "Join the broken value of time '9: 46'");
   assert.ok(fix.preferred);
   assert.equal(fix.result, text.replace("'9:\n\n46'", "'9:46'"));
-  assert.deepEqual(check(fix.result).map((f) => f.rule), []);
+  assert.deepEqual(check(fix.result, NO_SPEECH_RATE).map((f) => f.rule), []);
 });
 
 test('a plain header holding ": " is quoted whole, in single quotes, a comment after it left alone', () => {

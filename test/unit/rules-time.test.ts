@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { applyEdits, fixAllToFixedPoint } from '../../server/src/core';
-import { check, covered, episode, rulesOf } from '../helpers';
+import { check, covered, episode, NO_SPEECH_RATE, rulesOf } from '../helpers';
 
 const line = (text: string, sec: number | string | null, time: string | null, who = 'Host') =>
   `- line: ${text}\n${sec === null ? '' : `  sec: ${sec}\n`}${time === null ? '' : `  time: ${time}\n`}  who: ${who}\n`;
@@ -16,7 +16,7 @@ test('time-mismatch: the label names another second than sec, with both numbers 
 });
 
 test('time-mismatch near miss: plain 0:ss and hour labels that agree are clean', () => {
-  assert.deepEqual(check(episode(line('Hi.', 5, '0:05') + line('Later.', 3642, "'1:00:42'"))), []);
+  assert.deepEqual(check(episode(line('Hi.', 5, '0:05') + line('Later.', 3642, "'1:00:42'")), NO_SPEECH_RATE), []);
 });
 
 test('time-malformed: seconds field of 60 or more, broken across lines, a number', () => {
@@ -78,7 +78,7 @@ test('sec-order: the message names the previous line and which neighbour looks w
 
 test('sec-order: a high previous line is named as the outlier', () => {
   const text = episode(line('A.', 2016, "'33:36'") + line('B.', 2666, "'44:26'") + line('C.', 2092, "'34:52'") + line('D.', 2093, "'34:53'"));
-  const [finding] = check(text);
+  const [finding] = check(text, NO_SPEECH_RATE);
   assert.match(finding.message, /the line before it is at 2016 and the next line is at 2093, so the previous line \(2666\) looks like the outlier$/);
 });
 

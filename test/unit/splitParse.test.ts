@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import { test } from 'node:test';
-import { analyze, DEFAULT_CONFIG, EpisodeModel, parseEpisode, TranscriptLanguageService } from '../../server/src/core';
+import { analyze, DEFAULT_CONFIG, EpisodeModel, formatTime, parseEpisode, TranscriptLanguageService } from '../../server/src/core';
 import { corpusFiles, episode, ROOT } from '../helpers';
 import { createRandom } from '../random';
 
@@ -61,7 +61,8 @@ test('item-by-item parse equals the whole parse after random edits', () => {
 });
 
 test('the size limit: past it one finding says so; transcripts.limits.frontMatterKB raises it, also for the language service', () => {
-  const items = Array.from({ length: 6000 }, (_, i) => `- line: Line ${i} of a long and fictional conversation about ledgers.\n  sec: ${i >> 1}\n  time: '${Math.floor((i >> 1) / 60)}:${String((i >> 1) % 60).padStart(2, '0')}'\n  who: Host\n`).join('');
+  // Ten words every three seconds: 200 words a minute, as people speak.
+  const items = Array.from({ length: 6000 }, (_, i) => `- line: Line ${i} of a long and fictional conversation about ledgers.\n  sec: ${i * 3}\n  time: '${formatTime(i * 3)}'\n  who: Host\n`).join('');
   const text = episode(items);
   const tooLarge = analyze(parseEpisode(text), DEFAULT_CONFIG);
   assert.deepEqual(tooLarge.map((f) => f.rule), ['yaml-syntax']);

@@ -142,3 +142,12 @@ test('the published dictionaries: ordinary English is quiet, a misheard tool is 
     ['Kubernetis', ['Kubernetes']],
   ]);
 });
+
+test('never flagged: another form or spelling of a word (British, an ending, an apostrophe), a quoted word, words across punctuation', () => {
+  const dictionaries = buildDictionaries(readDictionaryFiles());
+  const counts = new Map([['Kubernetes', 14], ['upvotes', 6], ["there'll", 11], ['Pokémon', 3], ['PyTorch', 9], ['Mortems', 4]]);
+  const real = site({ english: dictionaries.english, lists: dictionaries.lists, episodeCounts: counts, words: [] });
+  const text = doc(hosts + say('Santiago', 'The centres of serialisation flavours: a confounder, not the upvoters. I think there’ll be “Kubernetis” in German.')
+    + say('Santiago', 'We played Pac Man, then the PPC mean went up, the MRT (Mass Rapid Transit) and Kubernetis.'));
+  assert.deepEqual(findings(text, { site: real }).map((f) => [covered(text, f), f.suggestions]), [['Kubernetis', ['Kubernetes']]]);
+});

@@ -70,7 +70,9 @@ export class PlayerController implements vscode.Disposable {
         lane.mediaChanged();
         void lane.redraw().catch(() => undefined);
         void lane.analyse().catch(() => undefined);
-      } else void lane.moveLine(event.index, event.sec, event.version).catch(() => undefined);
+      } else if (event.type === 'moveLine') void lane.moveLine(event.index, event.sec, event.version).catch(() => undefined);
+      else if (event.type === 'pageAnalysis') void lane.pageAnalysed(event.analysis).catch(() => undefined);
+      else lane.pageFailed(event.message);
     });
     panel.onDidChangeState((state) => {
       this.status.update(state, panel.mediaName());

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { TimelineResult } from '../../../server/src/protocol';
+import type { AudioAnalysisResult, TimelineResult } from '../../../server/src/protocol';
 import { applyPlayerEdit } from './applyEdit';
 import type { Follower } from './follow';
 import type { PlayerPanel } from './panel';
@@ -20,6 +20,8 @@ export class WaveformLane implements vscode.Disposable {
   private timeline?: TimelineResult;
   /** The media the page has (or is getting) the analysis of. */
   private analysed?: string;
+  /** Why the server could not analyse it, while the page tries (M4A/AAC). */
+  private serverMessage?: string;
   private timer?: ReturnType<typeof setTimeout>;
   private readonly subscriptions: vscode.Disposable[];
 
@@ -82,17 +84,41 @@ export class WaveformLane implements vscode.Disposable {
     try {
       const result = await request;
       if (this.analysed !== media.toString()) return; // Another media was chosen meanwhile.
-      if (!result.ok) {
-        this.analysed = undefined; // Tried again when the player opens next.
-        this.panel.post({ type: 'laneNote', text: result.cancelled ? 'No waveform: the analysis was cancelled.' : `No waveform: ${result.message}` });
+      if (!result.ok && result.browserMayDecode) {
+        // M4A/AAC: the page's browser may decode it (pageDecode.ts); its answer comes as pageAnalysed or pageFailed.
+        this.serverMessage = result.message;
+        this.panel.post({ type: 'analyseInPage' });
         return;
       }
-      const { duration, peaksPerSecond, peaks, speech } = result.analysis;
-      this.panel.post({ type: 'analysis', analysis: { duration, peaksPerSecond, peaks, speech } });
+      this.show(result);
     } finally {
       clearTimeout(timer);
       cancel.dispose();
     }
+  }
+
+  /** The page decoded the media itself: the server checks the analysis and keeps it for the episode's audio rules. */
+  async pageAnalysed(analysis: unknown): Promise<void> {
+    const media = this.panel.mediaUri();
+    const doc = this.document();
+    if (!media || !doc || this.analysed !== media.toString()) return;
+    this.show(await this.requests.givenAnalysis(doc, media, analysis));
+  }
+
+  /** The page could not decode it either: the server's reason, and the page's. */
+  pageFailed(reason: string): void {
+    this.analysed = undefined;
+    this.panel.post({ type: 'laneNote', text: `No waveform: ${this.serverMessage ?? 'the media cannot be analysed'} (and ${reason})` });
+  }
+
+  private show(result: AudioAnalysisResult): void {
+    if (!result.ok) {
+      this.analysed = undefined; // Tried again when the player opens next.
+      this.panel.post({ type: 'laneNote', text: result.cancelled ? 'No waveform: the analysis was cancelled.' : `No waveform: ${result.message}` });
+      return;
+    }
+    const { duration, peaksPerSecond, peaks, speech } = result.analysis;
+    this.panel.post({ type: 'analysis', analysis: { duration, peaksPerSecond, peaks, speech } });
   }
 
   /** The player moved to another media file: its analysis is asked for anew. */

@@ -24,7 +24,16 @@ type FromPage =
   | { type: 'error'; code?: number }
   | { type: 'blocked' }
   | { type: 'choose' }
-  | { type: 'moveLine'; index: number; sec: number; version: number };
+  | { type: 'moveLine'; index: number; sec: number; version: number }
+  | { type: 'pageAnalysis'; analysis: unknown }
+  | { type: 'pageAnalysisFailed'; message: string };
+
+/** What the page tells the waveform lane (lane.ts). */
+export type LaneEvent =
+  | { type: 'ready' }
+  | { type: 'moveLine'; index: number; sec: number; version: number }
+  | { type: 'pageAnalysis'; analysis: unknown }
+  | { type: 'pageAnalysisFailed'; message: string };
 
 /** Formats every VS Code plays; AAC is the one desktop VS Code (Electron) lacks. */
 const PLAYABLE = 'MP3, WAV, FLAC, Ogg (Vorbis or Opus) and WebM';
@@ -37,8 +46,8 @@ export class PlayerPanel implements vscode.Disposable {
   private startSec = 0;
   private readonly stateChanged = new vscode.EventEmitter<PlayerState>();
   readonly onDidChangeState = this.stateChanged.event;
-  private readonly laneEvents = new vscode.EventEmitter<{ type: 'ready' } | { type: 'moveLine'; index: number; sec: number; version: number }>();
-  /** The page is ready for the waveform lane's lines, or a line's region was dragged. */
+  private readonly laneEvents = new vscode.EventEmitter<LaneEvent>();
+  /** The page is ready for the waveform lane's lines, a line's region was dragged, or the page analysed the media itself. */
   readonly onDidLaneEvent = this.laneEvents.event;
   private readonly disposed = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposed.event;
@@ -145,6 +154,13 @@ export class PlayerPanel implements vscode.Disposable {
           this.laneEvents.fire({ type: 'moveLine', index: message.index, sec: message.sec, version: message.version });
         }
         break;
+      case 'pageAnalysis':
+        // Untrusted: the server checks its shape before keeping it.
+        this.laneEvents.fire({ type: 'pageAnalysis', analysis: message.analysis });
+        break;
+      case 'pageAnalysisFailed':
+        this.laneEvents.fire({ type: 'pageAnalysisFailed', message: String(message.message) });
+        break;
       case 'state':
         this.state = { sec: message.sec, playing: message.playing, duration: message.duration, label: message.label };
         this.stateChanged.fire(this.state);
@@ -197,7 +213,7 @@ export class PlayerPanel implements vscode.Disposable {
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; media-src ${webview.cspSource}; style-src ${webview.cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; media-src ${webview.cspSource}; connect-src ${webview.cspSource}; style-src ${webview.cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}' 'wasm-unsafe-eval';">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${asset('player.css')}">
 <title>Player</title>

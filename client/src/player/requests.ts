@@ -51,6 +51,13 @@ export class PlayerRequests {
     }
   }
 
+  /** An analysis the player's page made itself (M4A/AAC), for the server to check and keep for the episode. */
+  givenAnalysis(doc: vscode.TextDocument, media: vscode.Uri, analysis: unknown): Promise<AudioAnalysisResult> {
+    return this.client.sendRequest(AUDIO_ANALYSIS_REQUEST, {
+      media: media.toString(), textDocument: this.client.code2ProtocolConverter.asTextDocumentIdentifier(doc), analysis,
+    });
+  }
+
   timeline(doc: vscode.TextDocument): Promise<TimelineResponse> {
     return this.client.sendRequest(TIMELINE_REQUEST, { textDocument: this.client.code2ProtocolConverter.asTextDocumentIdentifier(doc) });
   }

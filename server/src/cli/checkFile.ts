@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Finding, isLiquidTemplate, TranscriptConfig } from '../core';
+import { EpisodeModel, Finding, isLiquidTemplate, TranscriptConfig } from '../core';
 import type { TermsInput } from '../core/terms/sources';
 import { chaptersFileFindingsFor } from './chaptersFile';
 import { audioFindingsFor, MediaSources } from './media';
@@ -23,7 +23,8 @@ import { writeFileAtomic } from './writeFile';
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const UTF8_LOSSY = new TextDecoder('utf-8');
 
-export async function checkFile(file: string, shownPath: string, config: TranscriptConfig, mode: Mode, terms?: TermsInput, named = false, media?: MediaSources): Promise<FileResult> {
+/** `parsed`: the model of the file's text if the site's counts parsed it already. */
+export async function checkFile(file: string, shownPath: string, config: TranscriptConfig, mode: Mode, terms?: TermsInput, named = false, media?: MediaSources, parsed?: (text: string) => Promise<EpisodeModel | undefined>): Promise<FileResult> {
   const result: FileResult = { file, path: shownPath, isEpisode: false, diagnostics: [] };
   let bytes: Buffer | undefined;
   let stat: fs.Stats | undefined;
@@ -52,7 +53,7 @@ export async function checkFile(file: string, shownPath: string, config: Transcr
   }
   // The same URI form the editor sends, so the `_podcast` folder rule reads it alike.
   const uri = pathToFileURL(file).href;
-  const checked = check(text, uri, config, terms);
+  const checked = check(text, uri, config, terms, await parsed?.(text));
   result.isEpisode = checked.model.isEpisode;
   if (!result.isEpisode) return result;
   if (mode === 'check') {

@@ -85,7 +85,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const progress = createProgress(io.stderr, files.length, !options.quiet && io.stderr.isTTY === true && files.length > PROGRESS_MIN_FILES);
   const siteTerms = new SiteTermsResolver();
   const results = await mapPool(files, CONCURRENCY, async (file, i) => {
-    const result = await checkFile(file, discovery.shown.get(file) ?? file, configs[i], mode, await siteTerms.forFile(file, configs[i]), discovery.named.has(file), media);
+    const terms = await siteTerms.forFile(file, configs[i]);
+    const parsed = (text: string) => siteTerms.takeParsed(file, text, configs[i].frontMatterKB);
+    const result = await checkFile(file, discovery.shown.get(file) ?? file, configs[i], mode, terms, discovery.named.has(file), media, parsed);
     progress.tick();
     return result;
   });

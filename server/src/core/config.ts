@@ -107,6 +107,27 @@ function readAudioConfig(config: ConfigLayer, audio: unknown, problems: string[]
   config.audio = read;
 }
 
+/**
+ * What a repository's own `.transcriptlintrc.json` may not set in a workspace the user has not
+ * trusted (as VS Code's restricted settings): the size limit, and paths that could lead out of it.
+ * Returns the layer without them and the keys it dropped, as the file spells them.
+ */
+export function withoutRestrictedKeys(layer: ConfigLayer): { config: ConfigLayer; dropped: string[] } {
+  const { frontMatterKB, chaptersFilePattern, peopleFolder, ...rest } = layer;
+  const dropped = [
+    ...(frontMatterKB !== undefined ? ['frontMatterKB'] : []),
+    ...(chaptersFilePattern !== undefined ? ['chapters.filePattern'] : []),
+    ...(peopleFolder !== undefined ? ['peopleFolder'] : []),
+  ];
+  const config: ConfigLayer = { ...rest };
+  if (rest.audio?.mediaFolders) {
+    const { mediaFolders: _ignored, ...audio } = rest.audio;
+    config.audio = audio;
+    dropped.push('audio.mediaFolders');
+  }
+  return { config, dropped };
+}
+
 export function addRule(config: ConfigLayer, id: string, value: unknown, problems: string[]): void {
   if (!isRuleId(id)) problems.push(`unknown rule '${id}'`);
   else if (typeof value !== 'string' || !SETTINGS.has(value)) problems.push(`rule '${id}': severity must be one of ${[...SETTINGS].join(', ')}`);

@@ -24,7 +24,7 @@ export type { EpisodeCodeAction, ActionKind } from './features/codeActions';
 export { escapeMarkdown } from './features/markdown';
 export { TranscriptLanguageService } from './languageService';
 export type { DocumentLike } from './languageService';
-export { readConfig, mergeConfigs, addRule } from './config';
+export { readConfig, mergeConfigs, addRule, withoutRestrictedKeys } from './config';
 export type { ConfigLayer } from './config';
 export { updateEpisode } from './parse/updateEpisode';
 export type { TextChange } from './parse/updateEpisode';

@@ -21,6 +21,8 @@ export interface ClientFeatures {
   workspaceFolders: boolean;
   retriggerCommand?: string;
   audioCacheFolder?: string;
+  /** Set to true when the user grants trust (DID_GRANT_WORKSPACE_TRUST). */
+  workspaceTrusted: boolean;
 }
 
 export function readClientFeatures(params: InitializeParams): ClientFeatures {
@@ -38,6 +40,7 @@ export function readClientFeatures(params: InitializeParams): ClientFeatures {
     workspaceFolders: caps.workspace?.workspaceFolders === true,
     retriggerCommand: typeof options.retriggerSuggestCommand === 'string' ? options.retriggerSuggestCommand : undefined,
     audioCacheFolder: typeof options.audioCacheFolder === 'string' ? options.audioCacheFolder : undefined,
+    workspaceTrusted: options.workspaceTrusted !== false,
   };
 }
 

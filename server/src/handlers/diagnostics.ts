@@ -2,6 +2,7 @@ import { CodeLensRefreshRequest } from 'vscode-languageserver';
 import { audioFindingsOf } from '../audioFindings';
 import { chaptersFileFindingsOf } from '../chaptersFiles';
 import { toDiagnostic } from '../convert';
+import { DID_GRANT_WORKSPACE_TRUST } from '../protocol';
 import type { ServerContext } from './context';
 import type { WorkspaceFeatures } from './workspace';
 
@@ -70,4 +71,8 @@ export function registerDiagnostics(ctx: ServerContext, workspace: WorkspaceFeat
     revalidateAll();
   });
   connection.onDidChangeWatchedFiles(revalidateAll);
+  connection.onNotification(DID_GRANT_WORKSPACE_TRUST, () => {
+    ctx.client.workspaceTrusted = true;
+    revalidateAll();
+  });
 }

@@ -29,3 +29,27 @@ export async function highlightedLines(wb) {
       .sort((a, b) => a - b);
   });
 }
+
+/** The regions of the waveform lane's timed lines: [item index, start px, end px], in the lane's order. */
+export async function laneRegions(frame) {
+  return frame.locator('#waveform').evaluate((lane) => {
+    const root = lane.querySelector('div')?.shadowRoot ?? lane;
+    return [...root.querySelectorAll('[part~="region"]')]
+      .map((el) => ({ part: el.getAttribute('part') ?? '', box: el.getBoundingClientRect() }))
+      .map(({ part, box }) => [Number(/line-(\d+)/.exec(part)?.[1]), Math.round(box.left), Math.round(box.right)]);
+  });
+}
+
+/** The shaded speech under the waveform: [start, end] of each segment as a share (0–1) of the whole lane's length. */
+export async function laneSpeech(frame) {
+  return frame.locator('#waveform').evaluate((lane) => {
+    const root = lane.querySelector('div')?.shadowRoot ?? lane;
+    const band = root.querySelector('[part~="speech"]');
+    if (!band) return [];
+    const whole = band.getBoundingClientRect();
+    return [...band.children].map((el) => {
+      const box = el.getBoundingClientRect();
+      return [(box.left - whole.left) / whole.width, (box.right - whole.left) / whole.width];
+    });
+  });
+}

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { withVSCode, closeBrowser, E2E_DIR } from '../lib/vscode.mjs';
 import { waitValue, waitLines } from '../lib/extra.mjs';
 import { tonesForEpisode } from '../lib/tones.mjs';
-import { playerFrame, playerTime, openPlayer } from '../lib/player.mjs';
+import { playerFrame, playerTime, openPlayer, laneRegions as regions } from '../lib/player.mjs';
 
 after(closeBrowser);
 
@@ -20,17 +20,6 @@ async function fixtures() {
   await fsp.cp(path.join(E2E_DIR, 'fixtures', 'player'), dir, { recursive: true });
   await fsp.writeFile(path.join(dir, 'listen.wav'), tonesForEpisode(fs.readFileSync(path.join(dir, 'listen.md'), 'utf8')));
   return dir;
-}
-
-/** The regions of the lane's timed lines: [item index, start px, end px], in the lane's order. */
-async function regions(frame) {
-  return frame.locator('#waveform').evaluate((lane) => {
-    const host = lane.querySelector('div');
-    const root = host?.shadowRoot ?? lane;
-    return [...root.querySelectorAll('[part~="region"]')]
-      .map((el) => ({ part: el.getAttribute('part') ?? '', box: el.getBoundingClientRect() }))
-      .map(({ part, box }) => [Number(/line-(\d+)/.exec(part)?.[1]), Math.round(box.left), Math.round(box.right)]);
-  });
 }
 
 test('the waveform lane: a region per timed line, the line being played under it, zoom, and a dragged start moves sec and time in one undo step', async (t) => withVSCode(t, {

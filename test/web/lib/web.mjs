@@ -75,6 +75,22 @@ export class WebWorkbench extends Workbench {
     this.times = {};
   }
 
+  /** Opens a file of the mounted folder by clicking through the Explorer (no search provider here for Quick Open). */
+  async openFromExplorer(relPath) {
+    const p = this.page;
+    const parts = relPath.split('/');
+    for (const [i, part] of parts.entries()) {
+      const row = p.locator(`.explorer-folders-view .monaco-list-row[aria-label^="${part}"]`).first();
+      await row.waitFor();
+      if (i < parts.length - 1) {
+        if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+      } else await row.click();
+    }
+    await p.locator(`.tab.active[data-resource-name="${parts.at(-1)}"]`).waitFor();
+    await this.activeEditor().locator('.view-lines .view-line').first().waitFor();
+    await this.focusEditor();
+  }
+
   /** Reads a file of the mounted folder from disk. */
   readFile(rel) { return fs.readFileSync(path.join(this.folder, rel), 'utf8'); }
 

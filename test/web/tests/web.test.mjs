@@ -51,21 +51,7 @@ const step = (name, fn) => test(name, async (t) => {
   }
 });
 
-/** Opens a file of the mounted folder by clicking through the Explorer (no search provider here for Quick Open). */
-async function openFromExplorer(relPath) {
-  const p = wb.page;
-  const parts = relPath.split('/');
-  for (const [i, part] of parts.entries()) {
-    const row = p.locator(`.explorer-folders-view .monaco-list-row[aria-label^="${part}"]`).first();
-    await row.waitFor();
-    if (i < parts.length - 1) {
-      if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
-    } else await row.click();
-  }
-  await p.locator(`.tab.active[data-resource-name="${parts.at(-1)}"]`).waitFor();
-  await wb.activeEditor().locator('.view-lines .view-line').first().waitFor();
-  await wb.focusEditor();
-}
+const openFromExplorer = (relPath) => wb.openFromExplorer(relPath);
 
 step('the server runs in a Web Worker and checks an episode of the mounted folder', async () => {
   await openFromExplorer('_podcast/greenhouse.md');

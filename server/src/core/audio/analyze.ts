@@ -1,10 +1,7 @@
 import { openDecoder } from './decoders';
 import { sniffFormat } from './format';
-import { toBase64 } from './base64';
-import { PEAKS_PER_SECOND, SpeechPipeline } from './pipeline';
-import { speechSegments } from './segments';
-import { ANALYSIS_VERSION, AudioAnalysis } from './types';
-import { createVoiceDetector } from './vad';
+import { analyzePcm } from './pcmAnalysis';
+import { ANALYSIS_VERSION, AudioAnalysis, PcmChunk } from './types';
 
 export interface AnalyzeMediaOptions {
   /** The bytes of fvad.wasm (the host reads them: see vad.ts). */
@@ -29,30 +26,23 @@ export class AnalysisCancelled extends Error {
  * event loop between chunks (the decoders' promises), so a cancellation request gets through.
  */
 export async function analyzeMedia(chunks: AsyncIterable<Uint8Array>, options: AnalyzeMediaOptions): Promise<AudioAnalysis> {
-  const detector = await createVoiceDetector(options.vadWasm);
-  const pipeline = new SpeechPipeline(detector);
   let decoder: Awaited<ReturnType<typeof openDecoder>> | undefined;
   let read = 0;
-  try {
-    for await (const chunk of chunks) {
-      if (options.isCancelled?.()) throw new AnalysisCancelled();
-      decoder ??= await openDecoder(sniffFormat(chunk));
-      pipeline.push(await decoder.decode(chunk));
-      read += chunk.length;
-      if (options.totalBytes) options.onProgress?.(Math.min(1, read / options.totalBytes));
+  async function* decoded(): AsyncGenerator<PcmChunk> {
+    try {
+      for await (const chunk of chunks) {
+        if (options.isCancelled?.()) throw new AnalysisCancelled();
+        decoder ??= await openDecoder(sniffFormat(chunk));
+        yield await decoder.decode(chunk);
+        read += chunk.length;
+        if (options.totalBytes) options.onProgress?.(Math.min(1, read / options.totalBytes));
+      }
+      if (decoder) yield await decoder.flush();
+    } finally {
+      decoder?.free();
     }
-    if (decoder) pipeline.push(await decoder.flush());
-  } finally {
-    decoder?.free();
-    detector.free();
   }
-  return {
-    version: ANALYSIS_VERSION,
-    duration: Math.round(pipeline.duration * 1000) / 1000,
-    peaksPerSecond: PEAKS_PER_SECOND,
-    peaks: toBase64(pipeline.peakBytes()),
-    speech: speechSegments(pipeline.decisions),
-  };
+  return analyzePcm(decoded(), options.vadWasm);
 }
 
 /** A cached analysis read back from untrusted JSON: the shape checked, else undefined (analyse again). */

@@ -21,12 +21,17 @@ export async function openDecoder(format: MediaFormat): Promise<StreamDecoder> {
       const { OggOpusDecoder } = await import('ogg-opus-decoder');
       return wrap(new OggOpusDecoder());
     }
-    case 'mp4': throw new UnsupportedMedia('M4A/AAC cannot be decoded here (no AAC decoder in WebAssembly); convert it to MP3, OGG/Opus, FLAC or WAV');
-    default: throw new UnsupportedMedia('not a recognised audio file (MP3, OGG/Opus, FLAC, WAV)');
+    case 'mp4': throw new UnsupportedMedia('M4A/AAC cannot be decoded here (no AAC decoder in WebAssembly); convert it to MP3, OGG/Opus, FLAC or WAV', format);
+    default: throw new UnsupportedMedia('not a recognised audio file (MP3, OGG/Opus, FLAC, WAV)', format);
   }
 }
 
-export class UnsupportedMedia extends Error {}
+export class UnsupportedMedia extends Error {
+  /** The container recognised: `mp4` is one a browser page may decode itself (AudioContext). */
+  constructor(message: string, readonly format: MediaFormat) {
+    super(message);
+  }
+}
 
 /** What the wasm-audio-decoders share: `ready`, `decode`, optional `flush`, `free`. */
 interface WasmDecoder {

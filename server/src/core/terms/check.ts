@@ -7,7 +7,7 @@ import { isNear, Matcher, NearMiss, nearMisses } from './match';
 import { soundKeys } from './phonetic';
 import { episodeTerms, NO_SITE, siteIndex, TermsInput } from './sources';
 import { originLabel, Term, TermIndex } from './vocabulary';
-import { wordsIn } from './words';
+import { wordsIn, wordsOf } from './words';
 
 /**
  * name-spelling and term-spelling: the words of each spoken line, and each `who`, against the
@@ -65,7 +65,9 @@ const whoCache = new WeakMap<TranscriptItem, { matcher: Matcher; misses: NearMis
 function lineMisses(matcher: Matcher, item: TranscriptItem, text: string): NearMiss[] {
   return cached(lineCache, item, matcher, () => {
     const span = getField(item.fields, 'line')?.valueSpan;
-    return span ? nearMisses(matcher, wordsIn(text, span.start, span.end), text) : [];
+    if (!span) return [];
+    const value = text.slice(span.start, span.end);
+    return nearMisses(matcher, wordsOf(item, value), value).map((miss) => ({ ...miss, start: miss.start + span.start, end: miss.end + span.start }));
   });
 }
 

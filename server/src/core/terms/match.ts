@@ -29,6 +29,9 @@ export interface Matcher {
 /** A dictionary term must be this long to be offered for a near miss (one letter off, sounding alike): short ones are near too many words. */
 const MIN_DICTIONARY_TERM = 6;
 
+/** A term of other episodes must be this long to be offered for a word one letter off: `Zack` is near every `Zach`. */
+const MIN_EPISODE_TERM = 5;
+
 /**
  * Whether `word` is near `term`: one letter off (two in long words), or sounding the same and a
  * few letters off. Edits are counted without regard to the keyboard: these are mishearings.
@@ -39,7 +42,7 @@ export function isNear(word: string, term: string, sameSound: boolean): { near: 
   const a = word.toLowerCase();
   const b = term.toLowerCase();
   const shorter = Math.min(a.length, b.length);
-  if (shorter < MIN_TERM_LENGTH || a === b || a.startsWith(b) || b.startsWith(a) || withoutAccents(a) === withoutAccents(b)) return { near: false, distance: 0 };
+  if (shorter < MIN_TERM_LENGTH || a === b || a.startsWith(b) || b.startsWith(a) || a.endsWith(b) || b.endsWith(a) || sameSpelling(a, b) || otherForm(a, b)) return { near: false, distance: 0 };
   const distance = editDistance(a, b, 3);
   const allowed = sameSound ? (shorter >= 9 ? 3 : shorter >= 5 ? 2 : 1) : shorter >= 8 ? 2 : shorter >= 5 ? 1 : 0;
   return { near: distance <= allowed, distance };
@@ -47,6 +50,30 @@ export function isNear(word: string, term: string, sameSound: boolean): { near: 
 
 function withoutAccents(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}
+
+/** The same word but for accents or the kind of apostrophe (`O’Reilly`, `O'Reilly`): a transcription's typography, no mishearing. */
+function sameSpelling(a: string, b: string): boolean {
+  return plainApostrophes(withoutAccents(a)) === plainApostrophes(withoutAccents(b));
+}
+
+function plainApostrophes(text: string): string {
+  return text.replace(/[’‘`´]/g, "'");
+}
+
+/** Endings that make another form of one word (`ideating`, `ideation`; `scalably`, `scalable`; `upvoters`, `upvotes`). */
+const ENDINGS = new Set(['', 's', 'es', 'ed', 'er', 'ers', 'ing', 'ion', 'ions', 'ly', 'le', 'al', 'ally', 'ive', 'ity', 'e', 'ness', 'ment']);
+
+/**
+ * Two forms of one word, not a mishearing: the same stem (five letters or more) with two endings
+ * (`-ing`/`-ion`, `-ly`/`-le`, `-ers`/`-es`). A mishearing changes the sound inside the word
+ * (`Kubernetis`), not a grammatical ending.
+ */
+function otherForm(a: string, b: string): boolean {
+  let stem = 0;
+  while (stem < a.length && stem < b.length && a[stem] === b[stem]) stem++;
+  for (let k = stem; k >= 5; k--) if (ENDINGS.has(a.slice(k)) && ENDINGS.has(b.slice(k))) return true;
+  return false;
 }
 
 function soundsAlike(keys: readonly string[], term: string): boolean {
@@ -81,13 +108,15 @@ function isCaseVariant(word: string, term: string): boolean {
 /** The near misses among one line's (or one `who`'s) words, left to right, none overlapping. */
 export function nearMisses(matcher: Matcher, words: readonly Word[], source: string): NearMiss[] {
   const found: NearMiss[] = [];
+  let sounds: (WordSound | undefined)[] | undefined;
   for (let i = 0; i < words.length; i++) {
+    if (words[i].quoted) continue;
     const single = matchWord(matcher, words[i]);
     if (single) {
       found.push(single);
       continue;
     }
-    const joined = matchJoined(matcher, words, i, source);
+    const joined = matchJoined(matcher, words, (sounds ??= new Array(words.length)), i, source);
     if (joined) {
       found.push(joined.miss);
       i += joined.size - 1;
@@ -96,21 +125,52 @@ export function nearMisses(matcher: Matcher, words: readonly Word[], source: str
   return found;
 }
 
+/** Each matcher's answers by word: a transcript says the same words over and over. */
+const answers = new WeakMap<Matcher, Map<string, Term[]>>();
+
 function matchWord(matcher: Matcher, word: Word): NearMiss | undefined {
-  const text = word.text;
-  if (text.length < MIN_TERM_LENGTH || isKnown(matcher, text)) return undefined;
+  if (word.text.length < MIN_TERM_LENGTH || isPlainEnglish(matcher.english, word.text)) return undefined;
+  let known = answers.get(matcher);
+  if (!known) answers.set(matcher, (known = new Map()));
+  let terms = known.get(word.text);
+  if (!terms) known.set(word.text, (terms = termsFor(matcher, word.text)));
+  return terms.length > 0 ? { start: word.start, end: word.end, text: word.text, terms } : undefined;
+}
+
+/** Whether each word is ordinary English with at most a capital letter: never a mishearing, whatever the episode. */
+const plainEnglish = new WeakMap<EnglishWords, Map<string, boolean>>();
+
+function isPlainEnglish(english: EnglishWords | undefined, text: string): boolean {
+  if (!english) return false;
+  let known = plainEnglish.get(english);
+  if (!known) plainEnglish.set(english, (known = new Map()));
+  let answer = known.get(text);
+  if (answer === undefined) {
+    if (known.size > 200_000) known.clear();
+    answer = (text.match(/\p{Lu}/gu) ?? []).length <= 1 && english.isWord(text.toLowerCase());
+    known.set(text, answer);
+  }
+  return answer;
+}
+
+/** The terms a word is probably a mishearing of, best first (none: no mishearing). */
+function termsFor(matcher: Matcher, text: string): Term[] {
+  if (text.length < MIN_TERM_LENGTH || isKnown(matcher, text)) return [];
   const capitals = (text.match(/\p{Lu}/gu) ?? []).length;
-  if (capitals >= 2 && capitals >= text.length - 2) return undefined; // An acronym (`CPOs`): no mishearing to guess from.
+  if (capitals >= 2 && capitals >= text.length - 2) return []; // An acronym (`CPOs`): no mishearing to guess from.
   const lower = text.toLowerCase();
   const common = matcher.english?.isWord(lower) ?? false;
   const scored: Scored[] = [];
-  if (!common || capitals > 1) {
-    for (const index of matcher.indexes) {
-      for (const term of index.sameLetters(lower)) {
-        if (!term.knownOnly && isCaseVariant(text, term.text) && isReliableMatch(matcher, term, text)) scored.push({ term, distance: 0, sound: true });
-      }
+  let sameLetters = false;
+  for (const index of matcher.indexes) {
+    for (const term of index.sameLetters(lower)) {
+      sameLetters = true;
+      if ((!common || capitals > 1) && !term.knownOnly && isCaseVariant(text, term.text) && isReliableMatch(matcher, term, text)) scored.push({ term, distance: 0, sound: true });
     }
   }
+  // A known term in another case (`numba` for Numba) is that term, unless the case hides its inner capitals.
+  if (sameLetters && scored.length === 0) return [];
+  if (!common && isOtherSpelling(matcher, text, lower)) return [];
   // An ordinary word is no mishearing; a spelling with inner capitals (`AdWords`) is written that way on purpose, unless the site's own term is near.
   const innerCapitals = /\p{Lu}/u.test(text.slice(1));
   if (scored.length === 0 && !common) {
@@ -125,14 +185,70 @@ function matchWord(matcher: Matcher, word: Word): NearMiss | undefined {
         const sound = soundsAlike(keys, term.text);
         const { near, distance } = isNear(text, term.text, sound);
         if (!near || !isReliableMatch(matcher, term, text)) continue;
-        if (term.origin.kind === 'dictionary' && (!sound || distance > 1 || term.text.length < MIN_DICTIONARY_TERM)) continue;
+        if (term.origin.kind === 'dictionary' && !isLikelyDictionaryMatch(matcher, text, term, sound, distance)) continue;
+        // Short terms of other episodes are near too many names and words (`Zach`, `Zack`).
+        if (term.origin.kind === 'episodes' && term.text.length < MIN_EPISODE_TERM) continue;
         scored.push({ term, distance, sound });
       }
     }
   }
-  const terms = rank(matcher, scored);
-  return terms.length > 0 ? { start: word.start, end: word.end, text, terms } : undefined;
+  return rank(matcher, scored);
 }
+
+/**
+ * A dictionary term offered for a word: sounding alike, one letter off, long enough, and no
+ * English word itself (the company list holds `Centers`, `George`); a lower-case word is not
+ * taken for a capitalized name (`quals` is no Qualys).
+ */
+function isLikelyDictionaryMatch(matcher: Matcher, text: string, term: Term, sound: boolean, distance: number): boolean {
+  if (!sound || distance > 1 || term.text.length < MIN_DICTIONARY_TERM) return false;
+  if (/^\p{Lu}/u.test(term.text) && !/^\p{Lu}/u.test(text)) return false;
+  return !(matcher.english && (matcher.english.isWord(term.text) || matcher.english.isWord(term.text.toLowerCase())));
+}
+
+/**
+ * A word no list knows that is still no mishearing: a typographic apostrophe (`there’ll`), a
+ * British spelling of an English word (`centres`, `serialisation`), or a known word with an
+ * ending (`confounder`, `Kafkas`).
+ */
+function isOtherSpelling(matcher: Matcher, text: string, lower: string): boolean {
+  const known = (candidate: string) => candidate.length >= MIN_TERM_LENGTH - 1 && (isKnown(matcher, candidate) || (matcher.english?.isWord(candidate.toLowerCase()) ?? false));
+  const plain = text.replace(/[’‘`´]/g, "'");
+  if (plain !== text && known(plain)) return true;
+  if (americanSpellings(lower).some(known)) return true;
+  return stems(text).some(known);
+}
+
+/** British endings in their American spelling: `-our` `-or`, `-re` `-er`, `-ise` `-ize`, `-yse` `-yze`, a doubled `l`. */
+function americanSpellings(lower: string): string[] {
+  const out = [
+    lower.replace(/our(s|ed|ing|ite|ites|ful)?$/, 'or$1'),
+    lower.replace(/([^aeiou])re(s|d)?$/, '$1er$2'),
+    lower.replace(/is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1'),
+    lower.replace(/ys(e|es|ed|ing)$/, 'yz$1'),
+    lower.replace(/ll(ed|ing|er|ers)$/, 'l$1'),
+    lower.replace(/ogue(s)?$/, 'og$1'),
+    lower.replace(/ence$/, 'ense'),
+    lower.replace(/iality$/, 'ialty'),
+  ];
+  return [...new Set(out.filter((s) => s !== lower))];
+}
+
+/** The word without an ending (`confounder` → confound, `Kafkas` → Kafka, `ideating` → ideate), for a stem some list knows. */
+function stems(text: string): string[] {
+  const out: string[] = [];
+  for (const [ending, ...replacements] of STEM_RULES) {
+    if (!text.endsWith(ending) || text.length - ending.length < MIN_TERM_LENGTH - 1) continue;
+    const stem = text.slice(0, -ending.length);
+    for (const replacement of replacements) out.push(stem + replacement);
+  }
+  return out;
+}
+
+const STEM_RULES: readonly (readonly string[])[] = [
+  ['s', ''], ['es', ''], ["'s", ''], ['er', '', 'e'], ['ers', '', 'e'], ['ed', '', 'e'], ['ing', '', 'e'], ['ly', '', 'le'],
+  ['ably', 'able'], ['ibly', 'ible'], ['ier', 'y'], ['iest', 'y'], ['ies', 'y'], ['ness', ''], ['ment', ''], ['ments', ''],
+];
 
 /** A place or a first name other episodes mention (`India`, `Andrew`) is no term to correct others to. */
 function isOfferable(matcher: Matcher, term: Term): boolean {
@@ -140,10 +256,16 @@ function isOfferable(matcher: Matcher, term: Term): boolean {
   return !matcher.english.isWord(term.text);
 }
 
+/** Episodes that must use a term before words heard apart are taken for it. */
+const MIN_EPISODES_HEARD_APART = 5;
+
 /** Little words that never stand in for part of a term (`I never` is not Invvar). */
 const FUNCTION_WORDS = new Set(
   'a an and are as at be but by can did do for from had has have he her his how i if in is it its me my no not of on or our she so than that the their them then there they this to too up us was we were what when which who will with would you your all'.split(' '),
 );
+
+/** The little words as written at the start of a sentence or in capitals too, to be skipped before any lower-casing. */
+const LITTLE = new Set([...FUNCTION_WORDS].flatMap((w) => [w, w[0].toUpperCase() + w.slice(1), w.toUpperCase()]));
 
 /**
  * Two or three words heard as one term: `Py Torch` (PyTorch) by its letters, `cooper netties`
@@ -152,25 +274,29 @@ const FUNCTION_WORDS = new Set(
  * words, no words across a comma or a hyphen (`fine-tune` is a style, not a mishearing). Words
  * that are all ordinary English must be one letter from the term (`air bite`).
  */
-function matchJoined(matcher: Matcher, words: readonly Word[], i: number, source: string): { miss: NearMiss; size: number } | undefined {
+function matchJoined(matcher: Matcher, words: readonly Word[], sounds: (WordSound | undefined)[], i: number, source: string): { miss: NearMiss; size: number } | undefined {
   for (const size of [3, 2]) {
+    if (!mayBeHeardAsOne(matcher, words, sounds, i, size, source)) continue;
     const window = words.slice(i, i + size);
-    if (window.length < size || window.slice(0, -1).some((w, k) => w.endsClause || source.slice(w.end, window[k + 1].start).includes('-'))) continue;
-    if (window.some((w) => w.text.length < 2 || FUNCTION_WORDS.has(w.text.toLowerCase()))) continue;
     const texts = window.map((w) => w.text);
     const lower = texts.join('').toLowerCase();
-    if (lower.length < 6) continue;
     const byLetters = matcher.indexes.flatMap((index) => index.sameLetters(lower)).filter((t) => !t.knownOnly && (t.name || /\p{Lu}/u.test(t.text.slice(1))));
     const bySound = matcher.indexes.flatMap((index) => index.soundingLike(joinedSoundKey(texts)));
     if (byLetters.length === 0 && bySound.length === 0) continue;
     if (window.some((w) => isKnown(matcher, w.text)) || matcher.english?.isWord(lower)) continue;
-    const uncommon = texts.filter((t) => !(matcher.english?.isWord(t.toLowerCase()) ?? false)).length;
-    const scored: Scored[] = uncommon > 0 ? byLetters.map((term) => ({ term, distance: 0, sound: true })) : [];
-    for (const term of bySound) {
+    const uncommon = texts.filter((t) => !(matcher.english?.isWord(t.toLowerCase()) ?? false));
+    const scored: Scored[] = uncommon.length > 0 ? byLetters.map((term) => ({ term, distance: 0, sound: true })) : [];
+    // Heard by sound, every word must be heard in the term (`AI` adds no consonant: `Pedantic AI` is no Pydantic).
+    const everyWordHeard = texts.every((t, k) => k === 0 || soundKeys(t)[0].replace(/^A/, '') !== '');
+    // An acronym is a word as written (`PPC`, `BI`): only an unknown word of letters loosens the match.
+    const loose = uncommon.some((t) => t !== t.toUpperCase());
+    for (const term of everyWordHeard ? bySound : []) {
       if (term.knownOnly || term.origin.kind === 'dictionary' || term.text.length < 6 || !isOfferable(matcher, term)) continue;
       if (matcher.english?.isWord(term.text.toLowerCase())) continue;
+      // Heard as several words, a term of other episodes needs more of them to be trusted.
+      if (term.origin.kind === 'episodes' && episodeCount(matcher.input, term.text) < MIN_EPISODES_HEARD_APART) continue;
       const distance = editDistance(lower, term.text.toLowerCase(), 6);
-      const allowed = uncommon > 0 ? Math.ceil(term.text.length * 0.6) : 1;
+      const allowed = loose ? Math.ceil(term.text.length * 0.6) : 1;
       if (distance > 0 && distance <= allowed && isReliableMatch(matcher, term, texts.join(''))) scored.push({ term, distance, sound: true });
     }
     const terms = rank(matcher, scored);
@@ -181,6 +307,59 @@ function matchJoined(matcher: Matcher, words: readonly Word[], i: number, source
     }
   }
   return undefined;
+}
+
+/**
+ * The cheap test first (every word pair and triple of a transcript is tried): words that may be
+ * heard as one (no little word, nothing but spaces between) whose letters or sound some term has.
+ */
+function mayBeHeardAsOne(matcher: Matcher, words: readonly Word[], sounds: (WordSound | undefined)[], i: number, size: number, source: string): boolean {
+  if (i + size > words.length) return false;
+  for (let k = 0; k < size; k++) {
+    const word = words[i + k];
+    if (word.text.length < 2 || LITTLE.has(word.text) || (k > 0 && !joinable(source, words[i + k - 1], word))) return false;
+  }
+  let lower = '';
+  let key = '';
+  for (let k = 0; k < size; k++) {
+    const sound = (sounds[i + k] ??= wordSound(words[i + k].text));
+    if (sound.little) return false;
+    lower += sound.lower;
+    key += k > 0 ? sound.tail : sound.key;
+  }
+  if (lower.length < 6) return false;
+  for (const index of matcher.indexes) if (index.mayBeApart(lower, key)) return true;
+  return false;
+}
+
+/** Two words in one clause with nothing but spaces between (not `MRT (Mass`, not `fine-tune`). */
+function joinable(source: string, before: Word, after: Word): boolean {
+  if (before.endsClause) return false;
+  for (let at = before.end; at < after.start; at++) if (!/\s/.test(source[at])) return false;
+  return true;
+}
+
+interface WordSound {
+  lower: string;
+  /** Double Metaphone's primary key; `tail` without an opening vowel (silent inside a word, see joinedSoundKey). */
+  key: string;
+  tail: string;
+  /** Too short or a little word: never part of a term heard apart. */
+  little: boolean;
+}
+
+const wordSounds = new Map<string, WordSound>();
+
+function wordSound(text: string): WordSound {
+  let sound = wordSounds.get(text);
+  if (!sound) {
+    if (wordSounds.size > 200_000) wordSounds.clear();
+    const lower = text.toLowerCase();
+    const key = soundKeys(text)[0];
+    sound = { lower, key, tail: key.startsWith('A') ? key.slice(1) : key, little: text.length < 2 || FUNCTION_WORDS.has(lower) };
+    wordSounds.set(text, sound);
+  }
+  return sound;
 }
 
 /** A term from other episodes must be used much more often than the word it would replace. */

@@ -120,6 +120,7 @@ export function episodeTerms(model: EpisodeModel, site: SiteTerms): Term[] {
  */
 export function episodeSpellings(model: EpisodeModel, english: EnglishWords | undefined): Set<string> {
   const spellings = new Set<string>();
+  // Not kept per item (wordsOf): held for every episode until its check, they cost more in garbage collection than reading them again.
   const add = (from: number, to: number) => {
     for (const word of wordsIn(model.text, from, to)) {
       if (word.text.length >= 3 && !english?.isWord(word.text.toLowerCase())) spellings.add(word.text);

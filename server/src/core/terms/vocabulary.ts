@@ -54,6 +54,9 @@ export class TermIndex {
   private readonly lower = new Map<string, Term[]>();
   private readonly sound = new Map<string, Term[]>();
   private readonly deletions = new Map<string, Term[]>();
+  /** The letters and the sound keys of the terms words heard apart may stand for: a quick no for most word pairs. */
+  private readonly apartLetters = new Set<string>();
+  private readonly apartSounds = new Set<string>();
 
   constructor(terms: Iterable<Term> = []) {
     for (const term of terms) this.add(term);
@@ -63,6 +66,7 @@ export class TermIndex {
     const known = this.exact.get(term.text);
     if (known && originRank(known) <= originRank(term)) return;
     this.exact.set(term.text, term);
+    if (mayBeHeardApart(term) && !(known && mayBeHeardApart(known))) this.addApart(term);
     if (known) return; // Already reachable by every key; the better origin now answers.
     const lower = term.text.toLowerCase();
     push(this.lower, lower, term);
@@ -74,6 +78,16 @@ export class TermIndex {
   /** Terms with this sound key (for words heard as one term). */
   soundingLike(key: string): readonly Term[] {
     return (this.sound.get(key) ?? []).map((term) => this.exact.get(term.text)!);
+  }
+
+  /** Whether some term words heard apart may stand for has these letters (lower case) or this sound key. */
+  mayBeApart(lower: string, key: string): boolean {
+    return this.apartLetters.has(lower) || this.apartSounds.has(key);
+  }
+
+  private addApart(term: Term): void {
+    this.apartLetters.add(term.text.toLowerCase());
+    for (const key of soundKeys(term.text)) this.apartSounds.add(key);
   }
 
   get(text: string): Term | undefined {
@@ -95,6 +109,11 @@ export class TermIndex {
     }
     return [...found];
   }
+}
+
+/** Only the site's own terms and names, not the dictionaries', are taken for words heard apart (see matchJoined). */
+function mayBeHeardApart(term: Term): boolean {
+  return !term.knownOnly && term.origin.kind !== 'dictionary';
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

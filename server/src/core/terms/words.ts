@@ -10,6 +10,8 @@ export interface Word {
   end: number;
   /** The word ends a clause (`.`, `,`, `?`…): a two-word term does not run across it. */
   endsClause: boolean;
+  /** A word in quotation marks of its own (`“aber”`): a word talked about, often of another language. */
+  quoted?: boolean;
 }
 
 const CHUNK = /\S+/g;
@@ -17,6 +19,13 @@ const LEADING = /^[("'“‘*]+/;
 const TRAILING = /[)"'”’*,.;:!?…]+$/;
 const PLAIN = /^[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z\u00C0-\u024F]+)*$/;
 const POSSESSIVE = /['’]s$/i;
+const SIMPLE = /^([A-Za-z\u00C0-\u024F]+)([,.;:!?…]*)$/;
+
+function count(chunk: string, char: string): number {
+  let n = 0;
+  for (let at = chunk.indexOf(char); at >= 0; at = chunk.indexOf(char, at + 1)) n++;
+  return n;
+}
 
 export function wordsIn(text: string, from = 0, to = text.length): Word[] {
   const words: Word[] = [];
@@ -25,8 +34,15 @@ export function wordsIn(text: string, from = 0, to = text.length): Word[] {
   CHUNK.lastIndex = 0;
   for (let match = CHUNK.exec(slice); match; match = CHUNK.exec(slice)) {
     const chunk = match[0];
-    const opens = (chunk.match(/\[/g) ?? []).length;
-    const closes = (chunk.match(/\]/g) ?? []).length;
+    // Most chunks are a plain word, perhaps ending a clause: the quick way.
+    const simple = bracketDepth === 0 ? SIMPLE.exec(chunk) : null;
+    if (simple) {
+      const at = from + match.index;
+      words.push({ text: simple[1], start: at, end: at + simple[1].length, endsClause: simple[2] !== '' });
+      continue;
+    }
+    const opens = count(chunk, '[');
+    const closes = count(chunk, ']');
     const inBrackets = bracketDepth > 0 || opens > 0;
     bracketDepth = Math.max(0, bracketDepth + opens - closes);
     if (inBrackets) continue;
@@ -42,6 +58,7 @@ export function wordsIn(text: string, from = 0, to = text.length): Word[] {
       words.push({ text: core, start: at, end: at + core.length, endsClause: false });
     }
     if (words.length > before && /[,.;:!?…)]/.test(trail)) words[words.length - 1].endsClause = true;
+    if (words.length === before + 1 && /["“‘']/.test(chunk.slice(0, lead)) && /["”’']/.test(trail)) words[before].quoted = true;
   }
   return words;
 }
@@ -56,4 +73,19 @@ function splitHyphens(chunk: string, start: number): { text: string; start: numb
     at += text.length + 1;
   }
   return parts;
+}
+
+/**
+ * The words of a field's value (offsets from its start), kept per owner (the item): an item that
+ * only shifted keeps them from one check to the next.
+ */
+const valueWords = new WeakMap<object, { value: string; words: Word[] }>();
+
+export function wordsOf(owner: object, value: string): readonly Word[] {
+  let known = valueWords.get(owner);
+  if (known?.value !== value) {
+    known = { value, words: wordsIn(value) };
+    valueWords.set(owner, known);
+  }
+  return known.words;
 }

@@ -6,6 +6,7 @@ import type { Cue } from '../cues/joinCues';
  * Who speaks in each cue of a caption file (SRT, WebVTT). A `<v Name>` voice always names the
  * speaker. A leading `Name: ` does only when it is believable: either every cue with text opens
  * with such a label and some labels come again (Zoom's and similar transcripts), or the label looks
+ * like a name and every cue has a label one of which is a placeholder, or the label looks
  * like a name (one to four capitalised words: `Priya Raman`, `Speaker 1`, `SPEAKER_00`, `Dr. Jane Roe`) and opens at least one
  * other cue too, or it is a transcription service's placeholder (`Speaker 1`, `SPEAKER_00`), which
  * no sentence begins with. Anything else (`We're here: the final episode!`, a lone `Because:`, a stray
@@ -44,9 +45,12 @@ function believedLabels(cues: readonly ReadCue[], labels: ReadonlyArray<{ speake
   const unvoiced = labels.filter((label, i): label is { speaker?: string } => label !== undefined && cues[i].text !== '');
   const opens = new Map<string, number>();
   for (const label of unvoiced) if (label.speaker !== undefined) opens.set(label.speaker, (opens.get(label.speaker) ?? 0) + 1);
+  const throughout = unvoiced.length >= 2 && unvoiced.every((label) => label.speaker !== undefined);
   // Labels throughout, and some of them again: names (a file of sentences with colons has no repeats).
-  if (unvoiced.length >= 2 && unvoiced.every((label) => label.speaker !== undefined) && opens.size < unvoiced.length) return () => true;
-  return (label) => isPlaceholderSpeaker(label) || ((opens.get(label) ?? 0) >= 2 && looksLikeName(label));
+  if (throughout && opens.size < unvoiced.length) return () => true;
+  // Labels throughout, one a service's placeholder (`Speaker 1:`, then `Ilse:` once): the others that look like names are names too.
+  const besidePlaceholder = throughout && [...opens.keys()].some(isPlaceholderSpeaker);
+  return (label) => isPlaceholderSpeaker(label) || (((opens.get(label) ?? 0) >= 2 || besidePlaceholder) && looksLikeName(label));
 }
 
 // A word of a name: capitalised (`Priya`, `O'Neil`, `Dr.`, `Jean-Luc`), all capitals or digits with `_`
