@@ -38,8 +38,8 @@ if (!fs.existsSync(CORPUS)) {
 
 const { parseDocument } = rootRequire('yaml');
 const { findFrontMatter, parseEpisode, formatTime } = rootRequire(OUT('core', 'index.js'));
-const { exportEpisode } = rootRequire(OUT('core', 'formats', 'exportEpisode.js'));
-const { readDocx } = rootRequire(OUT('core', 'formats', 'docx.js'));
+const { exportEpisode } = rootRequire(OUT('core', 'exportEpisode.js'));
+const { readDocx } = rootRequire(OUT('core', 'formats', 'docx', 'docxReader.js'));
 const { insertTranscript } = rootRequire(OUT('core', 'formats', 'insertTranscript.js'));
 // The Word documents are built by the import tests' own helpers (the site's shape, from an episode's items).
 const { buildDocx, siteDocument } = rootRequire(path.join(ROOT, 'out', 'test', 'docxFixture.js'));

@@ -125,6 +125,8 @@ export function syntheticEpisode(count, seed = count) {
   let previousLine = '';
   const middleIndex = Math.floor(count / 2);
   let lastWasHeader = true;
+  let spokenSince = 0;
+  let lastSec = sec;
   for (let i = 0; i < count; i++) {
     const plant = planted.get(i);
     let text;
@@ -143,10 +145,15 @@ export function syntheticEpisode(count, seed = count) {
       const continuation = plant === undefined && i !== middleIndex && !afterHeader && rand() < 0.05;
       if (!continuation) {
         if (rand() < 0.6) who = SPEAKERS[Math.floor(rand() * SPEAKERS.length)];
-        sec += 1 + Math.floor(rand() * 20);
+        // The next time follows the words spoken since the last one, at 110 to 190 words a minute
+        // (real speech; speech-rate reports only what is planted).
+        lastSec = sec;
+        sec += Math.max(1, Math.ceil((spokenSince * 60) / (110 + rand() * 80)));
+        spokenSince = 0;
       }
+      spokenSince += words;
       const parts = [wrapped('- line: ', line)];
-      const itemSec = plant === 'sec-order' ? Math.max(0, sec - 30) : plant === 'sec-negative' ? -3 : sec;
+      const itemSec = plant === 'sec-order' ? Math.max(0, lastSec - 10) : plant === 'sec-negative' ? -3 : sec;
       let label = formatTime(Math.max(itemSec, 0));
       if (plant === 'time-mismatch') label = formatTime(sec + 7);
       if (plant === 'time-malformed') label = `${Math.floor(sec / 60)}:${sec % 60 < 10 ? sec % 60 : 7}`; // one-digit seconds

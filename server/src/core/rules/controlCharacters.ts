@@ -4,6 +4,7 @@ import type { Field } from '../model';
 import type { Fix, Span, TextEdit } from '../types';
 import { CONTROL_CHARACTER } from '../text';
 import type { RuleContext } from './context';
+import type { ChangeTest } from './incremental';
 
 /**
  * control-character: C0 and C1 controls (NUL, ESC, DEL, NEL…) and the line and paragraph separators,
@@ -13,6 +14,9 @@ import type { RuleContext } from './context';
  * CR are YAML's own and are not reported.
  */
 const CONTROL_RUN = new RegExp(`${CONTROL_CHARACTER.source}+`, 'g');
+
+/** The edited item's text held or holds a control character (elsewhere nothing changed). */
+export const controlCharactersChanged: ChangeTest = ({ beforeText, afterText }) => CONTROL_CHARACTER.test(beforeText) || CONTROL_CHARACTER.test(afterText);
 
 export function checkControlCharacters(ctx: RuleContext): void {
   const frontMatter = ctx.model.frontMatter;

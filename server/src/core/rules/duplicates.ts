@@ -3,6 +3,7 @@ import type { TranscriptItem } from '../model';
 import { firstWords } from '../text';
 import type { Fix, Span } from '../types';
 import type { RuleContext } from './context';
+import { ChangeTest, repeatsNeighbourLine, timelineChanged } from './incremental';
 
 /**
  * item-duplicate: the same header twice in a row, or the same line text twice in a row among the
@@ -15,6 +16,11 @@ export function checkDuplicates(ctx: RuleContext): void {
   forEachRun(items.filter(isHeader), (a, b) => b.index === a.index + 1 && a.header!.trim() === b.header!.trim(), (run) => reportOnce(ctx, run, 'header'));
   forEachRun(ctx.lines, (a, b) => sameLine(a, b) && onlyHeadersBetween(items, a, b), (run) => reportOnce(ctx, run, 'line'));
 }
+
+/** An item's part in a run of copies: its kind, header, speaker, sec, style, and whether its line repeats a neighbour's. */
+export const duplicatesChanged: ChangeTest = ({ before, after, index }, items) =>
+  timelineChanged({ before, after }) || before.header !== after.header || before.who !== after.who || before.flow !== after.flow ||
+  repeatsNeighbourLine(before, index, items) || repeatsNeighbourLine(after, index, items);
 
 /**
  * A run's messages and fixes are built once while its items are unchanged (ctx.memo): the fix reads

@@ -6,12 +6,16 @@ import { firstWords } from '../text';
 import { formatTime } from '../time';
 import type { Fix } from '../types';
 import type { RuleContext } from './context';
+import { ChangeTest, timelineChanged } from './incremental';
 import { validYoutubeId, youtubeIdFromUrl } from './youtube';
 
 /**
  * duration-mismatch and clip-mismatch: the episode metadata the site's scripts derive from the
  * transcript and the video (FINDINGS.md section 12).
  */
+
+/** Of the items, duration-mismatch reads the timed lines' secs; clip-mismatch reads only the metadata. */
+export const episodeMetaChanged: ChangeTest = timelineChanged;
 
 export function checkEpisodeMeta(ctx: RuleContext): void {
   checkDuration(ctx);

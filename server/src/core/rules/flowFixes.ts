@@ -10,7 +10,7 @@ import type { Finding, Fix, TextEdit } from '../types';
  */
 export function dropUnparsableFlowFixes(model: EpisodeModel, findings: Finding[]): Finding[] {
   const items = model.transcript?.items ?? [];
-  if (!items.some((item) => item.flow)) return findings;
+  // No scan of the items: the few fixes each look their item up.
   return findings.map((finding) => {
     const kept = finding.fixes.filter((fix) => flowFixParses(model.text, items, fix));
     return kept.length === finding.fixes.length ? finding : { ...finding, fixes: kept };

@@ -1,5 +1,9 @@
 import { getField } from '../fields';
 import type { RuleContext } from './context';
+import { ChangeTest, timelineChanged } from './incremental';
+
+/** What header-hidden reads of an item: header or timed line, and the header's text. */
+export const headersChanged: ChangeTest = (change) => timelineChanged(change) || change.before.header !== change.after.header;
 
 /** header-hidden: the site's Timestamps tab shows a header at its first timed line; with none before the next header, it is dropped. */
 export function checkHeaders(ctx: RuleContext): void {

@@ -1,27 +1,43 @@
 import type { EpisodeModel, TranscriptItem } from '../model';
 import type { Finding, TranscriptConfig } from '../types';
 import { RuleContext, shiftFinding } from './context';
-import { checkControlCharacters } from './controlCharacters';
-import { checkDuplicates } from './duplicates';
-import { checkEpisodeMeta } from './episodeMeta';
+import { checkControlCharacters, controlCharactersChanged } from './controlCharacters';
+import { checkDuplicates, duplicatesChanged } from './duplicates';
+import { checkEpisodeMeta, episodeMetaChanged } from './episodeMeta';
 import { dropUnparsableFlowFixes } from './flowFixes';
-import { checkHeaders } from './headers';
-import { checkOrder } from './order';
+import { checkHeaders, headersChanged } from './headers';
+import { checkOrder, orderChanged } from './order';
 import { checkItemSchema, checkTopLevelSchema } from './schema';
-import { checkItemSpeaker, checkSpeakers } from './speakers';
-import { checkSpeechRate } from './speechRate';
+import { checkItemSpeaker, checkSpeakers, speakersChanged } from './speakers';
+import { checkSpeechRate, speechRateChanged } from './speechRate';
 import { checkSyntax } from './syntax';
 import { checkItemTimes } from './time';
-import { checkTimeTypos } from './timeTypo';
+import { checkTimeTypos, timeTyposChanged } from './timeTypo';
 import { checkYoutubeId } from './youtube';
-import { checkTerms } from '../terms/check';
+import { checkTerms, termsChanged } from '../terms/check';
+import { ChangeTest, count, incrementalStats, keptFindings, Previous, previousAnalysis, remember } from './incremental';
 import type { TermsInput } from '../terms/sources';
 
 /** Checks of rules of `item` scope (registry.ts): they look at one item alone; their findings are cached per item. */
 export const ITEM_CHECKS: readonly ((ctx: RuleContext, item: TranscriptItem) => void)[] = [checkItemSchema, checkItemTimes, checkItemSpeaker];
-/** Checks of rules of `file` scope: across items or at the metadata; cheap scans, run on every analysis. */
-const FILE_CHECKS: readonly ((ctx: RuleContext) => void)[] = [
-  checkTopLevelSchema, checkOrder, checkDuplicates, checkSpeakers, checkYoutubeId, checkHeaders, checkEpisodeMeta, checkSpeechRate, checkTimeTypos, checkControlCharacters, checkTerms,
+
+/**
+ * Checks of rules of `file` scope: across items or at the metadata. Each names what it reads of an
+ * item (`changed`, rules/incremental.ts): after an edit of one item that changed none of it, its
+ * findings of the last analysis are kept, moved; otherwise it runs again.
+ */
+const FILE_CHECKS: readonly { check: (ctx: RuleContext) => void; changed: ChangeTest }[] = [
+  { check: checkTopLevelSchema, changed: () => false }, // The metadata only.
+  { check: checkOrder, changed: orderChanged },
+  { check: checkDuplicates, changed: duplicatesChanged },
+  { check: checkSpeakers, changed: speakersChanged },
+  { check: checkYoutubeId, changed: () => false }, // The metadata only.
+  { check: checkHeaders, changed: headersChanged },
+  { check: checkEpisodeMeta, changed: episodeMetaChanged },
+  { check: checkSpeechRate, changed: speechRateChanged },
+  { check: checkTimeTypos, changed: timeTyposChanged },
+  { check: checkControlCharacters, changed: controlCharactersChanged },
+  { check: checkTerms, changed: termsChanged },
 ];
 
 export interface AnalyzeOptions {
@@ -53,22 +69,57 @@ export function analyze(model: EpisodeModel, config: TranscriptConfig, options: 
   ctx.terms = options.terms;
   checkSyntax(ctx);
   if (model.syntaxErrors.length > 0 && !model.recovered) return sortFindings(ctx.findings);
-  for (const check of FILE_CHECKS) check(ctx);
-  for (const item of ctx.items) {
-    if (item.kind === 'broken') continue;
-    let cached = itemFindings.get(item);
-    if (cached?.config !== config) {
-      const found = ctx.collect(() => ITEM_CHECKS.forEach((check) => check(ctx, item)));
-      cached = { config, at: item.region.start, findings: found.length === 0 ? NONE : found };
-      itemFindings.set(item, cached);
-    } else if (cached.at !== item.region.start && cached.findings.length > 0) {
-      // Moved by an edit before it: placed once where it is now, then shared again.
-      cached.findings = cached.findings.map((finding) => shiftFinding(finding, item.region.start - cached!.at));
-      cached.at = item.region.start;
+  const previous = previousAnalysis(model, config, options.terms);
+  const byCheck = FILE_CHECKS.map(({ check, changed }, i) => {
+    const kept = previous && keptFindings(previous, i, changed, ctx.items);
+    if (kept) {
+      count(incrementalStats.kept, check.name);
+      return kept;
     }
-    for (const finding of cached.findings) ctx.findings.push(finding);
-  }
+    count(incrementalStats.ran, check.name);
+    return ctx.collect(() => check(ctx));
+  });
+  const itemFindings = (previous && itemFindingsAfter(ctx, previous)) ?? ctx.items.flatMap((item) => itemChecks(ctx, item).map((finding) => ({ owner: item.index, finding })));
+  remember(model, config, options.terms, byCheck, itemFindings);
+  for (const found of byCheck) for (const finding of found) ctx.findings.push(finding);
+  for (const { finding } of itemFindings) ctx.findings.push(finding);
   return sortFindings(dropUnparsableFlowFixes(model, ctx.findings));
+}
+
+/** The item checks' findings after one item changed: the others' kept (moved), the changed one's checked. */
+function itemFindingsAfter(ctx: RuleContext, { analysed, change }: Previous): { owner: number; finding: Finding }[] | undefined {
+  if (change.index < 0) return analysed.itemFindings;
+  const out: { owner: number; finding: Finding }[] = [];
+  let added = false;
+  const addChanged = () => {
+    added = true;
+    for (const finding of itemChecks(ctx, change.after)) out.push({ owner: change.index, finding });
+  };
+  for (const entry of analysed.itemFindings) {
+    if (entry.owner < change.index) out.push(entry);
+    else if (entry.owner > change.index) {
+      if (!added) addChanged();
+      out.push({ owner: entry.owner, finding: shiftFinding(entry.finding, change.delta) });
+    }
+  }
+  if (!added) addChanged();
+  return out;
+}
+
+/** One item's findings: cached with the item object and moved with it. */
+function itemChecks(ctx: RuleContext, item: TranscriptItem): readonly Finding[] {
+  if (item.kind === 'broken') return NONE;
+  let cached = itemFindings.get(item);
+  if (cached?.config !== ctx.config) {
+    const found = ctx.collect(() => ITEM_CHECKS.forEach((check) => check(ctx, item)));
+    cached = { config: ctx.config, at: item.region.start, findings: found.length === 0 ? NONE : found };
+    itemFindings.set(item, cached);
+  } else if (cached.at !== item.region.start && cached.findings.length > 0) {
+    // Moved by an edit before it: placed once where it is now, then shared again.
+    cached.findings = cached.findings.map((finding) => shiftFinding(finding, item.region.start - cached!.at));
+    cached.at = item.region.start;
+  }
+  return cached.findings;
 }
 
 function sortFindings(findings: Finding[]): Finding[] {

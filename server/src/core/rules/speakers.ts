@@ -4,11 +4,21 @@ import type { Speaker, TranscriptItem } from '../model';
 import { editDistance, firstWords } from '../text';
 import { readSpeaker } from '../parse/nodes';
 import type { RuleContext } from './context';
+import type { ChangeTest } from './incremental';
 
 /** who-missing (item scope): a spoken line without a `who` key. */
 export function checkItemSpeaker(ctx: RuleContext, item: TranscriptItem): void {
   if (item.kind !== 'line' || item.speaker || getField(item.fields, 'who')) return;
   ctx.report('who-missing', getField(item.fields, 'line')!.keySpan, `this line has no who (speaker): "${firstWords(item.line!, 40)}"`);
+}
+
+/** What the speaker rules read of an item: its kind and `who`, and a line short enough to be a speaker's name (40 characters). */
+export const speakersChanged: ChangeTest = ({ before, after }) =>
+  before.kind !== after.kind || before.who !== after.who || before.speaker?.name !== after.speaker?.name || shortLine(before) !== shortLine(after);
+
+function shortLine(item: TranscriptItem): string | undefined {
+  const text = item.line?.trim();
+  return text !== undefined && text.length <= 40 ? text : undefined;
 }
 
 /** who-suspicious, who-variant, line-is-speaker (file scope): is every line attributed to a plausible, consistently spelled speaker? */

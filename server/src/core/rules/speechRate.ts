@@ -3,6 +3,7 @@ import type { TranscriptItem } from '../model';
 import { firstWords } from '../text';
 import { formatTime } from '../time';
 import type { RuleContext } from './context';
+import { ChangeTest, repeatsNeighbourLine, timelineChanged } from './incremental';
 
 /** Fewer words than this between two times are too few to call the pace too fast. */
 export const MIN_FAST_WORDS = 20;
@@ -42,6 +43,14 @@ export function checkSpeechRate(ctx: RuleContext): void {
   });
 }
 
+/**
+ * What speech-rate reads of an item: kind, sec, word count, whether it copies a neighbour; and,
+ * while a span is reported, the words themselves (a repeated paragraph is looked up by them).
+ */
+export const speechRateChanged: ChangeTest = ({ before, after, index }, items, kept) =>
+  timelineChanged({ before, after }) || before.line === undefined || after.line === undefined || wordsOf(before) !== wordsOf(after) ||
+  repeatsNeighbourLine(before, index, items) || repeatsNeighbourLine(after, index, items) || (kept.length > 0 && keyOf(before) !== keyOf(after));
+
 function speechSpans(ctx: RuleContext): Span[] {
   const copies = adjacentCopies(ctx.lines);
   const spans: Span[] = [];
@@ -56,7 +65,7 @@ function speechSpans(ctx: RuleContext): Span[] {
     // A copy next to its original is item-duplicate's; the time it crowds is not a wrong sec.
     if (!current || copies.has(item)) continue;
     current.lines.push(item);
-    current.words += wordCount(item.line!);
+    current.words += wordsOf(item);
   }
   return spans;
 }
@@ -78,6 +87,24 @@ function adjacentCopies(lines: readonly TranscriptItem[]): Set<TranscriptItem> {
 function wordCount(text: string): number {
   const words = text.match(/\S+/g);
   return words ? words.length : 0;
+}
+
+/** Each line's word count and normalised text, kept with the item object (its text does not change while it lives). */
+const lineFacts = new WeakMap<TranscriptItem, { words: number; key?: string }>();
+
+function factsOf(item: TranscriptItem): { words: number; key?: string } {
+  let facts = lineFacts.get(item);
+  if (!facts) lineFacts.set(item, (facts = { words: wordCount(item.line!) }));
+  return facts;
+}
+
+function wordsOf(item: TranscriptItem): number {
+  return factsOf(item).words;
+}
+
+function keyOf(item: TranscriptItem): string {
+  const facts = factsOf(item);
+  return (facts.key ??= normalize(item.line!));
 }
 
 /** The episode's usual pace, to say how long a span's words would take. */
@@ -124,7 +151,7 @@ function reportSlow(ctx: RuleContext, spans: Span[], i: number, rate: number): v
 function repeatedParagraph(ctx: RuleContext, span: Span): { copy: TranscriptItem; original: TranscriptItem } | undefined {
   const byText = paragraphIndex(ctx);
   for (const item of span.lines) {
-    const key = normalize(item.line!);
+    const key = keyOf(item);
     if (wordCount(key) < MIN_REPEAT_WORDS) continue;
     const same = byText.get(key);
     // Only the later copy crowds its span wrongly; the first one is where the paragraph was spoken.
@@ -141,7 +168,7 @@ function paragraphIndex(ctx: RuleContext): Map<string, TranscriptItem[]> {
   if (index) return index;
   index = new Map();
   for (const item of ctx.lines) {
-    const key = normalize(item.line!);
+    const key = keyOf(item);
     const list = index.get(key);
     if (list) list.push(item);
     else index.set(key, [item]);

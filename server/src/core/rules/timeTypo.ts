@@ -3,6 +3,7 @@ import type { TranscriptItem } from '../model';
 import { formatTime, parseTime } from '../time';
 import type { Fix } from '../types';
 import type { RuleContext } from './context';
+import { ChangeTest, timelineChanged } from './incremental';
 
 /**
  * time-malformed for a label whose `sec` was computed from the label's own typo (`37:567` with sec
@@ -25,6 +26,9 @@ export function checkTimeTypos(ctx: RuleContext): void {
     i = last;
   }
 }
+
+/** What the check reads of an item: its sec and its time label. */
+export const timeTyposChanged: ChangeTest = (change) => timelineChanged(change) || change.before.time !== change.after.time;
 
 interface Neighbours {
   before?: number;

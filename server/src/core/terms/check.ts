@@ -1,6 +1,7 @@
 import { getField } from '../fields';
 import type { TranscriptItem } from '../model';
 import type { RuleContext } from '../rules/context';
+import type { ChangeTest } from '../rules/incremental';
 import { addWordFix, replaceAllFix, replaceFixes } from './fixes';
 import { isNear, Matcher, NearMiss, nearMisses } from './match';
 import { soundKeys } from './phonetic';
@@ -22,6 +23,20 @@ export function checkTerms(ctx: RuleContext): void {
   for (const miss of misses) byText.set(miss.text, [...(byText.get(miss.text) ?? []), miss]);
   for (const miss of misses) report(ctx, miss, byText.get(miss.text)!);
 }
+
+/**
+ * Whether a change of one item can change these findings (rules/incremental.ts): its `who` (a name
+ * the episode knows, and the who's own near misses), or near misses in its line before or after,
+ * found with the matcher the item was last checked with (the same: names and site are unchanged).
+ */
+export const termsChanged: ChangeTest = ({ before, after, oldText, newText }) => {
+  if (before.kind !== after.kind || before.who !== after.who || before.speaker?.bare !== after.speaker?.bare || before.speaker?.speech !== after.speaker?.speech) return true;
+  if (before.kind !== 'line') return false;
+  const matcher = lineCache.get(before)?.matcher;
+  if (!matcher || whoCache.get(before)?.matcher !== matcher) return true;
+  return lineMisses(matcher, before, oldText).length > 0 || lineMisses(matcher, after, newText).length > 0 ||
+    whoMisses(matcher, before, oldText).length > 0 || whoMisses(matcher, after, newText).length > 0;
+};
 
 function report(ctx: RuleContext, miss: NearMiss, same: readonly NearMiss[]): void {
   const best = miss.terms[0];

@@ -1,0 +1,156 @@
+import type { EpisodeModel, TranscriptItem } from '../model';
+import type { Finding, TranscriptConfig } from '../types';
+import type { TermsInput } from '../terms/sources';
+import { shiftFinding } from './context';
+
+/**
+ * What a keystroke re-checks. parse/updateEpisode.ts re-reads only the item an edit touched and
+ * moves the others (same objects, offsets shifted), and only when the edit stays inside that item;
+ * any other edit is a full parse with all-new item objects. So when a new model shares item objects
+ * with the one analysed last, it is that model with one item replaced: the metadata are the same
+ * (moved), and every finding that does not touch the replaced item only moves. A rule whose inputs
+ * did not change at that item (its `changed` test) keeps its findings, moved; the others run again.
+ */
+
+/** The one item that differs from the last analysis of the document. */
+export interface ItemChange {
+  index: number;
+  before: TranscriptItem;
+  after: TranscriptItem;
+  /** The item's text before and after (its region). */
+  beforeText: string;
+  afterText: string;
+  /** The text before, where `before`'s offsets lie, and after. */
+  oldText: string;
+  newText: string;
+  /** How much longer the document got. */
+  delta: number;
+}
+
+/** A file check's test: could this change of one item change its findings? `items` are the new items. */
+export type ChangeTest = (change: ItemChange, items: readonly TranscriptItem[], kept: readonly Finding[]) => boolean;
+
+/** The last analysis of one document: its items, what it was analysed with, and each check's findings. */
+interface Analysed {
+  items: readonly TranscriptItem[];
+  text: string;
+  config: TranscriptConfig;
+  terms?: TermsInput;
+  /** Findings per file check (by position in FILE_CHECKS), and of the item checks with the index of their item. */
+  byCheck: (readonly Finding[])[];
+  itemFindings: { owner: number; finding: Finding }[];
+}
+
+/** One entry per document URI; a model of another text under the same URI (fix-all's passes) shares no item and replaces it. */
+const lastAnalysis = new Map<string, Analysed>();
+const MAX_DOCUMENTS = 64;
+
+/** Counts for tests, per file check (its function's name): how often it ran, and how often it kept its findings. */
+export const incrementalStats = { ran: new Map<string, number>(), kept: new Map<string, number>() };
+
+export function count(counts: Map<string, number>, name: string): void {
+  counts.set(name, (counts.get(name) ?? 0) + 1);
+}
+
+export interface Previous {
+  analysed: Analysed;
+  change: ItemChange;
+}
+
+/**
+ * The last analysis of this document and the one item changed since, when the new model is that
+ * one with one item re-read, same settings and terms, and the item kept its number of lines (so
+ * the line numbers in messages hold). Undefined otherwise: everything runs.
+ */
+export function previousAnalysis(model: EpisodeModel, config: TranscriptConfig, terms: TermsInput | undefined): Previous | undefined {
+  const analysed = lastAnalysis.get(model.uri);
+  const items = model.transcript?.items;
+  if (!analysed || !items || analysed.config !== config || analysed.terms !== terms || analysed.items.length !== items.length) return undefined;
+  let index = -1;
+  for (let i = 0; i < items.length; i++) {
+    if (items[i] === analysed.items[i]) continue;
+    if (index >= 0) return undefined; // Two items changed (edits batched): their old offsets are not all in the old text's terms.
+    index = i;
+  }
+  if (index < 0) return model.text === analysed.text && items.length > 0 ? { analysed, change: noChange(analysed) } : undefined;
+  // Only a shared item object proves the new model came from the old one by an edit of one item.
+  if (items.length === 1) return undefined;
+  const before = analysed.items[index];
+  const after = items[index];
+  const beforeText = analysed.text.slice(before.region.start, before.region.end);
+  const afterText = model.text.slice(after.region.start, after.region.end);
+  if (lineBreaks(beforeText) !== lineBreaks(afterText)) return undefined;
+  // The text around the item is the same (a cheap check of the reasoning above: offsets outside it only move).
+  if (!model.text.startsWith(analysed.text.slice(0, before.region.start)) || !model.text.endsWith(analysed.text.slice(before.region.end))) return undefined;
+  if (after.region.start !== before.region.start) return undefined;
+  return { analysed, change: { index, before, after, beforeText, afterText, oldText: analysed.text, newText: model.text, delta: model.text.length - analysed.text.length } };
+}
+
+/** The same model analysed again (same text, same items): nothing changed. */
+function noChange(analysed: Analysed): ItemChange {
+  const item = analysed.items[0];
+  return { index: -1, before: item, after: item, beforeText: '', afterText: '', oldText: analysed.text, newText: analysed.text, delta: 0 };
+}
+
+export function remember(model: EpisodeModel, config: TranscriptConfig, terms: TermsInput | undefined, byCheck: (readonly Finding[])[], itemFindings: Analysed['itemFindings']): void {
+  const items = model.transcript?.items;
+  if (!items) {
+    lastAnalysis.delete(model.uri);
+    return;
+  }
+  if (lastAnalysis.size >= MAX_DOCUMENTS && !lastAnalysis.has(model.uri)) lastAnalysis.clear();
+  lastAnalysis.set(model.uri, { items, text: model.text, config, terms, byCheck, itemFindings });
+}
+
+/**
+ * A check's findings of the last analysis, moved past the change, when the change cannot have
+ * changed them: the check's own test says so, and none of them lies on the changed item.
+ */
+export function keptFindings(previous: Previous, check: number, changed: ChangeTest | undefined, items: readonly TranscriptItem[]): Finding[] | undefined {
+  const kept = previous.analysed.byCheck[check];
+  const { change } = previous;
+  if (!kept || !changed) return undefined;
+  if (change.index < 0) return kept.slice();
+  if (changed(change, items, kept)) return undefined;
+  return moved(kept, change);
+}
+
+/** Findings moved past a change, or undefined when one lies on the changed item (then it is built again). */
+export function moved(findings: readonly Finding[], change: ItemChange): Finding[] | undefined {
+  if (change.index < 0) return findings.slice();
+  const { start, end } = change.before.region;
+  const out: Finding[] = [];
+  for (const finding of findings) {
+    const spans = [finding, ...finding.fixes.flatMap((fix) => fix.edits)];
+    if (spans.every((s) => s.end <= start)) out.push(finding);
+    else if (spans.every((s) => s.start >= end)) out.push(shiftFinding(finding, change.delta));
+    else return undefined; // On the changed item, or reaching across it: built again.
+  }
+  return out;
+}
+
+function lineBreaks(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) count++;
+  }
+  return count;
+}
+
+/** Whether an item's line text is that of the spoken line before or after it (item-duplicate, speech-rate copies). */
+export function repeatsNeighbourLine(item: TranscriptItem, index: number, items: readonly TranscriptItem[]): boolean {
+  if (item.line === undefined) return false;
+  const text = item.line.trim();
+  let i = index - 1;
+  while (i >= 0 && items[i].kind !== 'line') i--;
+  if (i >= 0 && items[i].line!.trim() === text) return true;
+  i = index + 1;
+  while (i < items.length && items[i].kind !== 'line') i++;
+  return i < items.length && items[i].line!.trim() === text;
+}
+
+/** Whether the changed item differs in kind or in `sec`: what every rule over the timeline reads. */
+export function timelineChanged({ before, after }: Pick<ItemChange, 'before' | 'after'>): boolean {
+  return before.kind !== after.kind || before.sec !== after.sec || before.isMap !== after.isMap;
+}

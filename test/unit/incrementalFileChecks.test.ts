@@ -1,0 +1,67 @@
+import { strict as assert } from 'node:assert';
+import { test } from 'node:test';
+import { DEFAULT_CONFIG, Finding, parseEpisode, updateEpisode } from '../../server/src/core';
+import { analyze } from '../../server/src/core/rules';
+import { incrementalStats } from '../../server/src/core/rules/incremental';
+import { episode } from '../helpers';
+
+/**
+ * Issue 26: after an edit inside one item, a file check whose inputs did not change at that item
+ * keeps its findings (moved), and one whose inputs changed runs again; either way the findings
+ * equal a fresh analysis of the new text. Asserted on the run counters, never on time.
+ */
+
+const item = (text: string, sec: number, who = 'Priya') => `- line: ${text}\n  sec: ${sec}\n  time: '${Math.floor(sec / 60)}:${String(sec % 60).padStart(2, '0')}'\n  who: ${who}\n`;
+const TEXT = episode(
+  item('We start with the first topic of the day, slowly.', 10) +
+  item('Then the second thing comes up here.', 20, 'Marco') +
+  item('A third line, said before the second by its time.', 15) +
+  item('And the fourth line closes the short talk.', 30, 'Marco'),
+);
+
+const summary = (findings: Finding[]) => findings.map((f) => `${f.rule} ${f.start}-${f.end} ${f.message}`);
+const ran = (name: string) => incrementalStats.ran.get(name) ?? 0;
+
+function edited(text: string, at: number, insert: string) {
+  const uri = `file:///incremental-${Math.random()}.md`;
+  const model = parseEpisode(text, uri);
+  analyze(model, DEFAULT_CONFIG);
+  const newText = text.slice(0, at) + insert + text.slice(at);
+  const next = updateEpisode(model, { start: at, end: at, text: insert }, newText);
+  assert.ok(next, 'the edit stays inside one item');
+  return { next, fresh: analyze(parseEpisode(newText, `${uri}-fresh`), DEFAULT_CONFIG) };
+}
+
+test('a letter typed in a line keeps the findings of sec-order, speech-rate and the speaker rules, moved', () => {
+  const at = TEXT.indexOf('first topic');
+  const { next, fresh } = edited(TEXT, at, 'x');
+  const before = { order: ran('checkOrder'), rate: ran('checkSpeechRate'), speakers: ran('checkSpeakers'), headers: ran('checkHeaders') };
+  const findings = analyze(next, DEFAULT_CONFIG);
+  assert.deepEqual(summary(findings), summary(fresh));
+  assert.ok(findings.some((f) => f.rule === 'sec-order'), 'the sec-order finding after the edit is kept, at its new offsets');
+  assert.deepEqual({ order: ran('checkOrder'), rate: ran('checkSpeechRate'), speakers: ran('checkSpeakers'), headers: ran('checkHeaders') }, before);
+});
+
+test('a digit typed in a sec runs the timeline checks again', () => {
+  const at = TEXT.indexOf('sec: 30') + 'sec: 3'.length;
+  const { next, fresh } = edited(TEXT, at, '1');
+  const order = ran('checkOrder');
+  const findings = analyze(next, DEFAULT_CONFIG);
+  assert.deepEqual(summary(findings), summary(fresh));
+  assert.equal(ran('checkOrder'), order + 1);
+});
+
+test('typing a speaker name as a whole line runs line-is-speaker again', () => {
+  const at = TEXT.indexOf('Then the second thing comes up here.');
+  const model = parseEpisode(TEXT, 'file:///incremental-speaker.md');
+  analyze(model, DEFAULT_CONFIG);
+  const line = 'Then the second thing comes up here.';
+  const newText = TEXT.slice(0, at) + 'Marco' + TEXT.slice(at + line.length);
+  const next = updateEpisode(model, { start: at, end: at + line.length, text: 'Marco' }, newText)!;
+  const fresh = analyze(parseEpisode(newText, 'file:///fresh-speaker.md'), DEFAULT_CONFIG);
+  const speakers = ran('checkSpeakers');
+  const findings = analyze(next, DEFAULT_CONFIG);
+  assert.deepEqual(summary(findings), summary(fresh));
+  assert.ok(findings.some((f) => f.rule === 'line-is-speaker'));
+  assert.equal(ran('checkSpeakers'), speakers + 1);
+});
