@@ -2,6 +2,7 @@ import { readGuests } from '../clips';
 import { getField } from '../fields';
 import type { EpisodeModel } from '../model';
 import { MIN_TERM_LENGTH, Term, TermIndex } from './vocabulary';
+import { tokenOf } from './tokens';
 import { wordsIn } from './words';
 
 /**
@@ -123,7 +124,9 @@ export function episodeSpellings(model: EpisodeModel, english: EnglishWords | un
   // Not kept per item (wordsOf): held for every episode until its check, they cost more in garbage collection than reading them again.
   const add = (from: number, to: number) => {
     for (const word of wordsIn(model.text, from, to)) {
-      if (word.text.length >= 3 && !english?.isWord(word.text.toLowerCase())) spellings.add(word.text);
+      if (word.text.length < 3) continue;
+      const token = tokenOf(english, word.text);
+      if (!token.english) spellings.add(token.text);
     }
   };
   const title = getField(model.topLevel, 'title');
