@@ -29,6 +29,17 @@ function count(chunk: string, char: string): number {
 
 export function wordsIn(text: string, from = 0, to = text.length): Word[] {
   const words: Word[] = [];
+  forEachWord(text, from, to, (word, start, end, endsClause, quoted) => {
+    words.push(quoted ? { text: word, start, end, endsClause, quoted } : { text: word, start, end, endsClause });
+  });
+  return words;
+}
+
+/** What forEachWord calls for each word, in order (offsets in the whole text). */
+export type WordVisitor = (text: string, start: number, end: number, endsClause: boolean, quoted: boolean) => void;
+
+/** The words of wordsIn, handed over one by one without an object each (the site's count reads every line of every episode). */
+export function forEachWord(text: string, from: number, to: number, visit: WordVisitor): void {
   const slice = text.slice(from, to);
   let bracketDepth = 0;
   CHUNK.lastIndex = 0;
@@ -38,7 +49,7 @@ export function wordsIn(text: string, from = 0, to = text.length): Word[] {
     const simple = bracketDepth === 0 ? SIMPLE.exec(chunk) : null;
     if (simple) {
       const at = from + match.index;
-      words.push({ text: simple[1], start: at, end: at + simple[1].length, endsClause: simple[2] !== '' });
+      visit(simple[1], at, at + simple[1].length, simple[2] !== '', false);
       continue;
     }
     const opens = count(chunk, '[');
@@ -49,18 +60,17 @@ export function wordsIn(text: string, from = 0, to = text.length): Word[] {
     const lead = LEADING.exec(chunk)?.[0].length ?? 0;
     const trail = TRAILING.exec(chunk.slice(lead))?.[0] ?? '';
     const start = match.index + lead;
-    const before = words.length;
+    const cores: { text: string; start: number }[] = [];
     for (const part of splitHyphens(chunk.slice(lead, chunk.length - trail.length), start)) {
       let core = part.text;
       if (!PLAIN.test(core)) continue;
       if (POSSESSIVE.test(core) && core.length > 3) core = core.slice(0, -2);
-      const at = from + part.start;
-      words.push({ text: core, start: at, end: at + core.length, endsClause: false });
+      cores.push({ text: core, start: from + part.start });
     }
-    if (words.length > before && /[,.;:!?…)]/.test(trail)) words[words.length - 1].endsClause = true;
-    if (words.length === before + 1 && /["“‘']/.test(chunk.slice(0, lead)) && /["”’']/.test(trail)) words[before].quoted = true;
+    const endsClause = /[,.;:!?…)]/.test(trail);
+    const quoted = cores.length === 1 && /["“‘']/.test(chunk.slice(0, lead)) && /["”’']/.test(trail);
+    cores.forEach((core, k) => visit(core.text, core.start, core.start + core.text.length, k === cores.length - 1 && endsClause, quoted));
   }
-  return words;
 }
 
 /** `state-of-the-art` is three words; a leading or trailing hyphen is no word at all. */
