@@ -84,18 +84,3 @@ function splitHyphens(chunk: string, start: number): { text: string; start: numb
   }
   return parts;
 }
-
-/**
- * The words of a field's value (offsets from its start), kept per owner (the item): an item that
- * only shifted keeps them from one check to the next.
- */
-const valueWords = new WeakMap<object, { value: string; words: Word[] }>();
-
-export function wordsOf(owner: object, value: string): readonly Word[] {
-  let known = valueWords.get(owner);
-  if (known?.value !== value) {
-    known = { value, words: wordsIn(value) };
-    valueWords.set(owner, known);
-  }
-  return known.words;
-}
