@@ -2,7 +2,7 @@ import { editDistance } from '../text';
 import { joinedSoundKey, soundKeys } from './phonetic';
 import { episodeCount, EnglishWords, MIN_EPISODES, TermsInput } from './sources';
 import { MIN_TERM_LENGTH, originRank, Term, TermIndex } from './vocabulary';
-import { soundOf, Token, tokenOf } from './tokens';
+import { soundOf, Token, tokenTable } from './tokens';
 import type { Word } from './words';
 
 /** A word, or two or three words heard as one, that is probably a misheard term. */
@@ -109,10 +109,11 @@ function isCaseVariant(word: string, term: string): boolean {
 /** The near misses among one line's (or one `who`'s) words, left to right, none overlapping. */
 export function nearMisses(matcher: Matcher, words: readonly Word[], source: string): NearMiss[] {
   const found: NearMiss[] = [];
-  const tokens: Token[] = new Array(words.length);
+  const table = tokenTable(matcher.english);
+  const tokens = words.map((word) => table.of(word.text));
   for (let i = 0; i < words.length; i++) {
     if (words[i].quoted) continue;
-    const single = matchWord(matcher, words[i], (tokens[i] ??= tokenOf(matcher.english, words[i].text)));
+    const single = matchWord(matcher, words[i], tokens[i]);
     if (single) {
       found.push(single);
       continue;
@@ -251,7 +252,7 @@ const MIN_EPISODES_HEARD_APART = 5;
  * words, no words across a comma or a hyphen (`fine-tune` is a style, not a mishearing). Words
  * that are all ordinary English must be one letter from the term (`air bite`).
  */
-function matchJoined(matcher: Matcher, words: readonly Word[], tokens: Token[], i: number, source: string): { miss: NearMiss; size: number } | undefined {
+function matchJoined(matcher: Matcher, words: readonly Word[], tokens: readonly Token[], i: number, source: string): { miss: NearMiss; size: number } | undefined {
   if (!mayStartHeardAsOne(matcher, words, tokens, i)) return undefined;
   for (let size = 3; size >= 2; size--) {
     if (!mayBeHeardAsOne(matcher, words, tokens, i, size, source)) continue;
@@ -291,12 +292,12 @@ function matchJoined(matcher: Matcher, words: readonly Word[], tokens: Token[], 
  * The cheapest test first (every word of a transcript starts a pair and a triple): a word that can
  * open words heard as one, whose letters or sound, and the next word's first, open some term's.
  */
-function mayStartHeardAsOne(matcher: Matcher, words: readonly Word[], tokens: Token[], i: number): boolean {
+function mayStartHeardAsOne(matcher: Matcher, words: readonly Word[], tokens: readonly Token[], i: number): boolean {
   if (i + 2 > words.length) return false;
-  const token = (tokens[i] ??= tokenOf(matcher.english, words[i].text));
+  const token = tokens[i];
   const sound = soundOf(token);
   if (sound.little) return false;
-  const next = (tokens[i + 1] ??= tokenOf(matcher.english, words[i + 1].text));
+  const next = tokens[i + 1];
   const nextSound = soundOf(next);
   if (nextSound.little) return false;
   for (const index of matcher.indexes) if (index.mayStartApart(token.lower, sound.key, next.lower, nextSound.tail)) return true;
@@ -307,12 +308,12 @@ function mayStartHeardAsOne(matcher: Matcher, words: readonly Word[], tokens: To
  * The cheap test next: words that may be heard as one (no little word, nothing but spaces
  * between) whose letters or sound some term has.
  */
-function mayBeHeardAsOne(matcher: Matcher, words: readonly Word[], tokens: Token[], i: number, size: number, source: string): boolean {
+function mayBeHeardAsOne(matcher: Matcher, words: readonly Word[], tokens: readonly Token[], i: number, size: number, source: string): boolean {
   if (i + size > words.length) return false;
   let lower = '';
   let key = '';
   for (let k = 0; k < size; k++) {
-    const token = (tokens[i + k] ??= tokenOf(matcher.english, words[i + k].text));
+    const token = tokens[i + k];
     const sound = soundOf(token);
     if (sound.little || (k > 0 && !joinable(source, words[i + k - 1], words[i + k]))) return false;
     lower += token.lower;

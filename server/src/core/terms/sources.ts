@@ -2,7 +2,7 @@ import { readGuests } from '../clips';
 import { getField } from '../fields';
 import type { EpisodeModel } from '../model';
 import { MIN_TERM_LENGTH, Term, TermIndex } from './vocabulary';
-import { tokenOf } from './tokens';
+import { tokenTable } from './tokens';
 import { forEachWord, wordsIn } from './words';
 
 /**
@@ -133,6 +133,7 @@ export function episodeSpellings(model: EpisodeModel, english: EnglishWords | un
     if (field?.valueSpan && (item.kind === 'line' || item.kind === 'header')) forEachWord(model.text, field.valueSpan.start, field.valueSpan.end, add);
   }
   const spellings = new Set<string>();
-  for (const word of written) if (!tokenOf(english, word).english) spellings.add(word);
+  const tokens = tokenTable(english);
+  for (const word of written) if (!tokens.of(word).english) spellings.add(word);
   return spellings;
 }

@@ -32,21 +32,35 @@ export const FUNCTION_WORDS = new Set(
 );
 
 const MAX_TOKENS = 200_000;
-const byEnglish = new WeakMap<EnglishWords, Map<string, Token>>();
-const withoutEnglish = new Map<string, Token>();
 
-export function tokenOf(english: EnglishWords | undefined, text: string): Token {
-  let tokens = english ? byEnglish.get(english) : withoutEnglish;
-  if (!tokens) byEnglish.set(english!, (tokens = new Map()));
-  let token = tokens.get(text);
-  if (!token) {
-    if (tokens.size > MAX_TOKENS) tokens.clear();
-    const lower = text.toLowerCase();
-    const isEnglish = english?.isWord(lower) ?? false;
-    token = { text, lower, english: isEnglish, plainEnglish: isEnglish && capitals(text) <= 1 };
-    tokens.set(text, token);
+/** The tokens of one English list (none: no word is English). */
+export class TokenTable {
+  private readonly tokens = new Map<string, Token>();
+
+  constructor(private readonly english: EnglishWords | undefined) {}
+
+  of(text: string): Token {
+    let token = this.tokens.get(text);
+    if (!token) {
+      if (this.tokens.size > MAX_TOKENS) this.tokens.clear();
+      const lower = text.toLowerCase();
+      const isEnglish = this.english?.isWord(lower) ?? false;
+      token = { text, lower, english: isEnglish, plainEnglish: isEnglish && capitals(text) <= 1 };
+      this.tokens.set(text, token);
+    }
+    return token;
   }
-  return token;
+}
+
+const byEnglish = new WeakMap<EnglishWords, TokenTable>();
+const withoutEnglish = new TokenTable(undefined);
+
+/** The table of an English list: looked up once per line or episode, then once per word. */
+export function tokenTable(english: EnglishWords | undefined): TokenTable {
+  if (!english) return withoutEnglish;
+  let table = byEnglish.get(english);
+  if (!table) byEnglish.set(english, (table = new TokenTable(english)));
+  return table;
 }
 
 export function soundOf(token: Token): TokenSound {
