@@ -106,6 +106,7 @@ function create(): void {
   ws.on('ready', () => {
     drawSpeech();
     drawRegions();
+    markDrawn('waveform-draw', 'waveform-peaks');
   });
   document.body.classList.add('waveform');
   showZoom();
@@ -193,8 +194,21 @@ function setZoom(step: number): void {
   const at = ZOOM_STEPS.indexOf(zoom);
   const next = ZOOM_STEPS[Math.max(0, Math.min(ZOOM_STEPS.length - 1, (at < 0 ? ZOOM_STEPS.indexOf(DEFAULT_ZOOM) : at) + step))];
   zoom = next;
+  performance.mark('waveform-zoom-start');
   ws?.zoom(zoom);
   showZoom();
+  markDrawn('waveform-zoom', 'waveform-zoom-start');
+}
+
+/**
+ * A performance measure from `start` to the frame after the lane was drawn (two animation frames: the
+ * first runs before the paint, the second after it), for bench/audio.mjs: the time from the peaks to
+ * the drawn lane, and of a zoom step.
+ */
+function markDrawn(name: string, start: string): void {
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    if (performance.getEntriesByName(start, 'mark').length > 0) performance.measure(name, start);
+  }));
 }
 
 function showZoom(): void {
@@ -231,6 +245,7 @@ window.addEventListener('message', (event) => {
       if (media) showPlaying(media.currentTime);
       break;
     case 'analysis':
+      performance.mark('waveform-peaks');
       analysis = readAnalysis(m.analysis as AnalysisMessage);
       if (!analysis) break;
       note.hidden = true;
