@@ -120,7 +120,7 @@ try {
   }
   const cell = (i) => {
     if (!worker) return '—';
-    return [`${f1(worker.analyseMs / 1000)} s (reading the bytes: ${f1(worker.readMs / 1000)} s)`, 'wall only (no CPU figures from a worker)', `${worker.cachedMs.toFixed(0)} ms (cached: ${worker.cached})`, '—', worker.load][i];
+    return [`${f1(worker.analyseMs / 1000)} s (reading the bytes: ${f1(worker.readMs / 1000)} s)`, `${f1(worker.cpu)} s CPU (all of Chromium's processes) / —`, `${worker.cachedMs.toFixed(0)} ms (cached: ${worker.cached})`, '—', worker.load][i];
   };
   const table = [
     `| ${header} | Node ${process.version} | browser worker (dist/browser/server.js) |`,
@@ -129,11 +129,11 @@ try {
   ];
   const laneTable = lane ? [
     '',
-    `The player's lane (client/media/player.js, dist/media/waveform.js) in Chromium, a ${f1(lane.minutes)}-minute episode from its cached peaks (${lane.lines} timed lines, each a region; load ${lane.load}):`,
+    `The player's lane (client/media/player.js, dist/media/waveform.js) in Chromium, a ${f1(lane.minutes)}-minute episode from its cached peaks (${lane.lines} timed lines; load ${lane.load}):`,
     '',
     '| | ms |',
     '|---|---|',
-    `| peaks posted → lane drawn (${lane.regions} regions in view, default zoom) | ${lane.drawMs.toFixed(0)} |`,
+    `| peaks posted → lane drawn (default zoom, 20 px/s: ${lane.regions} regions made) | ${lane.drawMs.toFixed(0)} |`,
     ...lane.zooms.map((z) => `| zoom to ${z.level} | ${z.ms.toFixed(0)} |`),
   ] : [];
   const text = [...table, ...laneTable, '', ...notes.map((n) => `- ${n}`)];

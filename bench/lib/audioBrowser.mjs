@@ -5,7 +5,7 @@
 // (client/media/player.js and dist/media/waveform.js) drawing the lane from cached peaks, timed by the
 // performance measures the lane makes ('waveform-draw', 'waveform-zoom').
 import { createServer } from 'node:http';
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { ROOT } from './paths.mjs';
@@ -40,12 +40,41 @@ async function withChromium(files, html, fn) {
 
 /**
  * The analysis of `mp3` in the worker, then again from the cache the page kept: wall times in ms
- * (`readMs`: the page's fetch of the bytes, inside `analyseMs`) and the analysis's result.
+ * (`readMs`: the page's fetch of the bytes, inside `analyseMs`), Chromium's CPU seconds over both
+ * (`cpu`: every process of the browser, the worker's renderer among them) and the analysis's result.
  */
 export function measureWorkerAnalysis(mp3) {
   const { size, mtimeMs } = statSync(mp3);
   return withChromium({ '/server.js': path.join(ROOT, 'dist', 'browser', 'server.js'), '/episode.mp3': mp3 }, '<!doctype html><title>bench</title>',
-    (page) => page.evaluate(analyseInWorker, { size, mtime: mtimeMs }));
+    async (page) => {
+      const cpu = childrenCpu();
+      const result = await page.evaluate(analyseInWorker, { size, mtime: mtimeMs });
+      return { ...result, cpu: childrenCpu() - cpu };
+    });
+}
+
+/** CPU seconds (user and system) of this process's descendants: Chromium's processes, whose renderer runs the worker. */
+function childrenCpu() {
+  const stats = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).flatMap((d) => {
+    try {
+      // After the command's closing parenthesis: state, ppid, …, utime (14th field), stime (15th).
+      const fields = readFileSync(`/proc/${d}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+      return [{ pid: Number(d), ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) }];
+    } catch {
+      return []; // Gone meanwhile.
+    }
+  });
+  const tree = new Set([process.pid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const p of stats) {
+      if (tree.has(p.pid) || !tree.has(p.ppid)) continue;
+      tree.add(p.pid);
+      grew = true;
+    }
+  }
+  // Clock ticks of 1/100 s (USER_HZ on Linux).
+  return stats.filter((p) => tree.has(p.pid) && p.pid !== process.pid).reduce((sum, p) => sum + p.ticks, 0) / 100;
 }
 
 /** Runs in the page: a bare JSON-RPC client of the worker, answering its file and cache requests. */
@@ -112,9 +141,10 @@ const PLAYER_PAGE = `<!doctype html><html lang="en"><head><meta charset="UTF-8">
 /**
  * The player's lane drawn from `analysis` (as the extension posts it: base64 peaks) over `media` (an
  * MP3 as long as the analysis), with `lines` as the timeline: ms from the peaks' message to the lane
- * drawn, then each zoom step out to the whole media and back in to the closest.
+ * drawn, then each zoom step out to the whole media and back in to the closest (`screenshots`: a path
+ * prefix for a picture after each step).
  */
-export function measureWaveformDraw(media, analysis, lines) {
+export function measureWaveformDraw(media, analysis, lines, { screenshots } = {}) {
   const files = {
     '/player.js': path.join(ROOT, 'client', 'media', 'player.js'),
     '/player.css': path.join(ROOT, 'client', 'media', 'player.css'),
@@ -135,6 +165,7 @@ export function measureWaveformDraw(media, analysis, lines) {
         await page.locator(button).click();
         const times = await measured('waveform-zoom', zooms.length + 1);
         zooms.push({ level: await page.locator('#zoom-level').textContent(), ms: times[zooms.length] });
+        if (screenshots) await page.screenshot({ path: `${screenshots}-${zooms.length}.png` });
       }
     }
     return { drawMs, zooms, regions };
