@@ -133,7 +133,7 @@ try {
     '',
     '| | ms |',
     '|---|---|',
-    `| peaks posted → lane drawn (default zoom, 20 px/s: ${lane.regions} regions made) | ${lane.drawMs.toFixed(0)} |`,
+    `| peaks posted → lane drawn (default zoom, 20 px/s: ${lane.regions} regions in view) | ${lane.drawMs.toFixed(0)} |`,
     ...lane.zooms.map((z) => `| zoom to ${z.level} | ${z.ms.toFixed(0)} |`),
   ] : [];
   const text = [...table, ...laneTable, '', ...notes.map((n) => `- ${n}`)];
