@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { withVSCode, closeBrowser } from '../lib/vscode.mjs';
-import { chooseInOpenDialog, pickInQuickPick, runCommandInto } from '../lib/extra.mjs';
+import { chooseInOpenDialog, pickInQuickPick, runCommandInto, waitValue } from '../lib/extra.mjs';
 
 after(closeBrowser);
 
@@ -41,9 +41,10 @@ test('an untitled episode from Import: the speaker list without misspellings; In
   await runCommandInto(vs, 'Transcripts: Insert Chapters…', 'Insert Chapters');
   await pickInQuickPick(vs, 'Insert Chapters', 'From a File…');
   const pathBox = p.locator('.quick-input-widget .quick-input-box input');
-  await p.locator('.quick-input-list .monaco-list-row').first().waitFor();
-  await p.waitForFunction(() => document.querySelector('.quick-input-widget .quick-input-box input')?.value.endsWith('/'));
-  assert.equal(await pathBox.inputValue(), `${vs.ws}/`, 'the open dialog starts in the workspace folder');
+  // The simple dialog first shows the folder above the one it was given, then lists the given one:
+  // only the given folder's listing (chapters.txt) and its path in the box say it has arrived.
+  await waitValue(p, () => pathBox.inputValue(), (v) => v === `${vs.ws}/`, { what: 'the open dialog at the workspace folder' });
+  await p.locator('.quick-input-list .monaco-list-row', { hasText: 'chapters.txt' }).waitFor();
   await vs.screenshot('untitled-chapters-dialog');
   await chooseInOpenDialog(vs, 'chapters.txt', path.join(vs.ws, 'chapters.txt'));
   // Read and placed: the refactor preview opens (no "File system provider for untitled:" error).
