@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { withVSCode, closeBrowser } from '../lib/vscode.mjs';
-import { chooseInOpenDialog, pickInQuickPick, runCommandInto, waitValue } from '../lib/extra.mjs';
+import { chooseInOpenDialog, pickInQuickPick, runCommandInto, waitLines, waitValue } from '../lib/extra.mjs';
+import { reviewAndApply } from '../lib/chapters.mjs';
 
 after(closeBrowser);
 
@@ -47,8 +48,10 @@ test('an untitled episode from Import: the speaker list without misspellings; In
   await p.locator('.quick-input-list .monaco-list-row', { hasText: 'chapters.txt' }).waitFor();
   await vs.screenshot('untitled-chapters-dialog');
   await chooseInOpenDialog(vs, 'chapters.txt', path.join(vs.ws, 'chapters.txt'));
-  // Read and placed: the refactor preview opens (no "File system provider for untitled:" error).
-  await p.locator('.refactor-preview, [id="workbench.view.bulkEdit"]').first().waitFor({ timeout: 20_000 });
+  // Read and placed: the Refactor Preview lists both chapters (no "File system provider for untitled:"
+  // error), and applied they stand before the lines they start.
+  await reviewAndApply(vs, ['- header: Welcome', '- header: Second topic']);
   assert.equal(await p.locator('.notifications-toasts', { hasText: 'File system provider' }).count(), 0);
-  await vs.screenshot('untitled-chapters-preview');
+  await waitLines(vs, { 3: '- header: Welcome', 4: '- line: Welcome to the untitled test.', 8: '- header: Second topic', 9: '- line: And the second topic.' });
+  await vs.screenshot('untitled-chapters-applied');
 }));
