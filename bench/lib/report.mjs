@@ -230,6 +230,7 @@ export function printTables(report) {
     const lines = (list) => list.slice(0, 8).map((x) => `  ${(x.share * 100).toFixed(1).padStart(5)} %  ${x.name}`);
     out.push('', `Profile of ours, ${row.input}: ${p.file}`);
     out.push(`whole process (${p.top.busyMs} ms busy, GC ${p.top.gcMs} ms), by module:`, ...lines(p.top.modules));
+    if (p.open) out.push(`the open only (${p.open.busyMs} ms busy, GC ${p.open.gcMs} ms), by module:`, ...lines(p.open.modules), 'by function:', ...lines(p.open.functions));
     if (p.edits) out.push(`the ${report.plan.edits} measured edits only (${p.edits.busyMs} ms busy, GC ${p.edits.gcMs} ms), by module:`, ...lines(p.edits.modules), 'by function:', ...lines(p.edits.functions));
   }
   console.log(out.join('\n'));

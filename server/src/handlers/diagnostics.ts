@@ -32,13 +32,17 @@ export function registerDiagnostics(ctx: ServerContext, workspace: WorkspaceFeat
       if (!doc) return;
       const version = doc.version;
       const config = await settings.resolve(uri);
-      await ctx.terms.prepare(uri, config);
-      workspace.ensureIndexed();
+      // The first time, the dictionaries and the people files load after this check's findings are
+      // published (without the two terms rules); the document is checked again once they are.
+      const loadTerms = ctx.terms.update(uri, config);
       const chapters = await chaptersFileFindingsOf(host, service.model(doc), config, (other) => ctx.index.shownPath(other));
       if (documents.get(uri)?.version !== version) return; // A newer version is already scheduled.
       const audio = audioFindingsOf(service, ctx.media, doc, config);
       const diagnostics = [...service.findings(doc), ...workspace.crossFileFindings(doc), ...chapters, ...audio].map((f) => toDiagnostic(doc, f));
       await connection.sendDiagnostics({ uri, version, diagnostics });
+      if (loadTerms) void loadTerms().then(() => ctx.schedule(uri), (error) => connection.console.error(`transcripts: loading the site's terms failed: ${error instanceof Error ? error.stack : String(error)}`));
+      // The other episodes are read (transcript-copy, the site's term counts) once this one's findings are out.
+      workspace.ensureIndexed();
     } catch (error) {
       connection.console.error(`transcripts: checking ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
     }
