@@ -48,6 +48,17 @@ export async function measure(server, input, plan) {
     const openCpu = s.cpuMs() - cpuBeforeOpen;
     await sleep(200); // let the process settle (GC, any late second publish) before reading memory
     const afterOpen = s.memory();
+    // A server may publish the first findings and the slower ones later for the same version (ours:
+    // names and terms once the dictionaries are loaded): "all findings" is the last publish for
+    // version 1 before a second passes without one.
+    let last = first;
+    for (let seen = s.published.indexOf(first) + 1; ; seen = s.published.length) {
+      await sleep(1000);
+      const later = s.published.slice(seen).filter((p) => p.uri === doc.uri && (!server.versioned || p.version === 1));
+      if (later.length === 0 || performance.now() - t0 > 60_000) break;
+      last = later.at(-1);
+    }
+    const openAll = { ms: last.at - t0, diagnostics: last.diagnostics.length };
     const openDiagnostics = first.diagnostics;
     const openMessages = countMessages(openDiagnostics);
     const openFirst = openDiagnostics.slice(0, 3).map((d) => `${d.range.start.line + 1}: ${d.code !== undefined ? `[${d.code}] ` : ''}${d.message.split('\n')[0]}`);
@@ -141,6 +152,7 @@ export async function measure(server, input, plan) {
       openMs: open,
       openCpuMs: openCpu,
       openWindowUs,
+      openAll,
       openDiagnostics: openDiagnostics.length,
       openMessages,
       openFirst,

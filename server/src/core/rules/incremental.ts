@@ -83,9 +83,7 @@ export function previousAnalysis(model: EpisodeModel, config: TranscriptConfig, 
   const beforeText = analysed.text.slice(before.region.start, before.region.end);
   const afterText = model.text.slice(after.region.start, after.region.end);
   if (lineBreaks(beforeText) !== lineBreaks(afterText)) return undefined;
-  // The text around the item is the same (a cheap check of the reasoning above: offsets outside it only move).
-  if (!model.text.startsWith(analysed.text.slice(0, before.region.start)) || !model.text.endsWith(analysed.text.slice(before.region.end))) return undefined;
-  if (after.region.start !== before.region.start) return undefined;
+  if (after.region.start !== before.region.start || !sameAround(analysed.text, model.text, before, after)) return undefined;
   return { analysed, change: { index, before, after, beforeText, afterText, oldText: analysed.text, newText: model.text, delta: model.text.length - analysed.text.length }, termsChanged };
 }
 
@@ -131,6 +129,22 @@ export function moved(findings: readonly Finding[], change: ItemChange): Finding
     else return undefined; // On the changed item, or reaching across it: built again.
   }
   return out;
+}
+
+/** Characters compared on each side of the changed item by `sameAround`. */
+const AROUND = 256;
+
+/**
+ * The text next to the item is the same before and after, and the rest only moved: a check of the
+ * reasoning above that costs the same at any size (comparing the whole text would cost a keystroke
+ * more than everything else at 20,000 items).
+ */
+function sameAround(oldText: string, newText: string, before: TranscriptItem, after: TranscriptItem): boolean {
+  const delta = newText.length - oldText.length;
+  if (after.region.end !== before.region.end + delta) return false;
+  const from = Math.max(0, before.region.start - AROUND);
+  const to = Math.min(oldText.length, before.region.end + AROUND);
+  return oldText.slice(from, before.region.start) === newText.slice(from, after.region.start) && oldText.slice(before.region.end, to) === newText.slice(after.region.end, to + delta);
 }
 
 function lineBreaks(text: string): number {
