@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { withVSCode, closeBrowser } from '../lib/vscode.mjs';
-import { chooseInOpenDialog, pickInQuickPick, runCommandInto } from '../lib/extra.mjs';
+import { chooseInOpenDialog, pickInQuickPick, runCommandInto, waitLines, waitValue } from '../lib/extra.mjs';
+import { reviewAndApply } from '../lib/chapters.mjs';
 
 after(closeBrowser);
 
@@ -41,13 +42,16 @@ test('an untitled episode from Import: the speaker list without misspellings; In
   await runCommandInto(vs, 'Transcripts: Insert Chapters…', 'Insert Chapters');
   await pickInQuickPick(vs, 'Insert Chapters', 'From a File…');
   const pathBox = p.locator('.quick-input-widget .quick-input-box input');
-  await p.locator('.quick-input-list .monaco-list-row').first().waitFor();
-  await p.waitForFunction(() => document.querySelector('.quick-input-widget .quick-input-box input')?.value.endsWith('/'));
-  assert.equal(await pathBox.inputValue(), `${vs.ws}/`, 'the open dialog starts in the workspace folder');
+  // The simple dialog first shows the folder above the one it was given, then lists the given one:
+  // only the given folder's listing (chapters.txt) and its path in the box say it has arrived.
+  await waitValue(p, () => pathBox.inputValue(), (v) => v === `${vs.ws}/`, { what: 'the open dialog at the workspace folder' });
+  await p.locator('.quick-input-list .monaco-list-row', { hasText: 'chapters.txt' }).waitFor();
   await vs.screenshot('untitled-chapters-dialog');
   await chooseInOpenDialog(vs, 'chapters.txt', path.join(vs.ws, 'chapters.txt'));
-  // Read and placed: the refactor preview opens (no "File system provider for untitled:" error).
-  await p.locator('.refactor-preview, [id="workbench.view.bulkEdit"]').first().waitFor({ timeout: 20_000 });
+  // Read and placed: the Refactor Preview lists both chapters (no "File system provider for untitled:"
+  // error), and applied they stand before the lines they start.
+  await reviewAndApply(vs, ['- header: Welcome', '- header: Second topic']);
   assert.equal(await p.locator('.notifications-toasts', { hasText: 'File system provider' }).count(), 0);
-  await vs.screenshot('untitled-chapters-preview');
+  await waitLines(vs, { 3: '- header: Welcome', 4: '- line: Welcome to the untitled test.', 8: '- header: Second topic', 9: '- line: And the second topic.' });
+  await vs.screenshot('untitled-chapters-applied');
 }));
