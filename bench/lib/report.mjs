@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { replaceSection, sectionOf } from './sections.mjs';
 
 const OURS = 'ours';
 const OURS24 = 'ours on Node 24';
@@ -252,9 +253,15 @@ export function writeReports(report, dir) {
   if (json.corpus) delete json.corpus.output;
   json.targets = targets(report);
   writeFileSync(path.join(dir, 'results.json'), `${JSON.stringify(json, null, 2)}\n`);
-  writeFileSync(path.join(dir, 'RESULTS.md'), keepBrowserWorkerSection(path.join(dir, 'RESULTS.md'), markdown(report)));
+  const file = path.join(dir, 'RESULTS.md');
+  // bench/audio.mjs's section is kept as it was (that bench is run on its own: it takes minutes).
+  const audio = sectionOf(file, AUDIO_START, AUDIO_END);
+  const text = keepBrowserWorkerSection(file, markdown(report));
+  writeFileSync(file, audio ? replaceSection(text, AUDIO_START, AUDIO_END, audio) : text);
 }
 
+export const AUDIO_START = '<!-- audio: written by bench/audio.mjs -->';
+export const AUDIO_END = '<!-- /audio -->';
 export const BROWSER_START = '<!-- browser-worker: written by bench/browser.mjs -->';
 export const BROWSER_END = '<!-- /browser-worker -->';
 

@@ -7,7 +7,7 @@
 import WaveSurfer from 'wavesurfer.js';
 import RegionsPlugin, { type Region } from 'wavesurfer.js/dist/plugins/regions.esm.js';
 import { formatTime } from '../../server/src/core/time';
-import { lineAtSecond, orderBySecond, type LaneLine } from '../src/player/laneLines';
+import { lineAtSecond, linesInWindow, orderBySecond, type LaneLine } from '../src/player/laneLines';
 import { analyseInPage } from './pageDecode';
 
 interface Api {
@@ -66,6 +66,8 @@ let playingIndex: number | undefined;
 let zoom = DEFAULT_ZOOM;
 let speechBand: HTMLElement | undefined;
 const regionOf = new Map<number, Region>();
+/** Each line's place in the file's order, which alternates the regions' colours. */
+let positionOf = new Map<number, number>();
 
 function cssColor(name: string, fallback: string): string {
   return getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
@@ -103,9 +105,13 @@ function create(): void {
   });
   regions.on('region-updated', (region, side) => moved(region, side));
   ws.on('timeupdate', (t) => showPlaying(t));
+  ws.on('scroll', scheduleSync);
+  ws.on('zoom', scheduleSync);
+  ws.on('resize', scheduleSync);
   ws.on('ready', () => {
     drawSpeech();
     drawRegions();
+    markDrawn('waveform-draw', 'waveform-peaks');
   });
   document.body.classList.add('waveform');
   showZoom();
@@ -133,27 +139,88 @@ function drawSpeech(): void {
   ws.getWrapper().append(speechBand);
 }
 
+/**
+ * Regions only for the lines in view and half a view either side, made anew as the lane scrolls or zooms:
+ * wavesurfer's regions each cost a few event subscriptions and a layout read on every scroll and zoom,
+ * which for the 850 lines of a two-hour episode took seconds. Past MAX_REGIONS lines in that window (a
+ * long episode zoomed out) the lines are ticks in one band, as the speech is: zoom in to drag one.
+ */
+const MAX_REGIONS = 150;
+let ticks: HTMLElement | undefined;
+let syncPending = false;
+let pointerDown = false;
+
 function drawRegions(): void {
+  regions?.clearRegions();
+  regionOf.clear();
+  syncRegions();
+}
+
+function scheduleSync(): void {
+  if (syncPending) return;
+  syncPending = true;
+  requestAnimationFrame(() => {
+    syncPending = false;
+    // Never while a region's start is being dragged: it stays until dropped.
+    if (!pointerDown) syncRegions();
+  });
+}
+
+function syncRegions(): void {
   if (!ws || !regions) return;
   const length = duration() ?? 0;
-  regions.clearRegions();
-  regionOf.clear();
-  lines.forEach((line, n) => {
-    const end = Math.min(line.end ?? length, length);
-    if (line.sec >= length) return; // Past the media's end: sec-past-media says so; nothing to draw.
-    const region = regions!.addRegion({
-      id: `line-${line.index}`,
-      start: line.sec,
-      end: Math.max(end, line.sec + 0.05),
-      drag: false,
-      resize: true,
-      resizeStart: true,
-      resizeEnd: false,
-      color: regionColor(line.index, n),
-    });
-    region.element?.setAttribute('title', `${line.who ? `${line.who} · ` : ''}${formatTime(line.sec)}: drag the start to move this line's time`);
-    regionOf.set(line.index, region);
+  const wide = ws.getWrapper().scrollWidth;
+  if (!(length > 0) || !(wide > 0)) return;
+  const perSecond = wide / length;
+  const view = ws.getWidth() / perSecond;
+  const from = ws.getScroll() / perSecond - view / 2;
+  const shown = linesInWindow(bySecond, from, from + view * 2).filter((line) => line.sec < length); // Past the media's end: sec-past-media says so.
+  if (shown.length > MAX_REGIONS) {
+    regions.clearRegions();
+    regionOf.clear();
+    drawTicks(length);
+    return;
+  }
+  ticks?.remove();
+  ticks = undefined;
+  const keep = new Set(shown.map((line) => line.index));
+  for (const [index, region] of regionOf) {
+    if (keep.has(index)) continue;
+    region.remove();
+    regionOf.delete(index);
+  }
+  for (const line of shown) if (!regionOf.has(line.index)) addRegion(line, length);
+}
+
+function addRegion(line: LaneLine, length: number): void {
+  const region = regions!.addRegion({
+    id: `line-${line.index}`,
+    start: line.sec,
+    end: Math.max(Math.min(line.end ?? length, length), line.sec + 0.05),
+    drag: false,
+    resize: true,
+    resizeStart: true,
+    resizeEnd: false,
+    color: regionColor(line.index, positionOf.get(line.index) ?? 0),
   });
+  region.element?.setAttribute('title', `${line.who ? `${line.who} · ` : ''}${formatTime(line.sec)}: drag the start to move this line's time`);
+  regionOf.set(line.index, region);
+}
+
+/** Every line's start as a tick, in % of the whole lane like the speech band. */
+function drawTicks(length: number): void {
+  if (ticks || !ws) return;
+  ticks = document.createElement('div');
+  ticks.setAttribute('part', 'line-ticks');
+  ticks.title = 'Timed lines: zoom in to drag one';
+  Object.assign(ticks.style, { position: 'absolute', left: '0', right: '0', top: '0', height: '10px', zIndex: '4', pointerEvents: 'none' });
+  for (const line of lines) {
+    if (line.sec >= length) continue;
+    const tick = document.createElement('span');
+    Object.assign(tick.style, { position: 'absolute', top: '0', bottom: '0', width: '1px', background: 'var(--region-cursor)', left: `${(line.sec / length) * 100}%` });
+    ticks.append(tick);
+  }
+  ws.getWrapper().append(ticks);
 }
 
 function regionColor(index: number, n: number): string {
@@ -163,7 +230,7 @@ function regionColor(index: number, n: number): string {
 }
 
 function recolor(): void {
-  lines.forEach((line, n) => regionOf.get(line.index)?.setOptions({ color: regionColor(line.index, n) }));
+  for (const [index, region] of regionOf) region.setOptions({ color: regionColor(index, positionOf.get(index) ?? 0) });
 }
 
 /** A region's start was dragged: one Set Time edit of that line, in whole seconds as `sec` is written. */
@@ -193,8 +260,21 @@ function setZoom(step: number): void {
   const at = ZOOM_STEPS.indexOf(zoom);
   const next = ZOOM_STEPS[Math.max(0, Math.min(ZOOM_STEPS.length - 1, (at < 0 ? ZOOM_STEPS.indexOf(DEFAULT_ZOOM) : at) + step))];
   zoom = next;
+  performance.mark('waveform-zoom-start');
   ws?.zoom(zoom);
   showZoom();
+  markDrawn('waveform-zoom', 'waveform-zoom-start');
+}
+
+/**
+ * A performance measure from `start` to the frame after the lane was drawn (two animation frames: the
+ * first runs before the paint, the second after it), for bench/audio.mjs: the time from the peaks to
+ * the drawn lane, and of a zoom step.
+ */
+function markDrawn(name: string, start: string): void {
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    if (performance.getEntriesByName(start, 'mark').length > 0) performance.measure(name, start);
+  }));
 }
 
 function showZoom(): void {
@@ -203,6 +283,11 @@ function showZoom(): void {
   zoomIn.disabled = zoom === ZOOM_STEPS[ZOOM_STEPS.length - 1];
 }
 
+lane.addEventListener('pointerdown', () => (pointerDown = true));
+window.addEventListener('pointerup', () => {
+  pointerDown = false;
+  scheduleSync();
+});
 zoomOut.addEventListener('click', () => setZoom(-1));
 zoomIn.addEventListener('click', () => setZoom(1));
 lane.addEventListener('wheel', (e) => {
@@ -226,11 +311,13 @@ window.addEventListener('message', (event) => {
       version = Number(m.version);
       lines = Array.isArray(m.lines) ? (m.lines as LaneLine[]) : [];
       bySecond = orderBySecond(lines);
+      positionOf = new Map(lines.map((line, n) => [line.index, n]));
       playingIndex = undefined;
       drawRegions();
       if (media) showPlaying(media.currentTime);
       break;
     case 'analysis':
+      performance.mark('waveform-peaks');
       analysis = readAnalysis(m.analysis as AnalysisMessage);
       if (!analysis) break;
       note.hidden = true;

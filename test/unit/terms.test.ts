@@ -127,6 +127,24 @@ test('words: plain words with offsets; not numbers, URLs, e-mail addresses or br
   assert.equal(line.slice(kube.start, kube.end), 'Kubernetis');
 });
 
+test('words: any white space of JavaScript parts them; a clause ends at its punctuation; a word quoted alone is marked', () => {
+  // Tab, no-break space, em space, ideographic space, line separator; `…` and `?` end clauses; `x2` and `a.b` are no words.
+  const line = 'Zoë	said Grüße… then　“aber” x2 a.b why? fine';
+  const words = wordsIn(line, 0, line.length);
+  assert.deepEqual(words.map((w) => [w.text, line.slice(w.start, w.end), w.endsClause, w.quoted ?? false]), [
+    ['Zoë', 'Zoë', false, false],
+    ['said', 'said', false, false],
+    ['Grüße', 'Grüße', true, false],
+    ['then', 'then', false, false],
+    ['aber', 'aber', false, true],
+    ['why', 'why', true, false],
+    ['fine', 'fine', false, false],
+  ]);
+  // A part of a text: offsets stay those of the whole text.
+  const part = wordsIn(line, line.indexOf('then'), line.indexOf('x2'));
+  assert.deepEqual(part.map((w) => [w.text, w.start]), [['then', line.indexOf('then')], ['aber', line.indexOf('aber')]]);
+});
+
 test('people files: the full name is the title of the front matter', () => {
   assert.equal(personName('---\nshort: sv\ntitle: "Santiago  Valdarrama"\n---\nBio.\n'), 'Santiago Valdarrama');
   assert.equal(personName('---\nshort: sv\n---\n'), undefined);

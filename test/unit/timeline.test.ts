@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { parseEpisode } from '../../server/src/core';
 import { TIMELINE_TEXT_LIMIT, timelineOf } from '../../server/src/core/features/timeline';
-import { lineAtSecond, orderBySecond } from '../../client/src/player/laneLines';
+import { lineAtSecond, linesInWindow, orderBySecond } from '../../client/src/player/laneLines';
 
 /** The player's waveform lane (issue 24): the timed lines as regions, and the line being played. */
 
@@ -72,4 +72,15 @@ test('lane: the line played at t is the latest sec ≤ t, of equal ones the last
   assert.equal(at(29.5), 4);
   assert.equal(at(30), 7);
   assert.equal(at(1e6), 7);
+});
+
+test('lane: the lines in a window are those whose span meets it (the waveform draws regions only for them)', () => {
+  const bySecond = orderBySecond(timelineOf(parseEpisode(EPISODE, 'file:///lane.md'))!.lines);
+  const within = (from: number, to: number) => linesInWindow(bySecond, from, to).map((l) => l.index).join();
+  assert.equal(within(0, 4), '');
+  assert.equal(within(0, 5.5), '1');
+  assert.equal(within(6, 9.5), '1,6');
+  assert.equal(within(10, 12), '6');
+  assert.equal(within(12.5, 31), '3,4,7');
+  assert.equal(within(100, 200), '7');
 });

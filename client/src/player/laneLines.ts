@@ -19,6 +19,12 @@ export function orderBySecond(lines: readonly LaneLine[]): LaneLine[] {
 
 /** The line spoken at `t` in lines ordered by orderBySecond; undefined before the first. */
 export function lineAtSecond(bySecond: readonly LaneLine[], t: number): LaneLine | undefined {
+  const at = lastStartingBy(bySecond, t);
+  return at >= 0 ? bySecond[at] : undefined;
+}
+
+/** The position of the last line with `sec` at or before `t`; −1 before the first. */
+function lastStartingBy(bySecond: readonly LaneLine[], t: number): number {
   let lo = 0;
   let hi = bySecond.length;
   while (lo < hi) {
@@ -26,5 +32,17 @@ export function lineAtSecond(bySecond: readonly LaneLine[], t: number): LaneLine
     if (bySecond[mid].sec <= t) lo = mid + 1;
     else hi = mid;
   }
-  return lo > 0 ? bySecond[lo - 1] : undefined;
+  return lo - 1;
+}
+
+/**
+ * The lines whose span (from `sec` to the next line's) meets the window from `from` to `to` seconds, in
+ * lines ordered by orderBySecond: the lines at the `sec` spoken at `from`, and every line starting before `to`.
+ */
+export function linesInWindow(bySecond: readonly LaneLine[], from: number, to: number): LaneLine[] {
+  let first = Math.max(0, lastStartingBy(bySecond, from));
+  while (first > 0 && bySecond[first - 1].sec === bySecond[first].sec) first--;
+  const found: LaneLine[] = [];
+  for (let i = first; i < bySecond.length && bySecond[i].sec < to; i++) found.push(bySecond[i]);
+  return found;
 }

@@ -4,7 +4,7 @@ import type { HostAnalysisOptions } from '../host';
 import { AudioCacheParams, AudioCacheRequests, FileRequests, FileStat, UriParams } from '../protocol';
 
 /** Slices handed to the decoders: as on Node (node/audio.ts), so progress and cancellation come as often. */
-const CHUNK_BYTES = 1 << 20;
+const CHUNK_BYTES = 1 << 18;
 
 /**
  * Speech analysis in the browser worker: the bytes come from the client (`vscode.workspace.fs`,

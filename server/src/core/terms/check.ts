@@ -7,7 +7,7 @@ import { isNear, Matcher, NearMiss, nearMisses } from './match';
 import { soundKeys } from './phonetic';
 import { episodeTerms, NO_SITE, siteIndex, TermsInput } from './sources';
 import { originLabel, Term, TermIndex } from './vocabulary';
-import { wordsIn, wordsOf } from './words';
+import { wordsIn } from './words';
 
 /**
  * name-spelling and term-spelling: the words of each spoken line, and each `who`, against the
@@ -32,8 +32,9 @@ export function checkTerms(ctx: RuleContext): void {
 export const termsChanged: ChangeTest = ({ before, after, oldText, newText }) => {
   if (before.kind !== after.kind || before.who !== after.who || before.speaker?.bare !== after.speaker?.bare || before.speaker?.speech !== after.speaker?.speech) return true;
   if (before.kind !== 'line') return false;
-  const matcher = lineCache.get(before)?.matcher;
-  if (!matcher || whoCache.get(before)?.matcher !== matcher) return true;
+  const known = itemMisses.get(before);
+  if (!known?.line || !known.who) return true;
+  const matcher = known.matcher;
   return lineMisses(matcher, before, oldText).length > 0 || lineMisses(matcher, after, newText).length > 0 ||
     whoMisses(matcher, before, oldText).length > 0 || whoMisses(matcher, after, newText).length > 0;
 };
@@ -59,21 +60,33 @@ function suggestionFor(text: string, term: Term): string {
   return term.text;
 }
 
-const lineCache = new WeakMap<TranscriptItem, { matcher: Matcher; misses: NearMiss[] }>();
-const whoCache = new WeakMap<TranscriptItem, { matcher: Matcher; misses: NearMiss[] }>();
+/**
+ * Each item's near misses (its line's, its who's), relative to the item, for one matcher: one
+ * entry per item, and one shared empty list for the many items without any (kept while the
+ * model lives, they are garbage the collector copies). The line's words are not kept: read again
+ * only when its near misses are.
+ */
+interface ItemMisses {
+  matcher: Matcher;
+  line?: readonly NearMiss[];
+  who?: readonly NearMiss[];
+}
 
-function lineMisses(matcher: Matcher, item: TranscriptItem, text: string): NearMiss[] {
-  return cached(lineCache, item, matcher, () => {
+const itemMisses = new WeakMap<TranscriptItem, ItemMisses>();
+const NONE: readonly NearMiss[] = Object.freeze([]);
+
+function lineMisses(matcher: Matcher, item: TranscriptItem, text: string): readonly NearMiss[] {
+  return cached(item, matcher, 'line', () => {
     const span = getField(item.fields, 'line')?.valueSpan;
     if (!span) return [];
     const value = text.slice(span.start, span.end);
-    return nearMisses(matcher, wordsOf(item, value), value).map((miss) => ({ ...miss, start: miss.start + span.start, end: miss.end + span.start }));
+    return nearMisses(matcher, wordsIn(value), value).map((miss) => ({ ...miss, start: miss.start + span.start, end: miss.end + span.start }));
   });
 }
 
 /** A `who` is a name: only names are offered for it. */
-function whoMisses(matcher: Matcher, item: TranscriptItem, text: string): NearMiss[] {
-  return cached(whoCache, item, matcher, () => {
+function whoMisses(matcher: Matcher, item: TranscriptItem, text: string): readonly NearMiss[] {
+  return cached(item, matcher, 'who', () => {
     const span = getField(item.fields, 'who')?.valueSpan;
     if (!span) return [];
     return nearMisses(matcher, wordsIn(text, span.start, span.end), text).flatMap((miss) => {
@@ -84,15 +97,16 @@ function whoMisses(matcher: Matcher, item: TranscriptItem, text: string): NearMi
 }
 
 /** Near misses shift with their item: stored relative to the item, for one matcher. */
-function cached(cache: WeakMap<TranscriptItem, { matcher: Matcher; misses: NearMiss[] }>, item: TranscriptItem, matcher: Matcher, find: () => NearMiss[]): NearMiss[] {
-  const hit = cache.get(item);
+function cached(item: TranscriptItem, matcher: Matcher, field: 'line' | 'who', find: () => NearMiss[]): readonly NearMiss[] {
+  let known = itemMisses.get(item);
+  if (known?.matcher !== matcher) itemMisses.set(item, (known = { matcher }));
   const base = item.region.start;
-  if (hit?.matcher !== matcher) {
-    const misses = find().map((miss) => ({ ...miss, start: miss.start - base, end: miss.end - base }));
-    cache.set(item, { matcher, misses });
-    return misses.map((miss) => ({ ...miss, start: miss.start + base, end: miss.end + base }));
+  let misses = known[field];
+  if (!misses) {
+    const found = find();
+    known[field] = misses = found.length === 0 ? NONE : found.map((miss) => ({ ...miss, start: miss.start - base, end: miss.end - base }));
   }
-  return hit.misses.map((miss) => ({ ...miss, start: miss.start + base, end: miss.end + base }));
+  return misses.length === 0 ? NONE : misses.map((miss) => ({ ...miss, start: miss.start + base, end: miss.end + base }));
 }
 
 const NO_TERMS: TermsInput = { site: NO_SITE };

@@ -2,6 +2,7 @@ import { editDistance } from '../text';
 import { joinedSoundKey, soundKeys } from './phonetic';
 import { episodeCount, EnglishWords, MIN_EPISODES, TermsInput } from './sources';
 import { MIN_TERM_LENGTH, originRank, Term, TermIndex } from './vocabulary';
+import { soundOf, Token, tokenTable } from './tokens';
 import type { Word } from './words';
 
 /** A word, or two or three words heard as one, that is probably a misheard term. */
@@ -108,15 +109,16 @@ function isCaseVariant(word: string, term: string): boolean {
 /** The near misses among one line's (or one `who`'s) words, left to right, none overlapping. */
 export function nearMisses(matcher: Matcher, words: readonly Word[], source: string): NearMiss[] {
   const found: NearMiss[] = [];
-  let sounds: (WordSound | undefined)[] | undefined;
+  const table = tokenTable(matcher.english);
+  const tokens = words.map((word) => table.of(word.text));
   for (let i = 0; i < words.length; i++) {
     if (words[i].quoted) continue;
-    const single = matchWord(matcher, words[i]);
+    const single = matchWord(matcher, words[i], tokens[i]);
     if (single) {
       found.push(single);
       continue;
     }
-    const joined = matchJoined(matcher, words, (sounds ??= new Array(words.length)), i, source);
+    const joined = matchJoined(matcher, words, tokens, i, source);
     if (joined) {
       found.push(joined.miss);
       i += joined.size - 1;
@@ -128,29 +130,13 @@ export function nearMisses(matcher: Matcher, words: readonly Word[], source: str
 /** Each matcher's answers by word: a transcript says the same words over and over. */
 const answers = new WeakMap<Matcher, Map<string, Term[]>>();
 
-function matchWord(matcher: Matcher, word: Word): NearMiss | undefined {
-  if (word.text.length < MIN_TERM_LENGTH || isPlainEnglish(matcher.english, word.text)) return undefined;
+function matchWord(matcher: Matcher, word: Word, token: Token): NearMiss | undefined {
+  if (word.text.length < MIN_TERM_LENGTH || token.plainEnglish) return undefined;
   let known = answers.get(matcher);
   if (!known) answers.set(matcher, (known = new Map()));
-  let terms = known.get(word.text);
-  if (!terms) known.set(word.text, (terms = termsFor(matcher, word.text)));
+  let terms = known.get(token.text);
+  if (!terms) known.set(token.text, (terms = termsFor(matcher, token.text)));
   return terms.length > 0 ? { start: word.start, end: word.end, text: word.text, terms } : undefined;
-}
-
-/** Whether each word is ordinary English with at most a capital letter: never a mishearing, whatever the episode. */
-const plainEnglish = new WeakMap<EnglishWords, Map<string, boolean>>();
-
-function isPlainEnglish(english: EnglishWords | undefined, text: string): boolean {
-  if (!english) return false;
-  let known = plainEnglish.get(english);
-  if (!known) plainEnglish.set(english, (known = new Map()));
-  let answer = known.get(text);
-  if (answer === undefined) {
-    if (known.size > 200_000) known.clear();
-    answer = (text.match(/\p{Lu}/gu) ?? []).length <= 1 && english.isWord(text.toLowerCase());
-    known.set(text, answer);
-  }
-  return answer;
 }
 
 /** The terms a word is probably a mishearing of, best first (none: no mishearing). */
@@ -259,14 +245,6 @@ function isOfferable(matcher: Matcher, term: Term): boolean {
 /** Episodes that must use a term before words heard apart are taken for it. */
 const MIN_EPISODES_HEARD_APART = 5;
 
-/** Little words that never stand in for part of a term (`I never` is not Invvar). */
-const FUNCTION_WORDS = new Set(
-  'a an and are as at be but by can did do for from had has have he her his how i if in is it its me my no not of on or our she so than that the their them then there they this to too up us was we were what when which who will with would you your all'.split(' '),
-);
-
-/** The little words as written at the start of a sentence or in capitals too, to be skipped before any lower-casing. */
-const LITTLE = new Set([...FUNCTION_WORDS].flatMap((w) => [w, w[0].toUpperCase() + w.slice(1), w.toUpperCase()]));
-
 /**
  * Two or three words heard as one term: `Py Torch` (PyTorch) by its letters, `cooper netties`
  * (Kubernetes) or `air bite` (Airbyte) by sound and spelling. Only terms of the site (its own
@@ -274,9 +252,10 @@ const LITTLE = new Set([...FUNCTION_WORDS].flatMap((w) => [w, w[0].toUpperCase()
  * words, no words across a comma or a hyphen (`fine-tune` is a style, not a mishearing). Words
  * that are all ordinary English must be one letter from the term (`air bite`).
  */
-function matchJoined(matcher: Matcher, words: readonly Word[], sounds: (WordSound | undefined)[], i: number, source: string): { miss: NearMiss; size: number } | undefined {
-  for (const size of [3, 2]) {
-    if (!mayBeHeardAsOne(matcher, words, sounds, i, size, source)) continue;
+function matchJoined(matcher: Matcher, words: readonly Word[], tokens: readonly Token[], i: number, source: string): { miss: NearMiss; size: number } | undefined {
+  if (!mayStartHeardAsOne(matcher, words, tokens, i)) return undefined;
+  for (let size = 3; size >= 2; size--) {
+    if (!mayBeHeardAsOne(matcher, words, tokens, i, size, source)) continue;
     const window = words.slice(i, i + size);
     const texts = window.map((w) => w.text);
     const lower = texts.join('').toLowerCase();
@@ -310,21 +289,34 @@ function matchJoined(matcher: Matcher, words: readonly Word[], sounds: (WordSoun
 }
 
 /**
- * The cheap test first (every word pair and triple of a transcript is tried): words that may be
- * heard as one (no little word, nothing but spaces between) whose letters or sound some term has.
+ * The cheapest test first (every word of a transcript starts a pair and a triple): a word that can
+ * open words heard as one, whose letters or sound, and the next word's first, open some term's.
  */
-function mayBeHeardAsOne(matcher: Matcher, words: readonly Word[], sounds: (WordSound | undefined)[], i: number, size: number, source: string): boolean {
+function mayStartHeardAsOne(matcher: Matcher, words: readonly Word[], tokens: readonly Token[], i: number): boolean {
+  if (i + 2 > words.length) return false;
+  const token = tokens[i];
+  const sound = soundOf(token);
+  if (sound.little) return false;
+  const next = tokens[i + 1];
+  const nextSound = soundOf(next);
+  if (nextSound.little) return false;
+  for (const index of matcher.indexes) if (index.mayStartApart(token.lower, sound.key, next.lower, nextSound.tail)) return true;
+  return false;
+}
+
+/**
+ * The cheap test next: words that may be heard as one (no little word, nothing but spaces
+ * between) whose letters or sound some term has.
+ */
+function mayBeHeardAsOne(matcher: Matcher, words: readonly Word[], tokens: readonly Token[], i: number, size: number, source: string): boolean {
   if (i + size > words.length) return false;
-  for (let k = 0; k < size; k++) {
-    const word = words[i + k];
-    if (word.text.length < 2 || LITTLE.has(word.text) || (k > 0 && !joinable(source, words[i + k - 1], word))) return false;
-  }
   let lower = '';
   let key = '';
   for (let k = 0; k < size; k++) {
-    const sound = (sounds[i + k] ??= wordSound(words[i + k].text));
-    if (sound.little) return false;
-    lower += sound.lower;
+    const token = tokens[i + k];
+    const sound = soundOf(token);
+    if (sound.little || (k > 0 && !joinable(source, words[i + k - 1], words[i + k]))) return false;
+    lower += token.lower;
     key += k > 0 ? sound.tail : sound.key;
   }
   if (lower.length < 6) return false;
@@ -335,31 +327,9 @@ function mayBeHeardAsOne(matcher: Matcher, words: readonly Word[], sounds: (Word
 /** Two words in one clause with nothing but spaces between (not `MRT (Mass`, not `fine-tune`). */
 function joinable(source: string, before: Word, after: Word): boolean {
   if (before.endsClause) return false;
+  if (after.start === before.end + 1 && source.charCodeAt(before.end) === 32) return true;
   for (let at = before.end; at < after.start; at++) if (!/\s/.test(source[at])) return false;
   return true;
-}
-
-interface WordSound {
-  lower: string;
-  /** Double Metaphone's primary key; `tail` without an opening vowel (silent inside a word, see joinedSoundKey). */
-  key: string;
-  tail: string;
-  /** Too short or a little word: never part of a term heard apart. */
-  little: boolean;
-}
-
-const wordSounds = new Map<string, WordSound>();
-
-function wordSound(text: string): WordSound {
-  let sound = wordSounds.get(text);
-  if (!sound) {
-    if (wordSounds.size > 200_000) wordSounds.clear();
-    const lower = text.toLowerCase();
-    const key = soundKeys(text)[0];
-    sound = { lower, key, tail: key.startsWith('A') ? key.slice(1) : key, little: text.length < 2 || FUNCTION_WORDS.has(lower) };
-    wordSounds.set(text, sound);
-  }
-  return sound;
 }
 
 /** A term from other episodes must be used much more often than the word it would replace. */

@@ -2,7 +2,8 @@ import { readGuests } from '../clips';
 import { getField } from '../fields';
 import type { EpisodeModel } from '../model';
 import { MIN_TERM_LENGTH, Term, TermIndex } from './vocabulary';
-import { wordsIn } from './words';
+import { tokenTable } from './tokens';
+import { forEachWord, wordsIn } from './words';
 
 /**
  * Where the vocabulary comes from. The host reads the files (people files, other episodes, the
@@ -127,18 +128,20 @@ export function episodeTerms(model: EpisodeModel, site: SiteTerms): Term[] {
  * that no English list knows (names, tools, companies), each once.
  */
 export function episodeSpellings(model: EpisodeModel, english: EnglishWords | undefined): Set<string> {
-  const spellings = new Set<string>();
-  // Not kept per item (wordsOf): held for every episode until its check, they cost more in garbage collection than reading them again.
-  const add = (from: number, to: number) => {
-    for (const word of wordsIn(model.text, from, to)) {
-      if (word.text.length >= 3 && !english?.isWord(word.text.toLowerCase())) spellings.add(word.text);
-    }
+  // Each written word once, in the order first seen, then asked of the English list: most words recur.
+  // Read again rather than kept per item (wordsOf): held for every episode until its check, they cost more in garbage collection.
+  const written = new Set<string>();
+  const add = (word: string) => {
+    if (word.length >= 3) written.add(word);
   };
   const title = getField(model.topLevel, 'title');
-  if (title?.valueSpan) add(title.valueSpan.start, title.valueSpan.end);
+  if (title?.valueSpan) forEachWord(model.text, title.valueSpan.start, title.valueSpan.end, add);
   for (const item of model.transcript?.items ?? []) {
     const field = getField(item.fields, item.kind === 'header' ? 'header' : 'line');
-    if (field?.valueSpan && (item.kind === 'line' || item.kind === 'header')) add(field.valueSpan.start, field.valueSpan.end);
+    if (field?.valueSpan && (item.kind === 'line' || item.kind === 'header')) forEachWord(model.text, field.valueSpan.start, field.valueSpan.end, add);
   }
+  const spellings = new Set<string>();
+  const tokens = tokenTable(english);
+  for (const word of written) if (!tokens.of(word).english) spellings.add(word);
   return spellings;
 }

@@ -57,6 +57,9 @@ export class TermIndex {
   /** The letters and the sound keys of the terms words heard apart may stand for: a quick no for most word pairs. */
   private readonly apartLetters = new Set<string>();
   private readonly apartSounds = new Set<string>();
+  /** Their beginnings, each with the characters that may follow it: a quicker no for most word pairs, before any pair is made. */
+  private readonly apartLetterStarts = new Map<string, Set<string>>();
+  private readonly apartSoundStarts = new Map<string, Set<string>>();
 
   constructor(terms: Iterable<Term> = []) {
     for (const term of terms) this.add(term);
@@ -85,9 +88,25 @@ export class TermIndex {
     return this.apartLetters.has(lower) || this.apartSounds.has(key);
   }
 
+  /**
+   * Whether some term words heard apart may stand for begins with a word's letters (lower case)
+   * and then the next word's first letter, or with the word's sound key and then the next word's
+   * (`nextTail`: its key without an opening vowel; empty, it says nothing of what follows).
+   */
+  mayStartApart(lower: string, key: string, nextLower: string, nextTail: string): boolean {
+    if (this.apartLetterStarts.get(lower)?.has(nextLower[0])) return true;
+    const sounds = this.apartSoundStarts.get(key);
+    return sounds !== undefined && (nextTail === '' || sounds.has(nextTail[0]));
+  }
+
   private addApart(term: Term): void {
-    this.apartLetters.add(term.text.toLowerCase());
-    for (const key of soundKeys(term.text)) this.apartSounds.add(key);
+    const lower = term.text.toLowerCase();
+    this.apartLetters.add(lower);
+    addStarts(this.apartLetterStarts, lower);
+    for (const key of soundKeys(term.text)) {
+      this.apartSounds.add(key);
+      addStarts(this.apartSoundStarts, key);
+    }
   }
 
   get(text: string): Term | undefined {
@@ -114,6 +133,16 @@ export class TermIndex {
 /** Only the site's own terms and names, not the dictionaries', are taken for words heard apart (see matchJoined). */
 function mayBeHeardApart(term: Term): boolean {
   return !term.knownOnly && term.origin.kind !== 'dictionary';
+}
+
+/** Each beginning of a text, with the character after it (none: the end). */
+function addStarts(starts: Map<string, Set<string>>, text: string): void {
+  for (let end = 1; end <= text.length; end++) {
+    const start = text.slice(0, end);
+    let next = starts.get(start);
+    if (!next) starts.set(start, (next = new Set()));
+    next.add(text.slice(end, end + 1));
+  }
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -14,12 +14,10 @@ export interface Word {
   quoted?: boolean;
 }
 
-const CHUNK = /\S+/g;
 const LEADING = /^[("'“‘*]+/;
 const TRAILING = /[)"'”’*,.;:!?…]+$/;
 const PLAIN = /^[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z\u00C0-\u024F]+)*$/;
 const POSSESSIVE = /['’]s$/i;
-const SIMPLE = /^([A-Za-z\u00C0-\u024F]+)([,.;:!?…]*)$/;
 
 function count(chunk: string, char: string): number {
   let n = 0;
@@ -29,18 +27,35 @@ function count(chunk: string, char: string): number {
 
 export function wordsIn(text: string, from = 0, to = text.length): Word[] {
   const words: Word[] = [];
-  const slice = text.slice(from, to);
+  forEachWord(text, from, to, (word, start, end, endsClause, quoted) => {
+    words.push(quoted ? { text: word, start, end, endsClause, quoted } : { text: word, start, end, endsClause });
+  });
+  return words;
+}
+
+/** What forEachWord calls for each word, in order (offsets in the whole text). */
+export type WordVisitor = (text: string, start: number, end: number, endsClause: boolean, quoted: boolean) => void;
+
+/**
+ * The words of wordsIn, handed over one by one without an object each (the site's count reads
+ * every line of every episode). Scanned by character codes, not regular expressions: no match
+ * array and no chunk string for the plain words that most chunks are.
+ */
+export function forEachWord(text: string, from: number, to: number, visit: WordVisitor): void {
   let bracketDepth = 0;
-  CHUNK.lastIndex = 0;
-  for (let match = CHUNK.exec(slice); match; match = CHUNK.exec(slice)) {
-    const chunk = match[0];
+  let at = from;
+  while (at < to) {
+    while (at < to && isSpace(text.charCodeAt(at))) at++;
+    if (at >= to) break;
+    const chunkStart = at;
+    while (at < to && !isSpace(text.charCodeAt(at))) at++;
     // Most chunks are a plain word, perhaps ending a clause: the quick way.
-    const simple = bracketDepth === 0 ? SIMPLE.exec(chunk) : null;
-    if (simple) {
-      const at = from + match.index;
-      words.push({ text: simple[1], start: at, end: at + simple[1].length, endsClause: simple[2] !== '' });
+    const letters = bracketDepth === 0 ? plainWordEnd(text, chunkStart, at) : -1;
+    if (letters > 0) {
+      visit(text.slice(chunkStart, letters), chunkStart, letters, letters < at, false);
       continue;
     }
+    const chunk = text.slice(chunkStart, at);
     const opens = count(chunk, '[');
     const closes = count(chunk, ']');
     const inBrackets = bracketDepth > 0 || opens > 0;
@@ -48,19 +63,42 @@ export function wordsIn(text: string, from = 0, to = text.length): Word[] {
     if (inBrackets) continue;
     const lead = LEADING.exec(chunk)?.[0].length ?? 0;
     const trail = TRAILING.exec(chunk.slice(lead))?.[0] ?? '';
-    const start = match.index + lead;
-    const before = words.length;
+    const start = chunkStart - from + lead;
+    const cores: { text: string; start: number }[] = [];
     for (const part of splitHyphens(chunk.slice(lead, chunk.length - trail.length), start)) {
       let core = part.text;
       if (!PLAIN.test(core)) continue;
       if (POSSESSIVE.test(core) && core.length > 3) core = core.slice(0, -2);
-      const at = from + part.start;
-      words.push({ text: core, start: at, end: at + core.length, endsClause: false });
+      cores.push({ text: core, start: from + part.start });
     }
-    if (words.length > before && /[,.;:!?…)]/.test(trail)) words[words.length - 1].endsClause = true;
-    if (words.length === before + 1 && /["“‘']/.test(chunk.slice(0, lead)) && /["”’']/.test(trail)) words[before].quoted = true;
+    const endsClause = /[,.;:!?…)]/.test(trail);
+    const quoted = cores.length === 1 && /["“‘']/.test(chunk.slice(0, lead)) && /["”’']/.test(trail);
+    cores.forEach((core, k) => visit(core.text, core.start, core.start + core.text.length, k === cores.length - 1 && endsClause, quoted));
   }
-  return words;
+}
+
+/** JavaScript's `\s`: the white space and line terminators of ECMAScript. */
+export function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** Letters (A–Z, a–z, U+00C0–U+024F) then only clause punctuation (`,.;:!?…`) to the chunk's end: where the letters end; else -1. */
+function plainWordEnd(text: string, start: number, end: number): number {
+  let at = start;
+  while (at < end && isLetter(text.charCodeAt(at))) at++;
+  if (at === start) return -1;
+  for (let k = at; k < end; k++) if (!isClausePunctuation(text.charCodeAt(k))) return -1;
+  return at;
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code <= 0x24f);
+}
+
+/** `,` `.` `;` `:` `!` `?` `…` */
+function isClausePunctuation(code: number): boolean {
+  return code === 44 || code === 46 || code === 59 || code === 58 || code === 33 || code === 63 || code === 0x2026;
 }
 
 /** `state-of-the-art` is three words; a leading or trailing hyphen is no word at all. */
@@ -73,19 +111,4 @@ function splitHyphens(chunk: string, start: number): { text: string; start: numb
     at += text.length + 1;
   }
   return parts;
-}
-
-/**
- * The words of a field's value (offsets from its start), kept per owner (the item): an item that
- * only shifted keeps them from one check to the next.
- */
-const valueWords = new WeakMap<object, { value: string; words: Word[] }>();
-
-export function wordsOf(owner: object, value: string): readonly Word[] {
-  let known = valueWords.get(owner);
-  if (known?.value !== value) {
-    known = { value, words: wordsIn(value) };
-    valueWords.set(owner, known);
-  }
-  return known.words;
 }
