@@ -47,3 +47,16 @@ test('the first diagnostics without the terms rules, then the same with the mish
   await new Promise((resolve) => setTimeout(resolve, 500));
   assert.equal(client.publishedFor(uri).length, 2);
 });
+
+test('a settings change publishes once: re-reading the people files in the background finds the same and says nothing', async () => {
+  client.clearDiagnostics();
+  client.settings = { rules: { 'sec-order': 'hint' } };
+  client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  const [published] = await client.publishesFor(uri, 1);
+  assert.deepEqual(published.diagnostics.map((d) => [d.code, d.severity]), [['name-spelling', 2], ['sec-order', 4]]);
+  // The people files are read again after a settings change (they may name another folder); the
+  // re-check that follows finds the same findings and publishes nothing.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  assert.equal(client.publishedFor(uri).length, 1);
+  client.settings = {};
+});

@@ -102,7 +102,7 @@ export class WorkspaceFeatures {
     const { index, documents } = this.ctx;
     if (index.built || !index.hasFolders) return;
     void this.ctx.terms.whenLoaded().then(() => index.refresh()).then((changed) => {
-      if (changed) for (const open of documents.all()) this.ctx.schedule(open.uri);
+      if (changed) for (const open of documents.all()) this.ctx.schedule(open.uri, true);
     });
   }
 
