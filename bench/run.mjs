@@ -102,7 +102,7 @@ for (const input of inputs) {
     if (dir) {
       const file = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(dir, f)).pop();
       const r = row.servers[s.name];
-      if (file) r.profile = { file, top: summarizeProfile(file), edits: r.editWindowUs && summarizeProfile(file, r.editWindowUs) };
+      if (file) r.profile = { file, top: summarizeProfile(file), open: r.openWindowUs && summarizeProfile(file, r.openWindowUs), edits: r.editWindowUs && summarizeProfile(file, r.editWindowUs) };
     }
   }
   results.push(row);

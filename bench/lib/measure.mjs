@@ -25,6 +25,8 @@ async function sample(once, { min, max, budgetMs }) {
  * @param {object} plan    { edits, warmEdits, verified: {min,max,budgetMs}, requests: {min,max,budgetMs} }
  */
 export async function measure(server, input, plan) {
+  // CLOCK_MONOTONIC in µs, the clock of V8's .cpuprofile timestamps: lets --profile isolate the open and the edits.
+  const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
   const doc = input[server.doc];
   const s = new LspServer(server);
   try {
@@ -37,13 +39,26 @@ export async function measure(server, input, plan) {
     // Open -> first diagnostics (cold: the first document this process sees).
     let from = s.published.length;
     const cpuBeforeOpen = s.cpuMs();
+    const openWindowUs = [monotonicUs()];
     let t0 = performance.now();
     s.open(doc.uri, doc.languageId, doc.text, 1);
     const first = await s.diagnostics(doc.uri, from, (p) => !server.versioned || p.version === 1);
     const open = first.at - t0;
+    openWindowUs.push(monotonicUs());
     const openCpu = s.cpuMs() - cpuBeforeOpen;
     await sleep(200); // let the process settle (GC, any late second publish) before reading memory
     const afterOpen = s.memory();
+    // A server may publish the first findings and the slower ones later for the same version (ours:
+    // names and terms once the dictionaries are loaded): "all findings" is the last publish for
+    // version 1 before 5 s pass without one (loading the dictionaries takes over a second on a busy machine).
+    let last = first;
+    for (let seen = s.published.indexOf(first) + 1; ; seen = s.published.length) {
+      await sleep(5000);
+      const later = s.published.slice(seen).filter((p) => p.uri === doc.uri && (!server.versioned || p.version === 1));
+      if (later.length === 0 || performance.now() - t0 > 60_000) break;
+      last = later.at(-1);
+    }
+    const openAll = { ms: last.at - t0, diagnostics: last.diagnostics.length };
     const openDiagnostics = first.diagnostics;
     const openMessages = countMessages(openDiagnostics);
     const openFirst = openDiagnostics.slice(0, 3).map((d) => `${d.range.start.line + 1}: ${d.code !== undefined ? `[${d.code}] ` : ''}${d.message.split('\n')[0]}`);
@@ -74,8 +89,6 @@ export async function measure(server, input, plan) {
     for (let k = 0; k < plan.warmEdits; k++) warm.push((await oneChar(k)).ms);
     const edits = [];
     const extraPublishes = [];
-    // CLOCK_MONOTONIC in µs, the clock of V8's .cpuprofile timestamps: lets --profile isolate the edits.
-    const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
     const editWindowUs = [monotonicUs()];
     const cpuBeforeEdits = s.cpuMs();
     // `plan.edits` edits, but a server taking seconds per edit stops after `plan.minEdits` once
@@ -138,6 +151,8 @@ export async function measure(server, input, plan) {
       input: input.name,
       openMs: open,
       openCpuMs: openCpu,
+      openWindowUs,
+      openAll,
       openDiagnostics: openDiagnostics.length,
       openMessages,
       openFirst,

@@ -69,6 +69,24 @@ export class TestClient {
     }
   }
 
+  /** Every publish for a document so far (since the last clearDiagnostics), in the order they arrived. */
+  publishedFor(uri: string): PublishDiagnosticsParams[] {
+    return this.diagnostics.filter((d) => d.uri === uri);
+  }
+
+  /** Waits until `count` publishes for the document have arrived; all of them. */
+  async publishesFor(uri: string, count: number, timeoutMs = 10_000): Promise<PublishDiagnosticsParams[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.publishedFor(uri).length < count) {
+      if (Date.now() > deadline) throw new Error(`${this.publishedFor(uri).length} publishes for ${uri}, not ${count}`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 200);
+      });
+    }
+    return this.publishedFor(uri);
+  }
+
   clearDiagnostics(): void {
     this.diagnostics.length = 0;
   }

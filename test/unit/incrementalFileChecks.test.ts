@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { DEFAULT_CONFIG, Finding, parseEpisode, updateEpisode } from '../../server/src/core';
 import { analyze } from '../../server/src/core/rules';
 import { incrementalStats } from '../../server/src/core/rules/incremental';
+import { TERMS_LOADING } from '../../server/src/core/terms/sources';
 import { episode } from '../helpers';
 
 /**
@@ -64,4 +65,18 @@ test('typing a speaker name as a whole line runs line-is-speaker again', () => {
   assert.deepEqual(summary(findings), summary(fresh));
   assert.ok(findings.some((f) => f.rule === 'line-is-speaker'));
   assert.equal(ran('checkSpeakers'), speakers + 1);
+});
+
+test('the site\'s terms arriving after the first check (a server loads them after publishing) run only the terms check again', () => {
+  const text = episode(item('I am Santyago, hello.', 10, 'Santiago') + item('Then the second thing comes up here.', 20, 'Marco') + item('Said out of order by its time.', 15));
+  const site = { people: new Map(), episodeCounts: new Map([['Santiago', 4]]), words: [], lists: [] };
+  const model = parseEpisode(text, 'file:///incremental-terms-later.md');
+  const first = analyze(model, DEFAULT_CONFIG, { terms: TERMS_LOADING });
+  assert.deepEqual(first.map((f) => f.rule), ['sec-order'], 'no names or terms before they are loaded');
+  const fresh = analyze(parseEpisode(text, 'file:///fresh-terms-later.md'), DEFAULT_CONFIG, { terms: { site } });
+  const before = { terms: ran('checkTerms'), order: ran('checkOrder'), rate: ran('checkSpeechRate') };
+  const loaded = analyze(model, DEFAULT_CONFIG, { terms: { site } });
+  assert.deepEqual(summary(loaded), summary(fresh));
+  assert.deepEqual(loaded.map((f) => f.rule), ['term-spelling', 'sec-order']);
+  assert.deepEqual({ terms: ran('checkTerms'), order: ran('checkOrder'), rate: ran('checkSpeechRate') }, { ...before, terms: before.terms + 1 });
 });

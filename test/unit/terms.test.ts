@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { analyze, applyEdits, DEFAULT_CONFIG, Finding, parseEpisode, TranscriptConfig } from '../../server/src/core';
-import { buildDictionaries } from '../../server/src/core/terms/dictionaries';
+import { buildDictionaries, buildDictionariesInSteps } from '../../server/src/core/terms/dictionaries';
 import { personName } from '../../server/src/core/terms/people';
 import { episodeSpellings, SiteTerms, TermsInput } from '../../server/src/core/terms/sources';
 import { wordsIn } from '../../server/src/core/terms/words';
@@ -168,4 +168,19 @@ test('never flagged: another form or spelling of a word (British, an ending, an 
   const text = doc(hosts + say('Santiago', 'The centres of serialisation flavours: a confounder, not the upvoters. I think there’ll be “Kubernetis” in German.')
     + say('Santiago', 'We played Pac Man, then the PPC mean went up, the MRT (Mass Rapid Transit) and Kubernetis.'));
   assert.deepEqual(findings(text, { site: real }).map((f) => [covered(text, f), f.suggestions]), [['Kubernetis', ['Kubernetes']]]);
+});
+
+test('the English list built a slice at a time (as the server does, between requests) knows exactly the words of the list built at once', async () => {
+  const files = readDictionaryFiles();
+  const atOnce = buildDictionaries(files).english!;
+  let pauses = 0;
+  const inSteps = await buildDictionariesInSteps(files, async () => void pauses++);
+  // Every word of the .dic, some inflected, and ordinals (the affix file's compound rules: the last slice must hold every word's codes).
+  const stems = files.english!.dic.split('\n').slice(1).map((line) => line.split('/')[0].trim().toLowerCase()).filter(Boolean);
+  const words = [...stems, ...stems.slice(0, 5000).flatMap((w) => [`${w}s`, `${w}ed`, `${w}ing`]), '1st', '22nd', '113th', '11th', '3rd', '21th', 'kubernetes'];
+  const differ = words.filter((w) => atOnce.isWord(w) !== inSteps.english!.isWord(w));
+  assert.deepEqual(differ, []);
+  assert.deepEqual(['1st', '22nd', '113th', '21th', 'kubernetes'].map((w) => inSteps.english!.isWord(w)), [true, true, true, false, false]);
+  assert.deepEqual(inSteps.lists.map((l) => [l.name, l.words.length]), buildDictionaries(files).lists.map((l) => [l.name, l.words.length]));
+  assert.ok(pauses >= 13, `${pauses} pauses: the 49,569 lines in slices of 4,000, then one per word list`);
 });

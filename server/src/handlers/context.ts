@@ -55,8 +55,11 @@ export interface ServerContext {
   terms: SiteTermsProvider;
   /** Filled in by `initialize`, before any other request. */
   client: ClientFeatures;
-  /** Re-checks an open document (coalesced). */
-  schedule(uri: string): void;
+  /**
+   * Re-checks an open document (coalesced). `quiet`: publish only if its diagnostics differ from the
+   * last ones published for the same version (a re-check after something loaded in the background).
+   */
+  schedule(uri: string, quiet?: boolean): void;
   guard: Guard;
   /** The media analysis each open episode is checked against (handlers/audio.ts). */
   media: EpisodeMedia;

@@ -75,7 +75,6 @@ export class WorkspaceFeatures {
       this.setPartners(doc.uri, []);
       return [];
     }
-    this.ensureIndexed();
     const matches: { uri: string; match: CopyMatch }[] = [];
     const openKeys = new Set<string>();
     for (const other of documents.all()) {
@@ -95,14 +94,15 @@ export class WorkspaceFeatures {
   }
 
   /**
-   * The first time an open document needs the other episodes (transcript-copy, the site's term
-   * counts), the workspace folders are indexed in the background; open documents are checked again when that finishes.
+   * After an open document's first check, the workspace folders are indexed in the background
+   * (transcript-copy and the site's term counts need the other episodes), once the dictionaries
+   * are loaded (the index keeps each episode's spellings); open documents are checked again when that finishes.
    */
   ensureIndexed(): void {
     const { index, documents } = this.ctx;
     if (index.built || !index.hasFolders) return;
-    void index.refresh().then((changed) => {
-      if (changed) for (const open of documents.all()) this.ctx.schedule(open.uri);
+    void this.ctx.terms.whenLoaded().then(() => index.refresh()).then((changed) => {
+      if (changed) for (const open of documents.all()) this.ctx.schedule(open.uri, true);
     });
   }
 

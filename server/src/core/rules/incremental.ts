@@ -55,24 +55,27 @@ export function count(counts: Map<string, number>, name: string): void {
 export interface Previous {
   analysed: Analysed;
   change: ItemChange;
+  /** The site's terms differ from the last analysis (they finished loading, or the site changed): the checks reading them run again. */
+  termsChanged: boolean;
 }
 
 /**
  * The last analysis of this document and the one item changed since, when the new model is that
- * one with one item re-read, same settings and terms, and the item kept its number of lines (so
+ * one with one item re-read (or none), same settings, and the item kept its number of lines (so
  * the line numbers in messages hold). Undefined otherwise: everything runs.
  */
 export function previousAnalysis(model: EpisodeModel, config: TranscriptConfig, terms: TermsInput | undefined): Previous | undefined {
   const analysed = lastAnalysis.get(model.uri);
   const items = model.transcript?.items;
-  if (!analysed || !items || analysed.config !== config || analysed.terms !== terms || analysed.items.length !== items.length) return undefined;
+  if (!analysed || !items || analysed.config !== config || analysed.items.length !== items.length) return undefined;
+  const termsChanged = analysed.terms !== terms;
   let index = -1;
   for (let i = 0; i < items.length; i++) {
     if (items[i] === analysed.items[i]) continue;
     if (index >= 0) return undefined; // Two items changed (edits batched): their old offsets are not all in the old text's terms.
     index = i;
   }
-  if (index < 0) return model.text === analysed.text && items.length > 0 ? { analysed, change: noChange(analysed) } : undefined;
+  if (index < 0) return model.text === analysed.text && items.length > 0 ? { analysed, change: noChange(analysed), termsChanged } : undefined;
   // Only a shared item object proves the new model came from the old one by an edit of one item.
   if (items.length === 1) return undefined;
   const before = analysed.items[index];
@@ -80,10 +83,8 @@ export function previousAnalysis(model: EpisodeModel, config: TranscriptConfig, 
   const beforeText = analysed.text.slice(before.region.start, before.region.end);
   const afterText = model.text.slice(after.region.start, after.region.end);
   if (lineBreaks(beforeText) !== lineBreaks(afterText)) return undefined;
-  // The text around the item is the same (a cheap check of the reasoning above: offsets outside it only move).
-  if (!model.text.startsWith(analysed.text.slice(0, before.region.start)) || !model.text.endsWith(analysed.text.slice(before.region.end))) return undefined;
-  if (after.region.start !== before.region.start) return undefined;
-  return { analysed, change: { index, before, after, beforeText, afterText, oldText: analysed.text, newText: model.text, delta: model.text.length - analysed.text.length } };
+  if (after.region.start !== before.region.start || !sameAround(analysed.text, model.text, before, after)) return undefined;
+  return { analysed, change: { index, before, after, beforeText, afterText, oldText: analysed.text, newText: model.text, delta: model.text.length - analysed.text.length }, termsChanged };
 }
 
 /** The same model analysed again (same text, same items): nothing changed. */
@@ -104,12 +105,13 @@ export function remember(model: EpisodeModel, config: TranscriptConfig, terms: T
 
 /**
  * A check's findings of the last analysis, moved past the change, when the change cannot have
- * changed them: the check's own test says so, and none of them lies on the changed item.
+ * changed them: the check's own test says so, none of them lies on the changed item, and it does
+ * not read the site's terms or they are the same.
  */
-export function keptFindings(previous: Previous, check: number, changed: ChangeTest | undefined, items: readonly TranscriptItem[]): Finding[] | undefined {
+export function keptFindings(previous: Previous, check: number, changed: ChangeTest | undefined, items: readonly TranscriptItem[], readsTerms = false): Finding[] | undefined {
   const kept = previous.analysed.byCheck[check];
   const { change } = previous;
-  if (!kept || !changed) return undefined;
+  if (!kept || !changed || (readsTerms && previous.termsChanged)) return undefined;
   if (change.index < 0) return kept.slice();
   if (changed(change, items, kept)) return undefined;
   return moved(kept, change);
@@ -127,6 +129,22 @@ export function moved(findings: readonly Finding[], change: ItemChange): Finding
     else return undefined; // On the changed item, or reaching across it: built again.
   }
   return out;
+}
+
+/** Characters compared on each side of the changed item by `sameAround`. */
+const AROUND = 256;
+
+/**
+ * The text next to the item is the same before and after, and the rest only moved: a check of the
+ * reasoning above that costs the same at any size (comparing the whole text would cost a keystroke
+ * more than everything else at 20,000 items).
+ */
+function sameAround(oldText: string, newText: string, before: TranscriptItem, after: TranscriptItem): boolean {
+  const delta = newText.length - oldText.length;
+  if (after.region.end !== before.region.end + delta) return false;
+  const from = Math.max(0, before.region.start - AROUND);
+  const to = Math.min(oldText.length, before.region.end + AROUND);
+  return oldText.slice(from, before.region.start) === newText.slice(from, after.region.start) && oldText.slice(before.region.end, to) === newText.slice(after.region.end, to + delta);
 }
 
 function lineBreaks(text: string): number {

@@ -26,7 +26,7 @@ export const ITEM_CHECKS: readonly ((ctx: RuleContext, item: TranscriptItem) => 
  * item (`changed`, rules/incremental.ts): after an edit of one item that changed none of it, its
  * findings of the last analysis are kept, moved; otherwise it runs again.
  */
-const FILE_CHECKS: readonly { check: (ctx: RuleContext) => void; changed: ChangeTest }[] = [
+const FILE_CHECKS: readonly { check: (ctx: RuleContext) => void; changed: ChangeTest; readsTerms?: true }[] = [
   { check: checkTopLevelSchema, changed: () => false }, // The metadata only.
   { check: checkOrder, changed: orderChanged },
   { check: checkDuplicates, changed: duplicatesChanged },
@@ -37,7 +37,7 @@ const FILE_CHECKS: readonly { check: (ctx: RuleContext) => void; changed: Change
   { check: checkSpeechRate, changed: speechRateChanged },
   { check: checkTimeTypos, changed: timeTyposChanged },
   { check: checkControlCharacters, changed: controlCharactersChanged },
-  { check: checkTerms, changed: termsChanged },
+  { check: checkTerms, changed: termsChanged, readsTerms: true }, // Runs again when the site's terms change (they finished loading).
 ];
 
 export interface AnalyzeOptions {
@@ -70,8 +70,8 @@ export function analyze(model: EpisodeModel, config: TranscriptConfig, options: 
   checkSyntax(ctx);
   if (model.syntaxErrors.length > 0 && !model.recovered) return sortFindings(ctx.findings);
   const previous = previousAnalysis(model, config, options.terms);
-  const byCheck = FILE_CHECKS.map(({ check, changed }, i) => {
-    const kept = previous && keptFindings(previous, i, changed, ctx.items);
+  const byCheck = FILE_CHECKS.map(({ check, changed, readsTerms }, i) => {
+    const kept = previous && keptFindings(previous, i, changed, ctx.items, readsTerms);
     if (kept) {
       count(incrementalStats.kept, check.name);
       return kept;

@@ -15,7 +15,7 @@ import { wordsIn } from './words';
  * object (an edit elsewhere keeps them), for the same vocabulary.
  */
 export function checkTerms(ctx: RuleContext): void {
-  if (!ctx.isEnabled('name-spelling') && !ctx.isEnabled('term-spelling')) return;
+  if ((!ctx.isEnabled('name-spelling') && !ctx.isEnabled('term-spelling')) || ctx.terms?.loading) return;
   const matcher = matcherFor(ctx, ctx.terms ?? NO_TERMS);
   const misses: NearMiss[] = [];
   for (const item of ctx.lines) misses.push(...lineMisses(matcher, item, ctx.model.text), ...whoMisses(matcher, item, ctx.model.text));

@@ -18,19 +18,51 @@ export interface Dictionaries {
 }
 
 export function buildDictionaries(files: DictionaryFiles): Dictionaries {
+  const english = files.english && wordsOf(nspell(files.english.aff, files.english.dic));
+  return { english, lists: files.lists.map((list) => ({ name: list.name, words: parseWordList(list.text) })) };
+}
+
+/** Lines of the English .dic added per step (its 49,569 lines take about 300 ms at once). */
+const DIC_LINES_PER_STEP = 4000;
+
+/**
+ * The same dictionaries, built a slice at a time with `pause()` between slices, so a server keeps
+ * answering (a keystroke waits for one slice, never for the whole English list).
+ */
+export async function buildDictionariesInSteps(files: DictionaryFiles, pause: () => Promise<void>): Promise<Dictionaries> {
   let english: EnglishWords | undefined;
   if (files.english) {
-    const speller = nspell(files.english.aff, files.english.dic);
-    const known = new Map<string, boolean>();
-    english = {
-      isWord(lower) {
-        let answer = known.get(lower);
-        if (answer === undefined) known.set(lower, (answer = speller.correct(lower)));
-        return answer;
-      },
-    };
+    const speller = nspell(files.english.aff);
+    // dictionary() ends by turning the compound rules into expressions from the rule codes of the
+    // words added so far, and cannot turn them twice: each slice starts from the affix file's
+    // patterns, so the last slice's expressions hold every word's codes, as one call's would.
+    const patterns = speller.compoundRules.slice();
+    const lines = files.english.dic.split('\n');
+    for (let first = 1; first < lines.length; first += DIC_LINES_PER_STEP) {
+      speller.compoundRules = patterns.slice();
+      speller.dictionary(`${DIC_LINES_PER_STEP}\n${lines.slice(first, first + DIC_LINES_PER_STEP).join('\n')}`);
+      await pause();
+    }
+    english = wordsOf(speller);
   }
-  return { english, lists: files.lists.map((list) => ({ name: list.name, words: parseWordList(list.text) })) };
+  const lists: TermList[] = [];
+  for (const list of files.lists) {
+    lists.push({ name: list.name, words: parseWordList(list.text) });
+    await pause();
+  }
+  return { english, lists };
+}
+
+/** The speller's answers, remembered: the same words come up in every line. */
+function wordsOf(speller: nspell.NSpell): EnglishWords {
+  const known = new Map<string, boolean>();
+  return {
+    isWord(lower) {
+      let answer = known.get(lower);
+      if (answer === undefined) known.set(lower, (answer = speller.correct(lower)));
+      return answer;
+    },
+  };
 }
 
 /**

@@ -36,12 +36,20 @@ export interface SiteTerms {
 export interface TermsInput {
   site: SiteTerms;
   own?: ReadonlySet<string>;
+  /** The host is still loading the site's terms: the two rules report nothing yet (the host checks again once they are loaded). */
+  loading?: true;
 }
 
 /** A spelling used in at least this many other episodes is a term the site uses. */
 export const MIN_EPISODES = 3;
 
 export const NO_SITE: SiteTerms = { people: new Map(), episodeCounts: new Map(), words: [], lists: [] };
+
+/**
+ * What a server gives a document's first check while the dictionaries and the people files load:
+ * the other rules' findings are published at once, the names and terms a moment later.
+ */
+export const TERMS_LOADING: TermsInput = { site: NO_SITE, loading: true };
 
 /** In how many episodes other than this one a spelling is used. */
 export function episodeCount(input: TermsInput, spelling: string): number {
