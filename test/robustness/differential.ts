@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, PublishDiagnosticsParams, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { mergeConfigs, readConfig, RULES, TranscriptConfig } from '../../server/src/core';
 import { TestClient } from '../protocol/lspClient';
 import { applyEdit, Edit, itemRegions, loadSeeds, randomEdit, Rng, SeedDoc, startingDocument } from './fuzzLib';
@@ -63,6 +63,9 @@ interface Session {
   doc: TextDocument;
   steps: number;
 }
+
+/** How long a publish that differs from the fresh analysis may wait for a later one of the same version. */
+const SETTLE_MS = 10_000;
 
 const ONLY_CHOICES: (string[] | undefined)[] = [undefined, undefined, ['quickfix'], ['source.fixAll'], ['source.fixAll.transcripts'], ['source'], ['refactor']];
 
@@ -134,8 +137,11 @@ export class ServerProbe {
       problems.push(`request ${i} failed: ${r.reason instanceof Error ? r.reason.message : String(r.reason)}`);
       return undefined;
     });
-    const values = answered(await Promise.allSettled([
-      this.within(this.client.diagnosticsFor(uri, doc.version, this.timeoutMs), 'publishDiagnostics'),
+    // The diagnostics first, settled: the first publish after an open comes before the site's terms
+    // are loaded, and the features answer from what was loaded when they are asked.
+    const expectedDiagnostics = fresh.diagnostics();
+    const values = answered(await Promise.allSettled([this.settledDiagnostics(uri, doc.version, expectedDiagnostics)]));
+    values.push(...answered(await Promise.allSettled([
       ...positions.map((position) => this.request<Hover | null>('textDocument/hover', { textDocument, position })),
       this.request<DocumentSymbol[] | null>('textDocument/documentSymbol', { textDocument }),
       this.request<FoldingRange[] | null>('textDocument/foldingRange', { textDocument }),
@@ -143,7 +149,7 @@ export class ServerProbe {
       codeAction(ranges[0], onlys[0]),
       wantVideo ? this.request('transcripts/videoAt', { textDocument, position: positions[0] }) : Promise.resolve(null),
       this.request<{ data: number[] } | null>('textDocument/semanticTokens/full', { textDocument }),
-    ]));
+    ])));
     this.lastAnsweredAt = Date.now();
     let k = 0;
     const published = values[k++] as { diagnostics: Diagnostic[] } | undefined;
@@ -155,7 +161,6 @@ export class ServerProbe {
     const video = values[k++];
     const tokens = values[k++] as { data: number[] } | null | undefined;
     // A second code action request at one of the findings (the oracle knows where they are).
-    const expectedDiagnostics = fresh.diagnostics();
     if (expectedDiagnostics.length > 0) {
       ranges.push(rng.pick(expectedDiagnostics).range);
       actions.push(...(answered(await Promise.allSettled([codeAction(ranges[1], onlys[1])])) as (CodeAction[] | null | undefined)[]));
@@ -183,6 +188,26 @@ export class ServerProbe {
     this.client.clearDiagnostics();
     problems.push(...this.newLogProblems());
     return problems;
+  }
+
+  /**
+   * The document's diagnostics for `version`. The server publishes a version again when something it
+   * loads in the background changes its findings (the site's terms, after an open), so while the
+   * latest publish differs from the fresh analysis, a later one is awaited (up to SETTLE_MS); the
+   * latest is returned, and compared, either way.
+   */
+  private async settledDiagnostics(uri: string, version: number, expected: Diagnostic[]): Promise<PublishDiagnosticsParams> {
+    let published = await this.within(this.client.diagnosticsFor(uri, version, this.timeoutMs), 'publishDiagnostics');
+    const deadline = Date.now() + SETTLE_MS;
+    while (difference('diagnostics', published.diagnostics, expected) && Date.now() < deadline) {
+      try {
+        await this.client.publishesFor(uri, this.client.publishedFor(uri).length + 1, deadline - Date.now());
+      } catch {
+        break; // Nothing more came: the latest is the server's answer.
+      }
+      published = await this.client.diagnosticsFor(uri, version, this.timeoutMs);
+    }
+    return published;
   }
 
   /** Closes a document and checks that its diagnostics are cleared. */

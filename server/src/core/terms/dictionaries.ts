@@ -1,5 +1,6 @@
 import nspell from 'nspell';
-import type { EnglishWords, TermList } from './sources';
+import type { TermList } from './sources';
+import type { EnglishWords } from './tokens';
 
 /**
  * The published dictionaries as their files' text (the host reads them: the file system for the

@@ -1,6 +1,7 @@
 import { editDistance } from '../text';
 import { joinedSoundKey, soundKeys } from './phonetic';
-import { episodeCount, EnglishWords, MIN_EPISODES, TermsInput } from './sources';
+import { episodeCount, MIN_EPISODES, TermsInput } from './sources';
+import type { EnglishWords } from './tokens';
 import { MIN_TERM_LENGTH, originRank, Term, TermIndex } from './vocabulary';
 import { soundOf, Token, tokenTable } from './tokens';
 import type { Word } from './words';

@@ -2,18 +2,13 @@ import { readGuests } from '../clips';
 import { getField } from '../fields';
 import type { EpisodeModel } from '../model';
 import { MIN_TERM_LENGTH, Term, TermIndex } from './vocabulary';
-import { tokenTable } from './tokens';
+import { EnglishWords, tokenTable } from './tokens';
 import { forEachWord, wordsIn } from './words';
 
 /**
  * Where the vocabulary comes from. The host reads the files (people files, other episodes, the
  * configuration, the dictionaries) and hands the core their contents; the core builds the indexes.
  */
-
-/** An English word list: whether a word (in lower case) is an ordinary word. */
-export interface EnglishWords {
-  isWord(lower: string): boolean;
-}
 
 export interface TermList {
   /** What the message calls the list ("software terms"). */

@@ -1,5 +1,9 @@
 import { soundKeys } from './phonetic';
-import type { EnglishWords } from './sources';
+
+/** An English word list: whether a word (in lower case) is an ordinary word. */
+export interface EnglishWords {
+  isWord(lower: string): boolean;
+}
 
 /**
  * What the spelling rules ask of one written word, worked out once per process and English list:
