@@ -150,9 +150,12 @@ let ticks: HTMLElement | undefined;
 let syncPending = false;
 let pointerDown = false;
 
+/** All of the lane's lines drawn anew (new lines, or the media's length known): regions or ticks. */
 function drawRegions(): void {
   regions?.clearRegions();
   regionOf.clear();
+  ticks?.remove(); // drawTicks keeps a band it already drew: after new lines it must be made again.
+  ticks = undefined;
   syncRegions();
 }
 

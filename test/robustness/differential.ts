@@ -132,9 +132,9 @@ export class ServerProbe {
       this.request<CodeAction[] | null>('textDocument/codeAction', { textDocument, range, context: { diagnostics: [], ...(only ? { only } : {}) } });
 
     const problems: string[] = [];
-    const answered = (settled: PromiseSettledResult<unknown>[]) => settled.map((r, i) => {
+    const answered = (settled: PromiseSettledResult<unknown>[], first = 0) => settled.map((r, i) => {
       if (r.status === 'fulfilled') return r.value;
-      problems.push(`request ${i} failed: ${r.reason instanceof Error ? r.reason.message : String(r.reason)}`);
+      problems.push(`request ${first + i} failed: ${r.reason instanceof Error ? r.reason.message : String(r.reason)}`);
       return undefined;
     });
     // The diagnostics first, settled: the first publish after an open comes before the site's terms
@@ -149,7 +149,7 @@ export class ServerProbe {
       codeAction(ranges[0], onlys[0]),
       wantVideo ? this.request('transcripts/videoAt', { textDocument, position: positions[0] }) : Promise.resolve(null),
       this.request<{ data: number[] } | null>('textDocument/semanticTokens/full', { textDocument }),
-    ])));
+    ]), values.length));
     this.lastAnsweredAt = Date.now();
     let k = 0;
     const published = values[k++] as { diagnostics: Diagnostic[] } | undefined;
