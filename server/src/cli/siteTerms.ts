@@ -107,8 +107,10 @@ async function readFolder(dir: string, dicts: Dictionaries, frontMatterKB: numbe
     if (text === undefined) continue;
     const model = parseEpisode(text, pathToFileURL(file).href, { maxFrontMatterKB: frontMatterKB });
     if (!model.isEpisode) continue;
-    if ((kept += text.length) <= KEPT_TEXT_LIMIT) folder.parsed.set(path.resolve(file), { text, model, frontMatterKB });
-    const spellings = episodeSpellings(model, dicts.english);
+    const keep = (kept += text.length) <= KEPT_TEXT_LIMIT;
+    if (keep) folder.parsed.set(path.resolve(file), { text, model, frontMatterKB });
+    // A kept model keeps its lines' words too: its check reads them from there.
+    const spellings = episodeSpellings(model, dicts.english, keep);
     folder.spellings.set(path.resolve(file), spellings);
     for (const spelling of spellings) folder.counts.set(spelling, (folder.counts.get(spelling) ?? 0) + 1);
   }

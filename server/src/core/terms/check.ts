@@ -7,7 +7,8 @@ import { isNear, Matcher, NearMiss, nearMisses } from './match';
 import { soundKeys } from './phonetic';
 import { episodeTerms, NO_SITE, siteIndex, TermsInput } from './sources';
 import { originLabel, Term, TermIndex } from './vocabulary';
-import { wordsIn } from './words';
+import { EpisodeWords, lineWordsOf, readWords } from './lineWords';
+import { tokenTable } from './tokens';
 
 /**
  * name-spelling and term-spelling: the words of each spoken line, and each `who`, against the
@@ -17,8 +18,10 @@ import { wordsIn } from './words';
 export function checkTerms(ctx: RuleContext): void {
   if ((!ctx.isEnabled('name-spelling') && !ctx.isEnabled('term-spelling')) || ctx.terms?.loading) return;
   const matcher = matcherFor(ctx, ctx.terms ?? NO_TERMS);
+  const read = lineWordsOf(ctx.model);
+  const kept = read?.words.table === tokenTable(matcher.english) ? read : undefined;
   const misses: NearMiss[] = [];
-  for (const item of ctx.lines) misses.push(...lineMisses(matcher, item, ctx.model.text), ...whoMisses(matcher, item, ctx.model.text));
+  for (const item of ctx.lines) misses.push(...lineMisses(matcher, item, ctx.model.text, kept), ...whoMisses(matcher, item, ctx.model.text));
   const byText = new Map<string, NearMiss[]>();
   for (const miss of misses) byText.set(miss.text, [...(byText.get(miss.text) ?? []), miss]);
   for (const miss of misses) report(ctx, miss, byText.get(miss.text)!);
@@ -75,12 +78,14 @@ interface ItemMisses {
 const itemMisses = new WeakMap<TranscriptItem, ItemMisses>();
 const NONE: readonly NearMiss[] = Object.freeze([]);
 
-function lineMisses(matcher: Matcher, item: TranscriptItem, text: string): readonly NearMiss[] {
+/** `read`: the words of the item's model, read once for the site's count (lineWords.ts). */
+function lineMisses(matcher: Matcher, item: TranscriptItem, text: string, read?: EpisodeWords): readonly NearMiss[] {
   return cached(item, matcher, 'line', () => {
     const span = getField(item.fields, 'line')?.valueSpan;
     if (!span) return [];
-    const value = text.slice(span.start, span.end);
-    return nearMisses(matcher, wordsIn(value), value).map((miss) => ({ ...miss, start: miss.start + span.start, end: miss.end + span.start }));
+    if (read && read.first.length > item.index + 1) return nearMisses(matcher, read.words, read.first[item.index], read.first[item.index + 1], text);
+    const words = readWords(tokenTable(matcher.english), text, span.start, span.end);
+    return nearMisses(matcher, words, 0, words.length, text);
   });
 }
 
@@ -89,7 +94,8 @@ function whoMisses(matcher: Matcher, item: TranscriptItem, text: string): readon
   return cached(item, matcher, 'who', () => {
     const span = getField(item.fields, 'who')?.valueSpan;
     if (!span) return [];
-    return nearMisses(matcher, wordsIn(text, span.start, span.end), text).flatMap((miss) => {
+    const words = readWords(tokenTable(matcher.english), text, span.start, span.end);
+    return nearMisses(matcher, words, 0, words.length, text).flatMap((miss) => {
       const names = miss.terms.filter((term) => term.name);
       return names.length > 0 ? [{ ...miss, terms: names }] : [];
     });

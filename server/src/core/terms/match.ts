@@ -3,8 +3,8 @@ import { joinedSoundKey, soundKeys } from './phonetic';
 import { episodeCount, MIN_EPISODES, TermsInput } from './sources';
 import type { EnglishWords } from './tokens';
 import { MIN_TERM_LENGTH, originRank, Term, TermIndex } from './vocabulary';
-import { soundOf, Token, tokenTable } from './tokens';
-import type { Word } from './words';
+import { ENDS_CLAUSE, QUOTED, WordList } from './lineWords';
+import { soundOf, Token } from './tokens';
 
 /** A word, or two or three words heard as one, that is probably a misheard term. */
 export interface NearMiss {
@@ -107,19 +107,21 @@ function isCaseVariant(word: string, term: string): boolean {
   return word !== term && term !== term.toUpperCase() && /^(?:\p{Lu}|\p{Ll}\p{Lu})/u.test(term) && inner(term) > 0 && inner(word) < inner(term);
 }
 
-/** The near misses among one line's (or one `who`'s) words, left to right, none overlapping. */
-export function nearMisses(matcher: Matcher, words: readonly Word[], source: string): NearMiss[] {
+/**
+ * The near misses among one line's (or one `who`'s) words, `from` to `to` of the list, left to
+ * right, none overlapping. `source`: the text the words' offsets are in.
+ */
+export function nearMisses(matcher: Matcher, words: WordList, from: number, to: number, source: string): NearMiss[] {
   const found: NearMiss[] = [];
-  const table = tokenTable(matcher.english);
-  const tokens = words.map((word) => table.of(word.text));
-  for (let i = 0; i < words.length; i++) {
-    if (words[i].quoted) continue;
-    const single = matchWord(matcher, words[i], tokens[i]);
-    if (single) {
-      found.push(single);
+  for (let i = from; i < to; i++) {
+    if (words.flags[i] & QUOTED) continue;
+    const token = words.token(i);
+    const terms = token.text.length < MIN_TERM_LENGTH || token.plainEnglish ? NO_TERMS : termsOfWord(matcher, token);
+    if (terms.length > 0) {
+      found.push({ start: words.starts[i], end: words.end(i), text: token.text, terms });
       continue;
     }
-    const joined = matchJoined(matcher, words, tokens, i, source);
+    const joined = matchJoined(matcher, words, i, to, source);
     if (joined) {
       found.push(joined.miss);
       i += joined.size - 1;
@@ -128,16 +130,15 @@ export function nearMisses(matcher: Matcher, words: readonly Word[], source: str
   return found;
 }
 
-/** Each matcher's answers by word: a transcript says the same words over and over. */
-const answers = new WeakMap<Matcher, Map<string, Term[]>>();
+const NO_TERMS: Term[] = [];
 
-function matchWord(matcher: Matcher, word: Word, token: Token): NearMiss | undefined {
-  if (word.text.length < MIN_TERM_LENGTH || token.plainEnglish) return undefined;
-  let known = answers.get(matcher);
-  if (!known) answers.set(matcher, (known = new Map()));
-  let terms = known.get(token.text);
-  if (!terms) known.set(token.text, (terms = termsFor(matcher, token.text)));
-  return terms.length > 0 ? { start: word.start, end: word.end, text: word.text, terms } : undefined;
+/** A word's terms, remembered on its token for the last matcher asking: one matcher checks a whole episode, which says the same words over and over. */
+function termsOfWord(matcher: Matcher, token: Token): Term[] {
+  const memo = token.memo as { matcher: Matcher; terms: Term[] } | undefined;
+  if (memo?.matcher === matcher) return memo.terms;
+  const terms = termsFor(matcher, token.text);
+  token.memo = { matcher, terms };
+  return terms;
 }
 
 /** The terms a word is probably a mishearing of, best first (none: no mishearing). */
@@ -253,17 +254,17 @@ const MIN_EPISODES_HEARD_APART = 5;
  * words, no words across a comma or a hyphen (`fine-tune` is a style, not a mishearing). Words
  * that are all ordinary English must be one letter from the term (`air bite`).
  */
-function matchJoined(matcher: Matcher, words: readonly Word[], tokens: readonly Token[], i: number, source: string): { miss: NearMiss; size: number } | undefined {
-  if (!mayStartHeardAsOne(matcher, words, tokens, i)) return undefined;
+function matchJoined(matcher: Matcher, words: WordList, i: number, to: number, source: string): { miss: NearMiss; size: number } | undefined {
+  if (!mayStartHeardAsOne(matcher, words, i, to)) return undefined;
   for (let size = 3; size >= 2; size--) {
-    if (!mayBeHeardAsOne(matcher, words, tokens, i, size, source)) continue;
-    const window = words.slice(i, i + size);
-    const texts = window.map((w) => w.text);
+    if (!mayBeHeardAsOne(matcher, words, i, to, size, source)) continue;
+    const texts: string[] = [];
+    for (let k = i; k < i + size; k++) texts.push(words.token(k).text);
     const lower = texts.join('').toLowerCase();
     const byLetters = matcher.indexes.flatMap((index) => index.sameLetters(lower)).filter((t) => !t.knownOnly && (t.name || /\p{Lu}/u.test(t.text.slice(1))));
     const bySound = matcher.indexes.flatMap((index) => index.soundingLike(joinedSoundKey(texts)));
     if (byLetters.length === 0 && bySound.length === 0) continue;
-    if (window.some((w) => isKnown(matcher, w.text)) || matcher.english?.isWord(lower)) continue;
+    if (texts.some((text) => isKnown(matcher, text)) || matcher.english?.isWord(lower)) continue;
     const uncommon = texts.filter((t) => !(matcher.english?.isWord(t.toLowerCase()) ?? false));
     const scored: Scored[] = uncommon.length > 0 ? byLetters.map((term) => ({ term, distance: 0, sound: true })) : [];
     // Heard by sound, every word must be heard in the term (`AI` adds no consonant: `Pedantic AI` is no Pydantic).
@@ -281,8 +282,8 @@ function matchJoined(matcher: Matcher, words: readonly Word[], tokens: readonly 
     }
     const terms = rank(matcher, scored);
     if (terms.length > 0) {
-      const start = window[0].start;
-      const end = window[window.length - 1].end;
+      const start = words.starts[i];
+      const end = words.end(i + size - 1);
       return { miss: { start, end, text: source.slice(start, end), terms }, size };
     }
   }
@@ -293,12 +294,12 @@ function matchJoined(matcher: Matcher, words: readonly Word[], tokens: readonly 
  * The cheapest test first (every word of a transcript starts a pair and a triple): a word that can
  * open words heard as one, whose letters or sound, and the next word's first, open some term's.
  */
-function mayStartHeardAsOne(matcher: Matcher, words: readonly Word[], tokens: readonly Token[], i: number): boolean {
-  if (i + 2 > words.length) return false;
-  const token = tokens[i];
+function mayStartHeardAsOne(matcher: Matcher, words: WordList, i: number, to: number): boolean {
+  if (i + 2 > to) return false;
+  const token = words.token(i);
   const sound = soundOf(token);
   if (sound.little) return false;
-  const next = tokens[i + 1];
+  const next = words.token(i + 1);
   const nextSound = soundOf(next);
   if (nextSound.little) return false;
   for (const index of matcher.indexes) if (index.mayStartApart(token.lower, sound.key, next.lower, nextSound.tail)) return true;
@@ -309,14 +310,14 @@ function mayStartHeardAsOne(matcher: Matcher, words: readonly Word[], tokens: re
  * The cheap test next: words that may be heard as one (no little word, nothing but spaces
  * between) whose letters or sound some term has.
  */
-function mayBeHeardAsOne(matcher: Matcher, words: readonly Word[], tokens: readonly Token[], i: number, size: number, source: string): boolean {
-  if (i + size > words.length) return false;
+function mayBeHeardAsOne(matcher: Matcher, words: WordList, i: number, to: number, size: number, source: string): boolean {
+  if (i + size > to) return false;
   let lower = '';
   let key = '';
   for (let k = 0; k < size; k++) {
-    const token = tokens[i + k];
+    const token = words.token(i + k);
     const sound = soundOf(token);
-    if (sound.little || (k > 0 && !joinable(source, words[i + k - 1], words[i + k]))) return false;
+    if (sound.little || (k > 0 && !joinable(source, words, i + k - 1))) return false;
     lower += token.lower;
     key += k > 0 ? sound.tail : sound.key;
   }
@@ -325,11 +326,12 @@ function mayBeHeardAsOne(matcher: Matcher, words: readonly Word[], tokens: reado
   return false;
 }
 
-/** Two words in one clause with nothing but spaces between (not `MRT (Mass`, not `fine-tune`). */
-function joinable(source: string, before: Word, after: Word): boolean {
-  if (before.endsClause) return false;
-  if (after.start === before.end + 1 && source.charCodeAt(before.end) === 32) return true;
-  for (let at = before.end; at < after.start; at++) if (!/\s/.test(source[at])) return false;
+/** Word `k` and the next in one clause with nothing but spaces between (not `MRT (Mass`, not `fine-tune`). */
+function joinable(source: string, words: WordList, k: number): boolean {
+  if (words.flags[k] & ENDS_CLAUSE) return false;
+  const [end, next] = [words.end(k), words.starts[k + 1]];
+  if (next === end + 1 && source.charCodeAt(end) === 32) return true;
+  for (let at = end; at < next; at++) if (!/\s/.test(source[at])) return false;
   return true;
 }
 

@@ -2,8 +2,9 @@ import { readGuests } from '../clips';
 import { getField } from '../fields';
 import type { EpisodeModel } from '../model';
 import { MIN_TERM_LENGTH, Term, TermIndex } from './vocabulary';
-import { EnglishWords, tokenTable } from './tokens';
-import { forEachWord, wordsIn } from './words';
+import { readLineWords } from './lineWords';
+import { EnglishWords, Token, tokenTable } from './tokens';
+import { forEachWordSpan, wordsIn } from './words';
 
 /**
  * Where the vocabulary comes from. The host reads the files (people files, other episodes, the
@@ -120,23 +121,20 @@ export function episodeTerms(model: EpisodeModel, site: SiteTerms): Term[] {
 
 /**
  * The spellings an episode contributes to the site's counts: words of its lines, headers and title
- * that no English list knows (names, tools, companies), each once.
+ * that no English list knows (names, tools, companies), each once, in the order first written.
+ * `keepLineWords`: the lines' words stay with the model for its check (see readLineWords).
  */
-export function episodeSpellings(model: EpisodeModel, english: EnglishWords | undefined): Set<string> {
-  // Each written word once, in the order first seen, then asked of the English list: most words recur.
-  // Read again rather than kept per item (wordsOf): held for every episode until its check, they cost more in garbage collection.
-  const written = new Set<string>();
-  const add = (word: string) => {
-    if (word.length >= 3) written.add(word);
+export function episodeSpellings(model: EpisodeModel, english: EnglishWords | undefined, keepLineWords = false): Set<string> {
+  // Each written word once (its token), then asked of the English list: most words recur.
+  const table = tokenTable(english);
+  const written = new Set<Token>();
+  const add = (token: Token) => {
+    if (token.text.length >= 3) written.add(token);
   };
   const title = getField(model.topLevel, 'title');
-  if (title?.valueSpan) forEachWord(model.text, title.valueSpan.start, title.valueSpan.end, add);
-  for (const item of model.transcript?.items ?? []) {
-    const field = getField(item.fields, item.kind === 'header' ? 'header' : 'line');
-    if (field?.valueSpan && (item.kind === 'line' || item.kind === 'header')) forEachWord(model.text, field.valueSpan.start, field.valueSpan.end, add);
-  }
+  if (title?.valueSpan) forEachWordSpan(model.text, title.valueSpan.start, title.valueSpan.end, (start, end) => add(table.at(model.text, start, end)));
+  readLineWords(model, table, keepLineWords, add);
   const spellings = new Set<string>();
-  const tokens = tokenTable(english);
-  for (const word of written) if (!tokens.of(word).english) spellings.add(word);
+  for (const token of written) if (!token.english) spellings.add(token.text);
   return spellings;
 }

@@ -12,6 +12,8 @@ export interface EnglishWords {
  * per word gives the word's own strings back, whose hashes V8 keeps.
  */
 export interface Token {
+  /** Its place in its table's `tokens` (what a word list keeps instead of the token). */
+  id: number;
   text: string;
   lower: string;
   /** Its lower case is an ordinary English word. */
@@ -20,6 +22,8 @@ export interface Token {
   plainEnglish: boolean;
   /** How it sounds inside words heard as one (matchJoined); worked out when first asked. */
   sound?: TokenSound;
+  /** The last matcher's answers for this word (match.ts): one matcher checks a whole episode. */
+  memo?: unknown;
 }
 
 export interface TokenSound {
@@ -37,23 +41,70 @@ export const FUNCTION_WORDS = new Set(
 
 const MAX_TOKENS = 200_000;
 
-/** The tokens of one English list (none: no word is English). */
+/**
+ * The tokens of one English list (none: no word is English), found by a word's characters in the
+ * text where it stands (`at`): no substring is made for a word seen before. An open-addressing
+ * table of token ids by a hash of the characters (FNV-1a), twice as many slots as tokens.
+ */
 export class TokenTable {
-  private readonly tokens = new Map<string, Token>();
+  /** Every token by id. Past MAX_TOKENS a new list starts; word lists made earlier keep theirs. */
+  tokens: Token[] = [];
+  private slots = new Int32Array(1 << 16).fill(-1);
 
   constructor(private readonly english: EnglishWords | undefined) {}
 
   of(text: string): Token {
-    let token = this.tokens.get(text);
-    if (!token) {
-      if (this.tokens.size > MAX_TOKENS) this.tokens.clear();
-      const lower = text.toLowerCase();
-      const isEnglish = this.english?.isWord(lower) ?? false;
-      token = { text, lower, english: isEnglish, plainEnglish: isEnglish && capitals(text) <= 1 };
-      this.tokens.set(text, token);
+    return this.at(text, 0, text.length);
+  }
+
+  /** The token of `text.slice(start, end)`. */
+  at(text: string, start: number, end: number): Token {
+    const mask = this.slots.length - 1;
+    for (let slot = hashOf(text, start, end) & mask; ; slot = (slot + 1) & mask) {
+      const id = this.slots[slot];
+      if (id < 0) return this.add(text.slice(start, end), slot);
+      if (sameText(this.tokens[id].text, text, start, end)) return this.tokens[id];
     }
+  }
+
+  private add(text: string, slot: number): Token {
+    if (this.tokens.length >= MAX_TOKENS) {
+      this.tokens = [];
+      this.slots.fill(-1);
+      return this.add(text, hashOf(text, 0, text.length) & (this.slots.length - 1));
+    }
+    const lower = text.toLowerCase();
+    const isEnglish = this.english?.isWord(lower) ?? false;
+    const token: Token = { id: this.tokens.length, text, lower, english: isEnglish, plainEnglish: isEnglish && capitals(text) <= 1 };
+    this.tokens.push(token);
+    this.slots[slot] = token.id;
+    if (this.tokens.length * 2 > this.slots.length) this.grow();
     return token;
   }
+
+  private grow(): void {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = this.slots.length - 1;
+    for (let id = 0; id < this.tokens.length; id++) {
+      const text = this.tokens[id].text;
+      let slot = hashOf(text, 0, text.length) & mask;
+      while (this.slots[slot] >= 0) slot = (slot + 1) & mask;
+      this.slots[slot] = id;
+    }
+  }
+}
+
+/** FNV-1a over the UTF-16 code units, its high bits folded into the low ones the slots use. */
+function hashOf(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let k = start; k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+  return hash ^ (hash >>> 15);
+}
+
+function sameText(known: string, text: string, start: number, end: number): boolean {
+  if (known.length !== end - start) return false;
+  for (let k = 0; k < known.length; k++) if (known.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
 }
 
 const byEnglish = new WeakMap<EnglishWords, TokenTable>();

@@ -36,12 +36,20 @@ export function wordsIn(text: string, from = 0, to = text.length): Word[] {
 /** What forEachWord calls for each word, in order (offsets in the whole text). */
 export type WordVisitor = (text: string, start: number, end: number, endsClause: boolean, quoted: boolean) => void;
 
-/**
- * The words of wordsIn, handed over one by one without an object each (the site's count reads
- * every line of every episode). Scanned by character codes, not regular expressions: no match
- * array and no chunk string for the plain words that most chunks are.
- */
+/** The words of wordsIn, handed over one by one without an object each. */
 export function forEachWord(text: string, from: number, to: number, visit: WordVisitor): void {
+  forEachWordSpan(text, from, to, (start, end, endsClause, quoted) => visit(text.slice(start, end), start, end, endsClause, quoted));
+}
+
+/** What forEachWordSpan calls for each word: the word is `text.slice(start, end)`. */
+export type WordSpanVisitor = (start: number, end: number, endsClause: boolean, quoted: boolean) => void;
+
+/**
+ * The words of wordsIn as offsets only (the site's count reads every line of every episode, and
+ * looks each word up by its characters: no string made for it). Scanned by character codes, not
+ * regular expressions: no match array and no chunk string for the plain words that most chunks are.
+ */
+export function forEachWordSpan(text: string, from: number, to: number, visit: WordSpanVisitor): void {
   let bracketDepth = 0;
   let at = from;
   while (at < to) {
@@ -52,7 +60,7 @@ export function forEachWord(text: string, from: number, to: number, visit: WordV
     // Most chunks are a plain word, perhaps ending a clause: the quick way.
     const letters = bracketDepth === 0 ? plainWordEnd(text, chunkStart, at) : -1;
     if (letters > 0) {
-      visit(text.slice(chunkStart, letters), chunkStart, letters, letters < at, false);
+      visit(chunkStart, letters, letters < at, false);
       continue;
     }
     const chunk = text.slice(chunkStart, at);
@@ -73,7 +81,7 @@ export function forEachWord(text: string, from: number, to: number, visit: WordV
     }
     const endsClause = /[,.;:!?…)]/.test(trail);
     const quoted = cores.length === 1 && /["“‘']/.test(chunk.slice(0, lead)) && /["”’']/.test(trail);
-    cores.forEach((core, k) => visit(core.text, core.start, core.start + core.text.length, k === cores.length - 1 && endsClause, quoted));
+    cores.forEach((core, k) => visit(core.start, core.start + core.text.length, k === cores.length - 1 && endsClause, quoted));
   }
 }
 

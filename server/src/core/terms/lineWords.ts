@@ -1,0 +1,110 @@
+import { getField } from '../fields';
+import type { EpisodeModel } from '../model';
+import type { Token, TokenTable } from './tokens';
+import { forEachWordSpan } from './words';
+
+/** A word's flags in a WordList. */
+export const ENDS_CLAUSE = 1;
+export const QUOTED = 2;
+
+/**
+ * Words as their tokens' ids, offsets and flags (see words.ts), in typed arrays: the CLI keeps the
+ * words of every line of every episode from the site's count to the check, and typed arrays are
+ * nothing the garbage collector has to visit. Word `k` is `text.slice(start(k), end(k))`.
+ */
+export class WordList {
+  ids = new Int32Array(16);
+  starts = new Int32Array(16);
+  flags = new Uint8Array(16);
+  length = 0;
+  /** The table's tokens when the list was made: the ids index them. */
+  private tokens: readonly Token[];
+
+  constructor(readonly table: TokenTable) {
+    this.tokens = table.tokens;
+  }
+
+  add(text: string, start: number, end: number, endsClause: boolean, quoted: boolean): Token {
+    const token = this.table.at(text, start, end);
+    if (this.table.tokens !== this.tokens) this.rebase();
+    if (this.length === this.ids.length) this.grow(this.length * 2);
+    this.ids[this.length] = token.id;
+    this.starts[this.length] = start;
+    this.flags[this.length] = (endsClause ? ENDS_CLAUSE : 0) | (quoted ? QUOTED : 0);
+    this.length++;
+    return token;
+  }
+
+  token(k: number): Token {
+    return this.tokens[this.ids[k]];
+  }
+
+  end(k: number): number {
+    return this.starts[k] + this.tokens[this.ids[k]].text.length;
+  }
+
+  /** Drops the room left for growth (a list kept until its episode is checked). */
+  trim(): void {
+    this.grow(this.length);
+  }
+
+  private grow(size: number): void {
+    const [ids, starts, flags] = [new Int32Array(size), new Int32Array(size), new Uint8Array(size)];
+    ids.set(this.ids.subarray(0, this.length));
+    starts.set(this.starts.subarray(0, this.length));
+    flags.set(this.flags.subarray(0, this.length));
+    [this.ids, this.starts, this.flags] = [ids, starts, flags];
+  }
+
+  /** The table started a new list of tokens (it was full): the words read so far move to it. */
+  private rebase(): void {
+    for (let k = 0; k < this.length; k++) this.ids[k] = this.table.of(this.tokens[this.ids[k]].text).id;
+    this.tokens = this.table.tokens;
+  }
+}
+
+/** The words of `text` from `from` to `to`, as a list. */
+export function readWords(table: TokenTable, text: string, from: number, to: number): WordList {
+  const words = new WordList(table);
+  forEachWordSpan(text, from, to, (start, end, endsClause, quoted) => words.add(text, start, end, endsClause, quoted));
+  return words;
+}
+
+/** The words of every spoken line and header of an episode, read once: item `i`'s are `first[i]` to `first[i + 1]`. */
+export interface EpisodeWords {
+  words: WordList;
+  first: Int32Array;
+}
+
+/**
+ * Reads the words of an episode's lines and headers, handing each to `visit` as it is read (the
+ * site's count); `keep`: the words stay with the model for its check (lineWordsOf), so a host that
+ * counts the site's spellings and then checks the same model (the CLI) reads each line once.
+ */
+export function readLineWords(model: EpisodeModel, table: TokenTable, keep: boolean, visit: (token: Token) => void): void {
+  const { text, transcript } = model;
+  const items = transcript?.items ?? [];
+  const words = keep ? new WordList(table) : undefined;
+  const first = new Int32Array(keep ? items.length + 1 : 0);
+  const add = words
+    ? (start: number, end: number, endsClause: boolean, quoted: boolean) => visit(words.add(text, start, end, endsClause, quoted))
+    : (start: number, end: number) => visit(table.at(text, start, end));
+  for (let i = 0; i < items.length; i++) {
+    if (words) first[i] = words.length;
+    const item = items[i];
+    if (item.kind !== 'line' && item.kind !== 'header') continue;
+    const span = getField(item.fields, item.kind)?.valueSpan;
+    if (span) forEachWordSpan(text, span.start, span.end, add);
+  }
+  if (!words) return;
+  first[items.length] = words.length;
+  words.trim();
+  kept.set(model, { words, first });
+}
+
+const kept = new WeakMap<EpisodeModel, EpisodeWords>();
+
+/** The words readLineWords kept for this model, if it was read with `keep`. */
+export function lineWordsOf(model: EpisodeModel): EpisodeWords | undefined {
+  return kept.get(model);
+}
