@@ -94,12 +94,27 @@ function whoMisses(matcher: Matcher, item: TranscriptItem, text: string): readon
   return cached(item, matcher, 'who', () => {
     const span = getField(item.fields, 'who')?.valueSpan;
     if (!span) return [];
-    const words = readWords(tokenTable(matcher.english), text, span.start, span.end);
-    return nearMisses(matcher, words, 0, words.length, text).flatMap((miss) => {
+    const misses = whoMissesOf(matcher, text.slice(span.start, span.end));
+    return misses.map((miss) => ({ ...miss, start: miss.start + span.start, end: miss.end + span.start }));
+  });
+}
+
+/** Each matcher's near misses of a `who` as written (offsets in it): an episode's few speakers are on every line. */
+const whoAnswers = new WeakMap<Matcher, Map<string, NearMiss[]>>();
+
+function whoMissesOf(matcher: Matcher, written: string): NearMiss[] {
+  let known = whoAnswers.get(matcher);
+  if (!known) whoAnswers.set(matcher, (known = new Map()));
+  let misses = known.get(written);
+  if (!misses) {
+    const words = readWords(tokenTable(matcher.english), written, 0, written.length);
+    misses = nearMisses(matcher, words, 0, words.length, written).flatMap((miss) => {
       const names = miss.terms.filter((term) => term.name);
       return names.length > 0 ? [{ ...miss, terms: names }] : [];
     });
-  });
+    known.set(written, misses);
+  }
+  return misses;
 }
 
 /** Near misses shift with their item: stored relative to the item, for one matcher. */
@@ -128,7 +143,8 @@ function matcherFor(ctx: RuleContext, input: TermsInput): Matcher {
   const signature = terms.map((t) => `${t.text}\u0000${t.origin.kind}\u0000${'fullName' in t.origin ? t.origin.fullName : ''}`).join('\u0001');
   const known = episodeMatchers.get(ctx.model.uri);
   if (known && known.signature === signature && known.input === input) return known.matcher;
-  const matcher: Matcher = { indexes: [new TermIndex(terms), siteIndex(input.site)], input, english: input.site.english };
+  const site = siteIndex(input.site);
+  const matcher: Matcher = { indexes: [new TermIndex(terms), site], site, input, english: input.site.english };
   if (episodeMatchers.size > 64) episodeMatchers.clear();
   episodeMatchers.set(ctx.model.uri, { signature, input, matcher });
   return matcher;

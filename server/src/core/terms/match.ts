@@ -2,9 +2,9 @@ import { editDistance } from '../text';
 import { joinedSoundKey, soundKeys } from './phonetic';
 import { episodeCount, MIN_EPISODES, TermsInput } from './sources';
 import type { EnglishWords } from './tokens';
-import { MIN_TERM_LENGTH, originRank, Term, TermIndex } from './vocabulary';
+import { ApartStarts, MIN_TERM_LENGTH, opensApart, originRank, Term, TermIndex } from './vocabulary';
 import { ENDS_CLAUSE, QUOTED, WordList } from './lineWords';
-import { soundOf, Token } from './tokens';
+import { soundOf, Token, TokenSound } from './tokens';
 
 /** A word, or two or three words heard as one, that is probably a misheard term. */
 export interface NearMiss {
@@ -24,6 +24,8 @@ interface Scored {
 
 export interface Matcher {
   indexes: readonly TermIndex[];
+  /** The site's index among them, the same for every episode: what a word may open there is remembered on its token. */
+  site?: TermIndex;
   input: TermsInput;
   english?: EnglishWords;
 }
@@ -302,8 +304,21 @@ function mayStartHeardAsOne(matcher: Matcher, words: WordList, i: number, to: nu
   const next = words.token(i + 1);
   const nextSound = soundOf(next);
   if (nextSound.little) return false;
-  for (const index of matcher.indexes) if (index.mayStartApart(token.lower, sound.key, next.lower, nextSound.tail)) return true;
+  for (const index of matcher.indexes) {
+    if (index !== matcher.site) {
+      if (index.mayStartApart(token.lower, sound.key, next.lower, nextSound.tail)) return true;
+      continue;
+    }
+    const starts = siteStarts(index, token, sound);
+    if (opensApart(starts.letters, starts.sounds, next.lower, nextSound.tail)) return true;
+  }
   return false;
+}
+
+/** What a word may open in the site's index, worked out once per token (every episode asks it of the same index). */
+function siteStarts(site: TermIndex, token: Token, sound: TokenSound): ApartStarts {
+  if (token.siteStarts?.index !== site) token.siteStarts = { index: site, ...site.apartStarts(token.lower, sound.key) };
+  return token.siteStarts;
 }
 
 /**

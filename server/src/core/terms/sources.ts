@@ -124,12 +124,17 @@ export function episodeTerms(model: EpisodeModel, site: SiteTerms): Term[] {
  * that no English list knows (names, tools, companies), each once, in the order first written.
  * `keepLineWords`: the lines' words stay with the model for its check (see readLineWords).
  */
+/** Counts made so far: a token marked with the current count's number was written already in its episode. */
+let spellingCounts = 0;
+
 export function episodeSpellings(model: EpisodeModel, english: EnglishWords | undefined, keepLineWords = false): Set<string> {
   // Each written word once (its token), then asked of the English list: most words recur.
   const table = tokenTable(english);
-  const written = new Set<Token>();
+  const written: Token[] = [];
+  const mark = ++spellingCounts;
   const add = (token: Token) => {
-    if (token.text.length >= 3) written.add(token);
+    if (token.counted !== mark && token.text.length >= 3) written.push(token);
+    token.counted = mark;
   };
   const title = getField(model.topLevel, 'title');
   if (title?.valueSpan) forEachWordSpan(model.text, title.valueSpan.start, title.valueSpan.end, (start, end) => add(table.at(model.text, start, end)));

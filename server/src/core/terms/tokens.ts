@@ -1,4 +1,5 @@
 import { soundKeys } from './phonetic';
+import type { ApartStarts } from './vocabulary';
 
 /** An English word list: whether a word (in lower case) is an ordinary word. */
 export interface EnglishWords {
@@ -24,6 +25,10 @@ export interface Token {
   sound?: TokenSound;
   /** The last matcher's answers for this word (match.ts): one matcher checks a whole episode. */
   memo?: unknown;
+  /** The last count of an episode's spellings that saw it (sources.ts): each word once per episode. */
+  counted?: number;
+  /** What it may open in the site's index (match.ts), for that index. */
+  siteStarts?: ApartStarts & { index: unknown };
 }
 
 export interface TokenSound {

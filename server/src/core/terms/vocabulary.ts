@@ -94,9 +94,12 @@ export class TermIndex {
    * (`nextTail`: its key without an opening vowel; empty, it says nothing of what follows).
    */
   mayStartApart(lower: string, key: string, nextLower: string, nextTail: string): boolean {
-    if (this.apartLetterStarts.get(lower)?.has(nextLower[0])) return true;
-    const sounds = this.apartSoundStarts.get(key);
-    return sounds !== undefined && (nextTail === '' || sounds.has(nextTail[0]));
+    return opensApart(this.apartLetterStarts.get(lower), this.apartSoundStarts.get(key), nextLower, nextTail);
+  }
+
+  /** What may follow a word's letters and its sound key at the start of a term heard apart (see opensApart). */
+  apartStarts(lower: string, key: string): ApartStarts {
+    return { letters: this.apartLetterStarts.get(lower), sounds: this.apartSoundStarts.get(key) };
   }
 
   private addApart(term: Term): void {
@@ -128,6 +131,18 @@ export class TermIndex {
     }
     return [...found];
   }
+}
+
+/** The characters that may follow a word's letters (`letters`) and its sound key (`sounds`) in terms heard apart; none: no such term. */
+export interface ApartStarts {
+  letters?: ReadonlySet<string>;
+  sounds?: ReadonlySet<string>;
+}
+
+/** Whether the next word (its lower case, its sound key without an opening vowel) may go on a term a word opens (ApartStarts). */
+export function opensApart(letters: ReadonlySet<string> | undefined, sounds: ReadonlySet<string> | undefined, nextLower: string, nextTail: string): boolean {
+  if (letters?.has(nextLower[0])) return true;
+  return sounds !== undefined && (nextTail === '' || sounds.has(nextTail[0]));
 }
 
 /** Only the site's own terms and names, not the dictionaries', are taken for words heard apart (see matchJoined). */
