@@ -13,15 +13,17 @@ export const QUOTED = 2;
  * nothing the garbage collector has to visit. Word `k` is `text.slice(start(k), end(k))`.
  */
 export class WordList {
-  ids = new Int32Array(16);
-  starts = new Int32Array(16);
-  flags = new Uint8Array(16);
+  ids: Int32Array;
+  starts: Int32Array;
+  flags: Uint8Array;
   length = 0;
   /** The table's tokens when the list was made: the ids index them. */
   private tokens: readonly Token[];
 
-  constructor(readonly table: TokenTable) {
+  /** `room`: the words expected (the list grows past it). */
+  constructor(readonly table: TokenTable, room = 16) {
     this.tokens = table.tokens;
+    [this.ids, this.starts, this.flags] = [new Int32Array(room), new Int32Array(room), new Uint8Array(room)];
   }
 
   add(text: string, start: number, end: number, endsClause: boolean, quoted: boolean): Token {
@@ -65,7 +67,7 @@ export class WordList {
 
 /** The words of `text` from `from` to `to`, as a list. */
 export function readWords(table: TokenTable, text: string, from: number, to: number): WordList {
-  const words = new WordList(table);
+  const words = new WordList(table, 8);
   forEachWordSpan(text, from, to, (start, end, endsClause, quoted) => words.add(text, start, end, endsClause, quoted));
   return words;
 }
@@ -84,7 +86,8 @@ export interface EpisodeWords {
 export function readLineWords(model: EpisodeModel, table: TokenTable, keep: boolean, visit: (token: Token) => void): void {
   const { text, transcript } = model;
   const items = transcript?.items ?? [];
-  const words = keep ? new WordList(table) : undefined;
+  // About one word in six characters of an episode's text: room for most episodes' words at once.
+  const words = keep ? new WordList(table, Math.ceil(text.length / 6)) : undefined;
   const first = new Int32Array(keep ? items.length + 1 : 0);
   const add = words
     ? (start: number, end: number, endsClause: boolean, quoted: boolean) => visit(words.add(text, start, end, endsClause, quoted))

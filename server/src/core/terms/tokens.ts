@@ -80,7 +80,8 @@ export class TokenTable {
     }
     const lower = text.toLowerCase();
     const isEnglish = this.english?.isWord(lower) ?? false;
-    const token: Token = { id: this.tokens.length, text, lower, english: isEnglish, plainEnglish: isEnglish && capitals(text) <= 1 };
+    // Every field from the start: tokens of one shape keep the property reads in the hot loops monomorphic.
+    const token: Token = { id: this.tokens.length, text, lower, english: isEnglish, plainEnglish: isEnglish && capitals(text) <= 1, sound: undefined, memo: undefined, counted: undefined, siteStarts: undefined };
     this.tokens.push(token);
     this.slots[slot] = token.id;
     if (this.tokens.length * 2 > this.slots.length) this.grow();
