@@ -21,7 +21,13 @@ export function checkTerms(ctx: RuleContext): void {
   const read = lineWordsOf(ctx.model);
   const kept = read?.words.table === tokenTable(matcher.english) ? read : undefined;
   const misses: NearMiss[] = [];
-  for (const item of ctx.lines) misses.push(...lineMisses(matcher, item, ctx.model.text, kept), ...whoMisses(matcher, item, ctx.model.text));
+  for (const item of ctx.lines) {
+    // Words kept from the site's count: a model checked once (the CLI), no item cache to fill.
+    const line = kept ? lineMissesIn(matcher, item, ctx.model.text, kept) : lineMisses(matcher, item, ctx.model.text);
+    const who = whoMisses(matcher, item, ctx.model.text, !kept);
+    if (line.length > 0) misses.push(...line);
+    if (who.length > 0) misses.push(...who);
+  }
   const byText = new Map<string, NearMiss[]>();
   for (const miss of misses) byText.set(miss.text, [...(byText.get(miss.text) ?? []), miss]);
   for (const miss of misses) report(ctx, miss, byText.get(miss.text)!);
@@ -78,25 +84,28 @@ interface ItemMisses {
 const itemMisses = new WeakMap<TranscriptItem, ItemMisses>();
 const NONE: readonly NearMiss[] = Object.freeze([]);
 
-/** `read`: the words of the item's model, read once for the site's count (lineWords.ts). */
-function lineMisses(matcher: Matcher, item: TranscriptItem, text: string, read?: EpisodeWords): readonly NearMiss[] {
-  return cached(item, matcher, 'line', () => {
-    const span = getField(item.fields, 'line')?.valueSpan;
-    if (!span) return [];
-    if (read && read.first.length > item.index + 1) return nearMisses(matcher, read.words, read.first[item.index], read.first[item.index + 1], text);
-    const words = readWords(tokenTable(matcher.english), text, span.start, span.end);
-    return nearMisses(matcher, words, 0, words.length, text);
-  });
+function lineMisses(matcher: Matcher, item: TranscriptItem, text: string): readonly NearMiss[] {
+  return cached(item, matcher, 'line', () => lineMissesIn(matcher, item, text));
 }
 
-/** A `who` is a name: only names are offered for it. */
-function whoMisses(matcher: Matcher, item: TranscriptItem, text: string): readonly NearMiss[] {
-  return cached(item, matcher, 'who', () => {
+/** `read`: the words of the item's model, read once for the site's count (lineWords.ts). */
+function lineMissesIn(matcher: Matcher, item: TranscriptItem, text: string, read?: EpisodeWords): NearMiss[] {
+  const span = getField(item.fields, 'line')?.valueSpan;
+  if (!span) return [];
+  if (read && read.first.length > item.index + 1) return nearMisses(matcher, read.words, read.first[item.index], read.first[item.index + 1], text);
+  const words = readWords(tokenTable(matcher.english), text, span.start, span.end);
+  return nearMisses(matcher, words, 0, words.length, text);
+}
+
+/** A `who` is a name: only names are offered for it. `remember`: kept per item (see cached). */
+function whoMisses(matcher: Matcher, item: TranscriptItem, text: string, remember = true): readonly NearMiss[] {
+  const find = () => {
     const span = getField(item.fields, 'who')?.valueSpan;
     if (!span) return [];
     const misses = whoMissesOf(matcher, text.slice(span.start, span.end));
-    return misses.map((miss) => ({ ...miss, start: miss.start + span.start, end: miss.end + span.start }));
-  });
+    return misses.length === 0 ? misses : misses.map((miss) => ({ ...miss, start: miss.start + span.start, end: miss.end + span.start }));
+  };
+  return remember ? cached(item, matcher, 'who', find) : find();
 }
 
 /** Each matcher's near misses of a `who` as written (offsets in it): an episode's few speakers are on every line. */
