@@ -7,30 +7,38 @@ import { forEachWordSpan } from './words';
 export const ENDS_CLAUSE = 1;
 export const QUOTED = 2;
 
+/** Lists made so far: a token marked with a list's number has its place in that list's `tokens`. */
+let lists = 0;
+
 /**
- * Words as their tokens' ids, offsets and flags (see words.ts), in typed arrays: the CLI keeps the
- * words of every line of every episode from the site's count to the check, and typed arrays are
- * nothing the garbage collector has to visit. Word `k` is `text.slice(start(k), end(k))`.
+ * Words as numbers into the list's own tokens (each distinct word once), with their offsets and
+ * flags (see words.ts), in typed arrays: the CLI keeps the words of every line of every episode
+ * from the site's count to the check, and typed arrays are nothing the garbage collector has to
+ * visit. Word `k` is `text.slice(starts[k], end(k))`.
  */
 export class WordList {
   ids: Int32Array;
   starts: Int32Array;
   flags: Uint8Array;
   length = 0;
-  /** The table's tokens when the list was made: the ids index them. */
-  private tokens: readonly Token[];
+  /** The distinct tokens, in the order first read: `ids` index them. */
+  private readonly tokens: Token[] = [];
+  private readonly number = ++lists;
 
   /** `room`: the words expected (the list grows past it). */
   constructor(readonly table: TokenTable, room = 16) {
-    this.tokens = table.tokens;
     [this.ids, this.starts, this.flags] = [new Int32Array(room), new Int32Array(room), new Uint8Array(room)];
   }
 
   add(text: string, start: number, end: number, endsClause: boolean, quoted: boolean): Token {
     const token = this.table.at(text, start, end);
-    if (this.table.tokens !== this.tokens) this.rebase();
+    if (token.list !== this.number) {
+      token.list = this.number;
+      token.place = this.tokens.length;
+      this.tokens.push(token);
+    }
     if (this.length === this.ids.length) this.grow(this.length * 2);
-    this.ids[this.length] = token.id;
+    this.ids[this.length] = token.place!;
     this.starts[this.length] = start;
     this.flags[this.length] = (endsClause ? ENDS_CLAUSE : 0) | (quoted ? QUOTED : 0);
     this.length++;
@@ -56,12 +64,6 @@ export class WordList {
     starts.set(this.starts.subarray(0, this.length));
     flags.set(this.flags.subarray(0, this.length));
     [this.ids, this.starts, this.flags] = [ids, starts, flags];
-  }
-
-  /** The table started a new list of tokens (it was full): the words read so far move to it. */
-  private rebase(): void {
-    for (let k = 0; k < this.length; k++) this.ids[k] = this.table.of(this.tokens[this.ids[k]].text).id;
-    this.tokens = this.table.tokens;
   }
 }
 

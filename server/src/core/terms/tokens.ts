@@ -13,7 +13,7 @@ export interface EnglishWords {
  * per word gives the word's own strings back, whose hashes V8 keeps.
  */
 export interface Token {
-  /** Its place in its table's `tokens` (what a word list keeps instead of the token). */
+  /** Its place in its table's `tokens`. */
   id: number;
   text: string;
   lower: string;
@@ -25,6 +25,9 @@ export interface Token {
   sound?: TokenSound;
   /** The last matcher's answers for this word (match.ts): one matcher checks a whole episode. */
   memo?: unknown;
+  /** The last word list that holds it (`list`, its number) and its place there (lineWords.ts). */
+  list?: number;
+  place?: number;
   /** The last count of an episode's spellings that saw it (sources.ts): each word once per episode. */
   counted?: number;
   /** What it may open in the site's index (match.ts), for that index. */
@@ -52,11 +55,12 @@ const MAX_TOKENS = 200_000;
  * table of token ids by a hash of the characters (FNV-1a), twice as many slots as tokens.
  */
 export class TokenTable {
-  /** Every token by id. Past MAX_TOKENS a new list starts; word lists made earlier keep theirs. */
+  /** Every token by id. Past `maxTokens` a new list starts (word lists hold their tokens themselves). */
   tokens: Token[] = [];
   private slots = new Int32Array(1 << 16).fill(-1);
 
-  constructor(private readonly english: EnglishWords | undefined) {}
+  /** `maxTokens`: past this many, a new list of tokens starts (a long-running server meets ever new words). */
+  constructor(private readonly english: EnglishWords | undefined, private readonly maxTokens = MAX_TOKENS) {}
 
   of(text: string): Token {
     return this.at(text, 0, text.length);
@@ -73,7 +77,7 @@ export class TokenTable {
   }
 
   private add(text: string, slot: number): Token {
-    if (this.tokens.length >= MAX_TOKENS) {
+    if (this.tokens.length >= this.maxTokens) {
       this.tokens = [];
       this.slots.fill(-1);
       return this.add(text, hashOf(text, 0, text.length) & (this.slots.length - 1));
@@ -81,7 +85,7 @@ export class TokenTable {
     const lower = text.toLowerCase();
     const isEnglish = this.english?.isWord(lower) ?? false;
     // Every field from the start: tokens of one shape keep the property reads in the hot loops monomorphic.
-    const token: Token = { id: this.tokens.length, text, lower, english: isEnglish, plainEnglish: isEnglish && capitals(text) <= 1, sound: undefined, memo: undefined, counted: undefined, siteStarts: undefined };
+    const token: Token = { id: this.tokens.length, text, lower, english: isEnglish, plainEnglish: isEnglish && capitals(text) <= 1, sound: undefined, memo: undefined, list: undefined, place: undefined, counted: undefined, siteStarts: undefined };
     this.tokens.push(token);
     this.slots[slot] = token.id;
     if (this.tokens.length * 2 > this.slots.length) this.grow();
