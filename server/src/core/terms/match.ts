@@ -136,10 +136,10 @@ const NO_TERMS: Term[] = [];
 
 /** A word's terms, remembered on its token for the last matcher asking: one matcher checks a whole episode, which says the same words over and over. */
 function termsOfWord(matcher: Matcher, token: Token): Term[] {
-  const memo = token.memo as { matcher: Matcher; terms: Term[] } | undefined;
-  if (memo?.matcher === matcher) return memo.terms;
+  if (token.termsBy === matcher) return token.terms as Term[];
   const terms = termsFor(matcher, token.text);
-  token.memo = { matcher, terms };
+  token.termsBy = matcher;
+  token.terms = terms;
   return terms;
 }
 

@@ -23,8 +23,9 @@ export interface Token {
   plainEnglish: boolean;
   /** How it sounds inside words heard as one (matchJoined); worked out when first asked. */
   sound?: TokenSound;
-  /** The last matcher's answers for this word (match.ts): one matcher checks a whole episode. */
-  memo?: unknown;
+  /** The last matcher's answer for this word (`terms`, match.ts): one matcher checks a whole episode. */
+  termsBy?: unknown;
+  terms?: readonly unknown[];
   /** The last word list that holds it (`list`, its number) and its place there (lineWords.ts). */
   list?: number;
   place?: number;
@@ -85,7 +86,7 @@ export class TokenTable {
     const lower = text.toLowerCase();
     const isEnglish = this.english?.isWord(lower) ?? false;
     // Every field from the start: tokens of one shape keep the property reads in the hot loops monomorphic.
-    const token: Token = { id: this.tokens.length, text, lower, english: isEnglish, plainEnglish: isEnglish && capitals(text) <= 1, sound: undefined, memo: undefined, list: undefined, place: undefined, counted: undefined, siteStarts: undefined };
+    const token: Token = { id: this.tokens.length, text, lower, english: isEnglish, plainEnglish: isEnglish && capitals(text) <= 1, sound: undefined, termsBy: undefined, terms: undefined, list: undefined, place: undefined, counted: undefined, siteStarts: undefined };
     this.tokens.push(token);
     this.slots[slot] = token.id;
     if (this.tokens.length * 2 > this.slots.length) this.grow();
