@@ -83,7 +83,7 @@ for (const input of inputs) {
     if (profile && s.name === 'ours') {
       dir = path.join(profileDir, input.name.replace(/[^a-z0-9]+/gi, '-'));
       mkdirSync(dir, { recursive: true });
-      s.args = ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...s.args];
+      s.args = ['--cpu-prof', '--cpu-prof-interval=250', `--cpu-prof-dir=${dir}`, ...s.args];
     }
     log(`${input.name}: ${s.name} ...`);
     const t = performance.now();
@@ -103,6 +103,8 @@ for (const input of inputs) {
       const file = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(dir, f)).pop();
       const r = row.servers[s.name];
       if (file) r.profile = { file, top: summarizeProfile(file), open: r.openWindowUs && summarizeProfile(file, r.openWindowUs), edits: r.editWindowUs && summarizeProfile(file, r.editWindowUs) };
+      // The windows beside the profile, for a closer look at the open or the edits alone (any .cpuprofile reader).
+      if (file) writeFileSync(`${file}.windows.json`, JSON.stringify({ openUs: r.openWindowUs, editsUs: r.editWindowUs }));
     }
   }
   results.push(row);

@@ -14,5 +14,11 @@ fi
 mkdir -p "$E2E/out"
 rm -f "$E2E"/out/*.png "$E2E"/out/*.log
 cd "$E2E"
-if [ $# -eq 0 ]; then set -- tests/*.test.mjs; fi
+if [ $# -eq 0 ]; then
+  # The grammar tests read VS Code's own Markdown and YAML grammars and default themes from the
+  # code-server just installed; npm test runs before that install on a fresh clone, so they run here.
+  echo "grammar and theme tests against the installed VS Code's grammars:"
+  (cd "$E2E/../.." && TRANSCRIPTS_REQUIRE_VSCODE_GRAMMARS=1 node --test --test-reporter=spec out/test/unit/grammar.test.js)
+  set -- tests/*.test.mjs
+fi
 exec "$NODE" --test --test-concurrency="${E2E_CONCURRENCY:-1}" --test-timeout=240000 --test-reporter=spec "$@"

@@ -173,6 +173,10 @@ describe('transcript injection grammar: hosts', () => {
       console.log(`grammar test host: ${host.name}`);
       t.diagnostic(`host: ${host.name}`);
     }
+    // The end-to-end run (test/e2e/run.sh) sets this once code-server is installed: there, VS Code's own grammars and themes must be tested.
+    if (!vscode && process.env.TRANSCRIPTS_REQUIRE_VSCODE_GRAMMARS) {
+      assert.fail(`VS Code's grammars were required but not found (looked in VSCODE_BUILTIN_EXTENSIONS and ${path.join('test', 'e2e', 'node_modules', 'code-server')})`);
+    }
     if (!vscode) {
       console.log('grammar test host: VS Code grammars not found (install test/e2e or set VSCODE_BUILTIN_EXTENSIONS); fixture host only');
       t.diagnostic('VS Code grammars not found; fixture host only');

@@ -80,3 +80,28 @@ test('the site\'s terms arriving after the first check (a server loads them afte
   assert.deepEqual(loaded.map((f) => f.rule), ['term-spelling', 'sec-order']);
   assert.deepEqual({ terms: ran('checkTerms'), order: ran('checkOrder'), rate: ran('checkSpeechRate') }, { ...before, terms: before.terms + 1 });
 });
+
+test('typing in one copy of a pasted block re-checks the runs around it only, and equals a fresh analysis', () => {
+  const said = (n: number) => `This is line number ${n} of the block that was pasted twice by mistake.`;
+  // Two pasted pairs far apart: (1, 1) near the start and (5, 5) near the end.
+  const text = episode(
+    item(said(1), 10) + item(said(1), 10) + item(said(2), 20, 'Marco') + item(said(3), 30) +
+    item(said(4), 40, 'Marco') + item(said(5), 50) + item(said(5), 50),
+  );
+  const at = text.indexOf(said(1), text.indexOf(said(1)) + 1) + 'This'.length; // inside the second copy of line 1
+  const { next, fresh } = edited(text, at, 'q');
+  const local = incrementalStats.local.get('checkDuplicates') ?? 0;
+  const runs = ran('checkDuplicates');
+  const findings = analyze(next, DEFAULT_CONFIG);
+  assert.deepEqual(summary(findings), summary(fresh));
+  assert.deepEqual(findings.filter((f) => f.rule === 'item-duplicate').map((f) => f.message), [`line "This is line number 5 of the block that…" repeats the previous line`]);
+  assert.equal(incrementalStats.local.get('checkDuplicates'), local + 1, 'only the stretch around the edited copy was checked');
+  assert.equal(ran('checkDuplicates'), runs, 'the whole check did not run');
+
+  // Deleting the letter makes the pair again: found, at the same place as in a fresh analysis.
+  const back = updateEpisode(next, { start: at, end: at + 1, text: '' }, text)!;
+  const again = analyze(back, DEFAULT_CONFIG);
+  assert.deepEqual(summary(again), summary(analyze(parseEpisode(text, 'file:///fresh-pasted-twice.md'), DEFAULT_CONFIG)));
+  assert.equal(again.filter((f) => f.rule === 'item-duplicate').length, 2);
+  assert.equal(incrementalStats.local.get('checkDuplicates'), local + 2);
+});

@@ -37,14 +37,13 @@ export function frontMatterProblem(yaml: string, maxKB = DEFAULT_FRONT_MATTER_KB
 
 /** The limit check and, when it passes, the number of lines (kept by the model for the keystroke path). */
 export function checkFrontMatter(yaml: string, maxKB = DEFAULT_FRONT_MATTER_KB): { problem?: LimitProblem; lines: number } {
-  const problem = limitProblem(yaml, maxKB);
-  return problem ? { problem, lines: 0 } : { lines: countLines(yaml) };
+  return scanLimits(yaml, maxKB);
 }
 
 /** The limits after an edit inside one item: the old text passed, so only the sizes and the item's own lines can fail. */
 export function editedItemProblem(itemText: string, frontMatterLength: number, frontMatterLines: number, maxKB = DEFAULT_FRONT_MATTER_KB): boolean {
   if (frontMatterLength > maxKB * 1024 || frontMatterLines > maxLinesFor(maxKB)) return true;
-  return limitProblem(itemText, maxKB) !== undefined;
+  return scanLimits(itemText, maxKB).problem !== undefined;
 }
 
 export function countLines(text: string): number {
@@ -60,11 +59,13 @@ function maxLinesFor(maxKB: number): number {
   return Math.round((FRONT_MATTER_LIMITS.lines * maxKB) / DEFAULT_FRONT_MATTER_KB);
 }
 
-function limitProblem(yaml: string, maxKB: number): LimitProblem | undefined {
+/** One pass over the text: the first limit it passes, or its number of lines (as countLines counts them) when it passes none. */
+function scanLimits(yaml: string, maxKB: number): { problem?: LimitProblem; lines: number } {
+  const problem = (found: LimitProblem) => ({ problem: found, lines: 0 });
   const maxLength = maxKB * 1024;
   const maxLines = maxLinesFor(maxKB);
   if (yaml.length > maxLength) {
-    return { message: `it is too large to check (${kb(yaml.length)}; the limit is ${kb(maxLength)}): raise transcripts.limits.frontMatterKB to check it`, offset: 0 };
+    return problem({ message: `it is too large to check (${kb(yaml.length)}; the limit is ${kb(maxLength)}): raise transcripts.limits.frontMatterKB to check it`, offset: 0 });
   }
   let lines = 1;
   let brackets = 0;
@@ -74,7 +75,7 @@ function limitProblem(yaml: string, maxKB: number): LimitProblem | undefined {
     const c = yaml.charCodeAt(i);
     if (c === 10 || c === 13) {
       if (c === 13 && yaml.charCodeAt(i + 1) === 10) i++;
-      if (++lines > maxLines) return { message: `it is too long to check (over ${maxLines.toLocaleString('en')} lines): raise transcripts.limits.frontMatterKB to check it`, offset: i + 1 };
+      if (++lines > maxLines) return problem({ message: `it is too long to check (over ${maxLines.toLocaleString('en')} lines): raise transcripts.limits.frontMatterKB to check it`, offset: i + 1 });
       lineStart = true;
       lead = 0;
       continue;
@@ -82,12 +83,13 @@ function limitProblem(yaml: string, maxKB: number): LimitProblem | undefined {
     if (lineStart) {
       // space, tab, '-', '?', ':'
       if (c === 32 || c === 9 || c === 45 || c === 63 || c === 58) {
-        if (++lead > FRONT_MATTER_LIMITS.indent) return { message: `it is nested too deeply to check (a line indented over ${FRONT_MATTER_LIMITS.indent} columns)`, offset: i };
+        if (++lead > FRONT_MATTER_LIMITS.indent) return problem({ message: `it is nested too deeply to check (a line indented over ${FRONT_MATTER_LIMITS.indent} columns)`, offset: i });
       } else lineStart = false;
     }
     if (c === 91 || c === 123) brackets++;
   }
-  return brackets > FRONT_MATTER_LIMITS.depth ? flowDepthProblem(yaml) : undefined;
+  const deep = brackets > FRONT_MATTER_LIMITS.depth ? flowDepthProblem(yaml) : undefined;
+  return deep ? problem(deep) : { lines };
 }
 
 /** The exact depth of flow collections, from the YAML lexer (brackets inside quoted or plain text do not count). */

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, Schema } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import { hasAnchors } from './nodes';
 
@@ -30,6 +30,12 @@ export interface SplitParse {
 }
 
 const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true } as const;
+/**
+ * How one item is parsed (here and by the incremental update): the YAML 1.2 core schema a document
+ * without directives gets, built once and shared, instead of once per item (an item's text holds no
+ * `%YAML` directive: those make the caller parse the whole front matter).
+ */
+export const ITEM_PARSE_OPTIONS = { ...PARSE_OPTIONS, schema: new Schema({ resolveKnownTags: true, schema: 'core' }) };
 // Lines end at LF (or CRLF) only, as the YAML parser reads them: a lone CR is text inside a line.
 const TRANSCRIPT_KEY = /(?:^|\n)transcript[ \t]*:[ \t]*(?:#[^\n]*)?\r?\n/;
 const DOCUMENT_MARKERS = /(?:^|[\r\n])(?:---|\.\.\.|%)/;
@@ -47,7 +53,7 @@ export function parseByItems(yaml: string): SplitParse | undefined {
   for (let k = 0; k < block.starts.length; k++) {
     const offset = block.starts[k];
     const chunk = yaml.slice(offset, block.starts[k + 1] ?? block.end);
-    const doc = parseDocument(chunk, PARSE_OPTIONS);
+    const doc = parseDocument(chunk, ITEM_PARSE_OPTIONS);
     if (doc.errors.length > 0 || !isSeq(doc.contents) || doc.contents.items.length !== 1 || hasAnchors(doc, chunk)) return undefined;
     items.push({ offset, node: doc.contents.items[0] as YamlNode });
     // The list ends where the last chunk's list ends (trailing comments included, as in a whole parse).

@@ -121,10 +121,11 @@ function sameItems(a: readonly TranscriptItem[], b: readonly TranscriptItem[]): 
 
 /** A finding moved by `delta` (its span and its fixes' edits), as a new object: cached ones are shared. */
 export function shiftFinding(finding: Finding, delta: number): Finding {
-  return {
-    ...finding,
-    start: finding.start + delta,
-    end: finding.end + delta,
-    fixes: finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) })),
-  };
+  // Every keystroke moves the findings after it: no copy of an empty fix list.
+  const fixes = finding.fixes.length === 0 ? finding.fixes : finding.fixes.map((fix) => shiftFix(fix, delta));
+  return { ...finding, start: finding.start + delta, end: finding.end + delta, fixes };
+}
+
+function shiftFix(fix: Fix, delta: number): Fix {
+  return { ...fix, edits: fix.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) };
 }

@@ -3,7 +3,7 @@ import type { TranscriptItem } from '../model';
 import { firstWords } from '../text';
 import type { Fix, Span } from '../types';
 import type { RuleContext } from './context';
-import { ChangeTest, repeatsNeighbourLine, timelineChanged } from './incremental';
+import { ChangeTest, ItemChange, lineAt, LocalRecheck, repeatsNeighbourLine, timelineChanged } from './incremental';
 
 /**
  * item-duplicate: the same header twice in a row, or the same line text twice in a row among the
@@ -12,15 +12,51 @@ import { ChangeTest, repeatsNeighbourLine, timelineChanged } from './incremental
  * every other, so deleting the flagged ones leaves no new pair behind.
  */
 export function checkDuplicates(ctx: RuleContext): void {
-  const items = ctx.items;
-  forEachRun(items.filter(isHeader), (a, b) => b.index === a.index + 1 && a.header!.trim() === b.header!.trim(), (run) => reportOnce(ctx, run, 'header'));
-  forEachRun(ctx.lines, (a, b) => sameLine(a, b) && onlyHeadersBetween(items, a, b), (run) => reportOnce(ctx, run, 'line'));
+  checkDuplicatesIn(ctx, 0, ctx.items.length - 1);
 }
 
-/** An item's part in a run of copies: its kind, header, speaker, sec, style, and whether its line repeats a neighbour's. */
-export const duplicatesChanged: ChangeTest = ({ before, after, index }, items) =>
-  timelineChanged({ before, after }) || before.header !== after.header || before.who !== after.who || before.flow !== after.flow ||
-  repeatsNeighbourLine(before, index, items) || repeatsNeighbourLine(after, index, items);
+/** The runs of copies among the items first..last (whole runs: see duplicatesAround). */
+function checkDuplicatesIn(ctx: RuleContext, first: number, last: number): void {
+  const items = ctx.items;
+  const whole = first === 0 && last === items.length - 1;
+  const stretch = whole ? items : items.slice(first, last + 1);
+  forEachRun(stretch.filter(isHeader), (a, b) => b.index === a.index + 1 && a.header!.trim() === b.header!.trim(), (run) => reportOnce(ctx, run, 'header'));
+  const lines = whole ? ctx.lines : stretch.filter((item) => item.kind === 'line');
+  forEachRun(lines, (a, b) => inLineRun(items, a, b), (run) => reportOnce(ctx, run, 'line'));
+}
+
+function inLineRun(items: readonly TranscriptItem[], a: TranscriptItem, b: TranscriptItem): boolean {
+  return sameLine(a, b) && onlyHeadersBetween(items, a, b);
+}
+
+/** What sets an item's part in a run of copies apart from its line's text: its kind, header, speaker, sec, style. */
+function runKeysChanged({ before, after }: ItemChange): boolean {
+  return timelineChanged({ before, after }) || before.header !== after.header || before.who !== after.who || before.flow !== after.flow;
+}
+
+/** An item's part in a run of copies: the keys above, and whether its line repeats a neighbour's. */
+export const duplicatesChanged: ChangeTest = (change, items) =>
+  runKeysChanged(change) || repeatsNeighbourLine(change.before, change.index, items) || repeatsNeighbourLine(change.after, change.index, items);
+
+/**
+ * When only a line's text changed, the runs it can join or leave are those of its neighbours: from
+ * the run holding the line before it to the run holding the line after it (pairs further out did
+ * not change, so neither did their runs). Typing in one copy of a pasted block re-checks that block,
+ * not the episode's other copies.
+ */
+export const duplicatesAround: LocalRecheck = {
+  around: (change, items, lines) => {
+    if (runKeysChanged(change) || change.after.kind !== 'line') return undefined;
+    const at = lineAt(lines, change.index);
+    if (at < 0) return undefined;
+    let first = Math.max(0, at - 1);
+    while (first > 0 && inLineRun(items, lines[first - 1], lines[first])) first--;
+    let last = Math.min(lines.length - 1, at + 1);
+    while (last < lines.length - 1 && inLineRun(items, lines[last], lines[last + 1])) last++;
+    return { first: lines[first].index, last: lines[last].index };
+  },
+  check: checkDuplicatesIn,
+};
 
 /**
  * A run's messages and fixes are built once while its items are unchanged (ctx.memo): the fix reads

@@ -10,8 +10,11 @@ import type { Finding, Fix, TextEdit } from '../types';
  */
 export function dropUnparsableFlowFixes(model: EpisodeModel, findings: Finding[]): Finding[] {
   const items = model.transcript?.items ?? [];
-  // No scan of the items: the few fixes each look their item up.
+  // Nearly every episode is all block style: one look at the items, and a keystroke pays nothing more.
+  if (!items.some((item) => item.flow !== undefined && item.isMap)) return findings;
+  // The few fixes each look their item up.
   return findings.map((finding) => {
+    if (finding.fixes.length === 0) return finding;
     const kept = finding.fixes.filter((fix) => flowFixParses(model.text, items, fix));
     return kept.length === finding.fixes.length ? finding : { ...finding, fixes: kept };
   });

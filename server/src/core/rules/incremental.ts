@@ -2,6 +2,7 @@ import type { EpisodeModel, TranscriptItem } from '../model';
 import type { Finding, TranscriptConfig } from '../types';
 import type { TermsInput } from '../terms/sources';
 import { shiftFinding } from './context';
+import type { RuleContext } from './context';
 
 /**
  * What a keystroke re-checks. parse/updateEpisode.ts re-reads only the item an edit touched and
@@ -45,8 +46,8 @@ interface Analysed {
 const lastAnalysis = new Map<string, Analysed>();
 const MAX_DOCUMENTS = 64;
 
-/** Counts for tests, per file check (its function's name): how often it ran, and how often it kept its findings. */
-export const incrementalStats = { ran: new Map<string, number>(), kept: new Map<string, number>() };
+/** Counts for tests, per file check (its function's name): how often it ran, kept its findings, or re-checked a stretch. */
+export const incrementalStats = { ran: new Map<string, number>(), kept: new Map<string, number>(), local: new Map<string, number>() };
 
 export function count(counts: Map<string, number>, name: string): void {
   counts.set(name, (counts.get(name) ?? 0) + 1);
@@ -123,12 +124,86 @@ export function moved(findings: readonly Finding[], change: ItemChange): Finding
   const { start, end } = change.before.region;
   const out: Finding[] = [];
   for (const finding of findings) {
-    const spans = [finding, ...finding.fixes.flatMap((fix) => fix.edits)];
-    if (spans.every((s) => s.end <= start)) out.push(finding);
-    else if (spans.every((s) => s.start >= end)) out.push(shiftFinding(finding, change.delta));
+    const side = sideOf(finding, start, end);
+    if (side === BEFORE) out.push(finding);
+    else if (side === AFTER) out.push(shiftFinding(finding, change.delta));
     else return undefined; // On the changed item, or reaching across it: built again.
   }
   return out;
+}
+
+const BEFORE = -1;
+const ACROSS = 0;
+const AFTER = 1;
+
+/** Where a finding and its fixes' edits lie against [start, end): all before it, all after it, or across. Every keystroke asks this of every kept finding: no arrays. */
+function sideOf(finding: Finding, start: number, end: number): number {
+  const side = finding.end <= start ? BEFORE : finding.start >= end ? AFTER : ACROSS;
+  if (side === ACROSS) return ACROSS;
+  for (const fix of finding.fixes) {
+    for (const edit of fix.edits) {
+      if (side === BEFORE ? edit.end > start : edit.start < end) return ACROSS;
+    }
+  }
+  return side;
+}
+
+/**
+ * A file check whose findings each belong to a stretch of neighbouring items (item-duplicate's runs of
+ * copies): after a change it re-checks only the stretch around the changed item.
+ */
+export interface LocalRecheck {
+  /**
+   * The stretch (first and last item index, the changed one inside) that holds every finding the
+   * change can alter, whole: no finding reaches across its edges. Undefined: the whole file runs again.
+   */
+  around: (change: ItemChange, items: readonly TranscriptItem[], lines: readonly TranscriptItem[]) => { first: number; last: number } | undefined;
+  /** Reports the findings of the items first..last alone. */
+  check: (ctx: RuleContext, first: number, last: number) => void;
+}
+
+/**
+ * A check's findings after a change, with only the stretch around the changed item checked again: the
+ * last analysis's findings before it kept, those after it moved, those in it built again. Undefined
+ * when the check cannot say which stretch, or a finding reaches across its edges.
+ */
+export function recheckedAround(previous: Previous, check: number, local: LocalRecheck | undefined, ctx: RuleContext, readsTerms = false): Finding[] | undefined {
+  const kept = previous.analysed.byCheck[check];
+  const { change } = previous;
+  if (!kept || !local || change.index < 0 || (readsTerms && previous.termsChanged)) return undefined;
+  const stretch = local.around(change, ctx.items, ctx.lines);
+  if (!stretch || stretch.first > change.index || stretch.last < change.index) return undefined;
+  // In the text before the change: items up to the changed one did not move, the ones after it moved by delta.
+  const start = ctx.items[stretch.first].region.start;
+  const end = ctx.items[stretch.last].region.end - change.delta;
+  const out: Finding[] = [];
+  for (const finding of kept) {
+    const side = sideOf(finding, start, end);
+    if (side === BEFORE) out.push(finding);
+    else if (side === AFTER) out.push(shiftFinding(finding, change.delta));
+    else if (!inside(finding, start, end)) return undefined;
+  }
+  for (const finding of ctx.collect(() => local.check(ctx, stretch.first, stretch.last))) out.push(finding);
+  return out;
+}
+
+function inside(finding: Finding, start: number, end: number): boolean {
+  if (finding.start < start || finding.end > end) return false;
+  return finding.fixes.every((fix) => fix.edits.every((edit) => edit.start >= start && edit.end <= end));
+}
+
+/** Where an item is among the spoken lines (binary search by item index), or -1. */
+export function lineAt(lines: readonly TranscriptItem[], index: number): number {
+  let low = 0;
+  let high = lines.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const at = lines[mid].index;
+    if (at === index) return mid;
+    if (at < index) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
 }
 
 /** Characters compared on each side of the changed item by `sameAround`. */

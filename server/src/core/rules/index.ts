@@ -2,7 +2,7 @@ import type { EpisodeModel, TranscriptItem } from '../model';
 import type { Finding, TranscriptConfig } from '../types';
 import { RuleContext, shiftFinding } from './context';
 import { checkControlCharacters, controlCharactersChanged } from './controlCharacters';
-import { checkDuplicates, duplicatesChanged } from './duplicates';
+import { checkDuplicates, duplicatesAround, duplicatesChanged } from './duplicates';
 import { checkEpisodeMeta, episodeMetaChanged } from './episodeMeta';
 import { dropUnparsableFlowFixes } from './flowFixes';
 import { checkHeaders, headersChanged } from './headers';
@@ -15,7 +15,7 @@ import { checkItemTimes } from './time';
 import { checkTimeTypos, timeTyposChanged } from './timeTypo';
 import { checkYoutubeId } from './youtube';
 import { checkTerms, termsChanged } from '../terms/check';
-import { ChangeTest, count, incrementalStats, keptFindings, Previous, previousAnalysis, remember } from './incremental';
+import { ChangeTest, count, incrementalStats, keptFindings, LocalRecheck, Previous, previousAnalysis, recheckedAround, remember } from './incremental';
 import type { TermsInput } from '../terms/sources';
 
 /** Checks of rules of `item` scope (registry.ts): they look at one item alone; their findings are cached per item. */
@@ -26,10 +26,10 @@ export const ITEM_CHECKS: readonly ((ctx: RuleContext, item: TranscriptItem) => 
  * item (`changed`, rules/incremental.ts): after an edit of one item that changed none of it, its
  * findings of the last analysis are kept, moved; otherwise it runs again.
  */
-const FILE_CHECKS: readonly { check: (ctx: RuleContext) => void; changed: ChangeTest; readsTerms?: true }[] = [
+const FILE_CHECKS: readonly { check: (ctx: RuleContext) => void; changed: ChangeTest; local?: LocalRecheck; readsTerms?: true }[] = [
   { check: checkTopLevelSchema, changed: () => false }, // The metadata only.
   { check: checkOrder, changed: orderChanged },
-  { check: checkDuplicates, changed: duplicatesChanged },
+  { check: checkDuplicates, changed: duplicatesChanged, local: duplicatesAround },
   { check: checkSpeakers, changed: speakersChanged },
   { check: checkYoutubeId, changed: () => false }, // The metadata only.
   { check: checkHeaders, changed: headersChanged },
@@ -70,11 +70,16 @@ export function analyze(model: EpisodeModel, config: TranscriptConfig, options: 
   checkSyntax(ctx);
   if (model.syntaxErrors.length > 0 && !model.recovered) return sortFindings(ctx.findings);
   const previous = previousAnalysis(model, config, options.terms);
-  const byCheck = FILE_CHECKS.map(({ check, changed, readsTerms }, i) => {
+  const byCheck = FILE_CHECKS.map(({ check, changed, local, readsTerms }, i) => {
     const kept = previous && keptFindings(previous, i, changed, ctx.items, readsTerms);
     if (kept) {
       count(incrementalStats.kept, check.name);
       return kept;
+    }
+    const rechecked = previous && recheckedAround(previous, i, local, ctx, readsTerms);
+    if (rechecked) {
+      count(incrementalStats.local, check.name);
+      return rechecked;
     }
     count(incrementalStats.ran, check.name);
     return ctx.collect(() => check(ctx));

@@ -54,13 +54,17 @@ export const speechRateChanged: ChangeTest = ({ before, after, index }, items, k
 function speechSpans(ctx: RuleContext): Span[] {
   const copies = adjacentCopies(ctx.lines);
   const spans: Span[] = [];
-  let current: Omit<Span, 'end'> | undefined;
+  // The span being read; its end is the next higher sec (NaN until then: it is pushed only once that is known).
+  let current: Span | undefined;
   for (const item of ctx.items) {
     if (item.kind === 'broken') { current = undefined; continue; }
     if (item.kind !== 'line') continue;
     if (item.sec !== undefined && (current === undefined || item.sec !== current.start)) {
-      if (current && item.sec > current.start && !ctx.brokenBetween(current.first, item)) spans.push({ ...current, end: item.sec });
-      current = { first: item, lines: [], start: item.sec, words: 0 };
+      if (current && item.sec > current.start && !ctx.brokenBetween(current.first, item)) {
+        current.end = item.sec;
+        spans.push(current);
+      }
+      current = { first: item, lines: [], start: item.sec, end: NaN, words: 0 };
     }
     // A copy next to its original is item-duplicate's; the time it crowds is not a wrong sec.
     if (!current || copies.has(item)) continue;
@@ -76,13 +80,17 @@ function adjacentCopies(lines: readonly TranscriptItem[]): Set<TranscriptItem> {
   let runStart = 0;
   for (let i = 1; i <= lines.length; i++) {
     if (i < lines.length && lines[i].line!.trim() === lines[i - 1].line!.trim()) continue;
-    const run = lines.slice(runStart, i);
-    const keep = run.find((item) => item.sec !== undefined) ?? run[0];
-    for (const item of run) if (item !== keep) copies.add(item);
+    if (i - runStart > 1) {
+      let keep = runStart;
+      while (keep < i && lines[keep].sec === undefined) keep++;
+      if (keep === i) keep = runStart;
+      for (let k = runStart; k < i; k++) if (k !== keep) copies.add(lines[k]);
+    }
     runStart = i;
   }
   return copies;
 }
+
 
 function wordCount(text: string): number {
   const words = text.match(/\S+/g);
@@ -109,8 +117,11 @@ function keyOf(item: TranscriptItem): string {
 
 /** The episode's usual pace, to say how long a span's words would take. */
 function medianRate(spans: Span[]): number {
-  const rates = spans.filter((s) => s.words >= 5).map((s) => s.words / ((s.end - s.start) / 60)).sort((a, b) => a - b);
-  return rates.length === 0 ? 150 : rates[rates.length >> 1];
+  const rates: number[] = [];
+  for (const span of spans) if (span.words >= 5) rates.push(span.words / ((span.end - span.start) / 60));
+  // Numbers in a typed array sort by value without a compare callback.
+  const sorted = Float64Array.from(rates).sort();
+  return sorted.length === 0 ? 150 : sorted[sorted.length >> 1];
 }
 
 function describe(span: Span, rate: number): string {
@@ -161,20 +172,68 @@ function repeatedParagraph(ctx: RuleContext, span: Span): { copy: TranscriptItem
   return undefined;
 }
 
-const indexes = new WeakMap<object, Map<string, TranscriptItem[]>>();
+/** Each spoken line by its normalised text, in document order: per analysis, and the last one per document. */
+interface ParagraphIndex {
+  lines: readonly TranscriptItem[];
+  byText: Map<string, TranscriptItem[]>;
+}
+const indexes = new WeakMap<object, ParagraphIndex>();
+const lastIndexes = new Map<string, ParagraphIndex>();
+const MAX_DOCUMENTS = 64;
 
 function paragraphIndex(ctx: RuleContext): Map<string, TranscriptItem[]> {
   let index = indexes.get(ctx);
-  if (index) return index;
-  index = new Map();
-  for (const item of ctx.lines) {
-    const key = keyOf(item);
-    const list = index.get(key);
-    if (list) list.push(item);
-    else index.set(key, [item]);
-  }
+  if (index) return index.byText;
+  const last = lastIndexes.get(ctx.model.uri);
+  // A keystroke replaces one item: the last index, that one line moved, instead of every line read again.
+  index = (last && updatedIndex(last, ctx.lines)) ?? { lines: ctx.lines, byText: buildIndex(ctx.lines) };
   indexes.set(ctx, index);
-  return index;
+  if (lastIndexes.size >= MAX_DOCUMENTS && !lastIndexes.has(ctx.model.uri)) lastIndexes.clear();
+  lastIndexes.set(ctx.model.uri, index);
+  return index.byText;
+}
+
+function buildIndex(lines: readonly TranscriptItem[]): Map<string, TranscriptItem[]> {
+  const byText = new Map<string, TranscriptItem[]>();
+  for (const item of lines) {
+    const key = keyOf(item);
+    const list = byText.get(key);
+    if (list) list.push(item);
+    else byText.set(key, [item]);
+  }
+  return byText;
+}
+
+/**
+ * The last index for these lines when they are its lines with at most one replaced (the same
+ * objects elsewhere, so the same order), updated in place; undefined otherwise. The last index is
+ * handed over: it is this document's index from now on.
+ */
+function updatedIndex(last: ParagraphIndex, lines: readonly TranscriptItem[]): ParagraphIndex | undefined {
+  if (last.lines.length !== lines.length) return undefined;
+  let changed = -1;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i] === last.lines[i]) continue;
+    if (changed >= 0) return undefined;
+    changed = i;
+  }
+  if (changed < 0) return { lines, byText: last.byText };
+  const before = last.lines[changed];
+  const after = lines[changed];
+  const old = last.byText.get(keyOf(before));
+  const at = old ? old.indexOf(before) : -1;
+  if (!old || at < 0) return undefined;
+  if (old.length === 1) last.byText.delete(keyOf(before));
+  else old.splice(at, 1);
+  const key = keyOf(after);
+  const list = last.byText.get(key);
+  if (!list) last.byText.set(key, [after]);
+  else {
+    let k = list.length;
+    while (k > 0 && list[k - 1].index > after.index) k--;
+    list.splice(k, 0, after);
+  }
+  return { lines, byText: last.byText };
 }
 
 function normalize(text: string): string {
