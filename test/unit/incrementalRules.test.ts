@@ -4,6 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_CONFIG, Finding, parseEpisode, RULES, TextChange, TranscriptConfig, TranscriptLanguageService } from '../../server/src/core';
 import { RuleContext } from '../../server/src/core/rules/context';
 import { ITEM_CHECKS } from '../../server/src/core/rules';
+import { incrementalStats } from '../../server/src/core/rules/incremental';
 import { episode } from '../helpers';
 import { createRandom } from '../random';
 
@@ -56,13 +57,27 @@ function edit(text: string, random: Random): TextChange {
   return { start, end: start, text: random.pick(['\n', '\n  ', "'", ': ', '\n- line: inserted', 'Priya', 'Priyaa']) };
 }
 
-function findingsAfterEdits(initial: string, edits: number, seed: number, config: TranscriptConfig): { checked: number; local: number } {
+/**
+ * A line's text made the same as the line before it, or the letter typed last taken out again: the
+ * edits that make and unmake copies (a run of copies grows, shrinks, splits or joins).
+ */
+function copyEdit(text: string, random: Random, last: TextChange | undefined): TextChange {
+  if (last && last.text.length === 1 && last.start === last.end && random.next() < 0.5) return { start: last.start, end: last.start + 1, text: '' };
+  const values = [...text.matchAll(/^- line: (.*)$/gm)];
+  const k = 1 + random.int(values.length - 1);
+  const [previous, line] = [values[k - 1], values[k]];
+  const start = line.index! + '- line: '.length;
+  return { start, end: start + line[1].length, text: previous[1] };
+}
+
+function findingsAfterEdits(initial: string, edits: number, seed: number, config: TranscriptConfig, makeCopies = false): { checked: number; local: number } {
   const random = createRandom(seed);
   const uri = 'file:///work/_podcast/cross-item.md';
   const service = new TranscriptLanguageService(() => config);
   const doc = TextDocument.create(uri, 'markdown', 1, initial);
   service.findings(doc);
   let local = 0;
+  let lastChange: TextChange | undefined;
   for (let i = 0; i < edits; i++) {
     // A broken file is checked whole every time: start again from the original, so most edits meet a file that parses.
     if (i % 25 === 0 || service.model(doc).syntaxErrors.length > 0) {
@@ -71,7 +86,8 @@ function findingsAfterEdits(initial: string, edits: number, seed: number, config
       service.findings(doc);
     }
     const before = service.model(doc).transcript?.items;
-    const change = edit(doc.getText(), random);
+    const change = makeCopies && random.next() < 0.5 ? copyEdit(doc.getText(), random, lastChange) : edit(doc.getText(), random);
+    lastChange = change;
     TextDocument.update(doc, [{ range: { start: doc.positionAt(change.start), end: doc.positionAt(change.end) }, text: change.text }], doc.version + 1);
     service.didChange(uri, doc.version, [change]);
     const actual = service.findings(doc);
@@ -91,6 +107,15 @@ test('incremental findings equal a full check after random edits of an episode f
   const { local } = findingsAfterEdits(text, 400, Number(process.env.INCREMENTAL_SEED ?? 20261207), DEFAULT_CONFIG);
   console.log(`  ${local} of 400 edits re-read one item only`);
   assert.ok(local > 200, `only ${local} edits took the one-item path`);
+});
+
+test('incremental findings equal a full check while copies of lines are made and unmade (item-duplicate re-checks the runs around the edit)', () => {
+  const stretches = incrementalStats.local.get('checkDuplicates') ?? 0;
+  const { local } = findingsAfterEdits(crossItemEpisode(), 400, Number(process.env.INCREMENTAL_SEED ?? 20261208), DEFAULT_CONFIG, true);
+  const rechecked = (incrementalStats.local.get('checkDuplicates') ?? 0) - stretches;
+  console.log(`  ${local} of 400 edits re-read one item only; item-duplicate re-checked a stretch after ${rechecked}`);
+  assert.ok(local > 150, `only ${local} edits took the one-item path`);
+  assert.ok(rechecked >= 20, `item-duplicate re-checked a stretch after only ${rechecked} edits`);
 });
 
 test('incremental findings follow a change of configuration (cached findings are per configuration)', () => {
