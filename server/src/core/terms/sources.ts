@@ -119,14 +119,14 @@ export function episodeTerms(model: EpisodeModel, site: SiteTerms): Term[] {
   return terms;
 }
 
+/** Counts made so far: a token marked with the current count's number was written already in its episode. */
+let spellingCounts = 0;
+
 /**
  * The spellings an episode contributes to the site's counts: words of its lines, headers and title
  * that no English list knows (names, tools, companies), each once, in the order first written.
  * `keepLineWords`: the lines' words stay with the model for its check (see readLineWords).
  */
-/** Counts made so far: a token marked with the current count's number was written already in its episode. */
-let spellingCounts = 0;
-
 export function episodeSpellings(model: EpisodeModel, english: EnglishWords | undefined, keepLineWords = false): Set<string> {
   // Each written word once (its token), then asked of the English list: most words recur.
   const table = tokenTable(english);

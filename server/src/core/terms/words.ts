@@ -27,18 +27,11 @@ function count(chunk: string, char: string): number {
 
 export function wordsIn(text: string, from = 0, to = text.length): Word[] {
   const words: Word[] = [];
-  forEachWord(text, from, to, (word, start, end, endsClause, quoted) => {
+  forEachWordSpan(text, from, to, (start, end, endsClause, quoted) => {
+    const word = text.slice(start, end);
     words.push(quoted ? { text: word, start, end, endsClause, quoted } : { text: word, start, end, endsClause });
   });
   return words;
-}
-
-/** What forEachWord calls for each word, in order (offsets in the whole text). */
-export type WordVisitor = (text: string, start: number, end: number, endsClause: boolean, quoted: boolean) => void;
-
-/** The words of wordsIn, handed over one by one without an object each. */
-export function forEachWord(text: string, from: number, to: number, visit: WordVisitor): void {
-  forEachWordSpan(text, from, to, (start, end, endsClause, quoted) => visit(text.slice(start, end), start, end, endsClause, quoted));
 }
 
 /** What forEachWordSpan calls for each word: the word is `text.slice(start, end)`. */
