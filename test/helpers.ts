@@ -18,9 +18,31 @@ export const NO_SEED = 'the real seed episode is not beside this checkout';
 
 /**
  * The slow slices (corpus-wide round trips, fuzzing): `npm test` leaves them to `npm run test:full` (which CI
- * runs) so that it stays within 3 minutes; tools/test.mjs sets TRANSCRIPTS_TEST_FULL for test:full.
+ * runs) so that it stays within 3 minutes; tools/test.mjs sets TRANSCRIPTS_TEST_FULL for test:full. The reason
+ * starts with SLOW_SKIP, which tools/test.mjs counts as "N slow tests run only in npm run test:full".
  */
-export const FULL_ONLY: string | false = process.env.TRANSCRIPTS_TEST_FULL ? false : 'a slow slice that npm run test:full runs';
+export const SLOW_SKIP = 'slow: runs only in npm run test:full';
+export const FULL_ONLY: string | false = process.env.TRANSCRIPTS_TEST_FULL ? false : SLOW_SKIP;
+
+/**
+ * How many seeded random cases a property or fuzz test tries: `quick` in `npm test`, `full` in test:full.
+ * The seed stays the same, so the quick run is the first `quick` cases of the full one and a failure found
+ * by either replays in the other.
+ */
+export function iterations(quick: number, full: number): number {
+  return FULL_ONLY ? quick : full;
+}
+
+/**
+ * Some of a list, spread evenly over it, in `npm test` (`quick` of them: the first, the last and those
+ * between); all of it in test:full. For sweeps over the real corpus that take minutes in full.
+ */
+export function sample<T>(list: readonly T[], quick: number): T[] {
+  const count = iterations(quick, list.length);
+  if (count >= list.length) return [...list];
+  if (count <= 1) return list.slice(0, count);
+  return Array.from({ length: count }, (_, i) => list[Math.round((i * (list.length - 1)) / (count - 1))]);
+}
 
 /** The skip of a slow corpus-wide test: no corpus first (test:full would skip it too), else FULL_ONLY. */
 export function slowCorpusSkip(corpus: { skip: string | false }): string | false {

@@ -34,17 +34,26 @@ child.on('exit', (code, signal) => {
   process.exit(code ?? (signal ? 1 : 0));
 });
 
-/** One line: how many passed, failed and were skipped, and the skips counted by their reason. */
+/** The start of the reason a slow slice skips with in npm test (SLOW_SKIP in test/helpers.ts). */
+const SLOW_SKIP = 'slow: runs only in npm run test:full';
+
+/**
+ * One line: how many passed, failed and were skipped, and the skips counted by their reason; the slow
+ * slices as what they are ("12 slow tests run only in npm run test:full"), not as a skip.
+ */
 function summary(report) {
   const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(report)?.[1] ?? 0);
   const reasons = new Map();
+  let slow = 0;
   for (const match of report.matchAll(/^\s*ok \d+ - .*? # SKIP ?(.*)$/gm)) {
     const reason = match[1].trim() || 'no reason given';
-    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    if (reason.startsWith(SLOW_SKIP)) slow++;
+    else reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   }
   const command = full ? 'npm run test:full' : 'npm test';
   const head = `${command}: ${count('pass')} passed, ${count('fail')} failed, ${count('skipped')} skipped`;
-  if (reasons.size === 0) return `${head}.`;
-  const why = [...reasons].sort((a, b) => b[1] - a[1]).map(([reason, n]) => `${reason}: ${n} test${n === 1 ? '' : 's'} skipped`);
-  return `${head} — ${why.join('; ')}.`;
+  const plural = (n) => (n === 1 ? '' : 's');
+  const why = [...reasons].sort((a, b) => b[1] - a[1]).map(([reason, n]) => `${reason}: ${n} test${plural(n)} skipped`);
+  if (slow > 0) why.push(`${slow} slow test${plural(slow)} run${slow === 1 ? 's' : ''} only in npm run test:full`);
+  return why.length === 0 ? `${head}.` : `${head} — ${why.join('; ')}.`;
 }

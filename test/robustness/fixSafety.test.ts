@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { applyEdit, envNumber, FIXTURES, loadSeeds, randomEdit, Rng, seedFromEnv, startingDocument } from './fuzzLib';
-import { corpusFiles, slowCorpusSkip } from '../helpers';
+import { corpusFiles, iterations, slowCorpusSkip } from '../helpers';
 import { checkFixSafety, checkUncertainKept } from './fixProperty';
 import { analyze, DEFAULT_CONFIG, formatTime, parseEpisode } from '../../server/src/core';
 
@@ -45,8 +45,8 @@ function fuzzFixSafety(corpus: boolean): void {
   const rng = new Rng(seed);
   const seeds = loadSeeds({ corpus });
   const pool = [...seeds.fixtures, ...seeds.corpus];
-  // A count, not a time: the same texts on every machine, so a failure replays anywhere.
-  const count = envNumber('FUZZ_FIX_TEXTS', 500);
+  // A count, not a time: the same texts on every machine, so a failure replays anywhere (npm test: the first 100).
+  const count = envNumber('FUZZ_FIX_TEXTS', iterations(100, 500));
   let texts = 0;
   let fixes = 0;
   while (texts < count) {

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_CONFIG, TextChange, TranscriptLanguageService } from '../../server/src/core';
-import { corpusFiles, episode } from '../helpers';
+import { corpusFiles, episode, iterations } from '../helpers';
 import { createRandom } from '../random';
 
 /**
@@ -135,23 +135,27 @@ test('typing inside lines stays item-local and equals a full analysis', () => {
 });
 
 test('incremental update equals a full analysis after random edits (synthetic episode)', () => {
-  const { incremental } = runDifferential('synthetic.md', syntheticEpisode(60), 600, SEED);
-  console.log(`  synthetic: ${incremental} of 600 random edits stayed item-local`);
-  assert.ok(incremental > 50, `the item-local path was taken only ${incremental} times`);
+  const edits = iterations(300, 600);
+  const { incremental } = runDifferential('synthetic.md', syntheticEpisode(60), edits, SEED);
+  console.log(`  synthetic: ${incremental} of ${edits} random edits stayed item-local`);
+  // More than one in twelve (50 of 600).
+  assert.ok(incremental * 12 > edits, `the item-local path was taken only ${incremental} times in ${edits} edits`);
 });
 
 test('edits that break values and repair them: the unit-by-unit reading equals a full analysis', () => {
   const quoted = syntheticEpisode(40).replace(/- line: (Sentence \d+) is long/g, "- line: '$1 is long").replace(/as the real transcripts do\./g, "as the real transcripts do.'");
-  runDifferential('broken.md', quoted, 250, SEED, breakOrRepairEdit);
+  runDifferential('broken.md', quoted, iterations(100, 250), SEED, breakOrRepairEdit);
 });
 
 const corpus = corpusFiles();
 test('incremental update equals a full analysis after random edits (real episodes)', { skip: corpus.skip }, () => {
   const random = createRandom(SEED);
   let total = 0;
-  for (let k = 0; k < 4; k++) {
+  // One episode in npm test, the same one first in test:full.
+  const episodes = iterations(1, 4);
+  for (let k = 0; k < episodes; k++) {
     const file = random.pick(corpus.files);
     total += runDifferential(file.split('/').pop()!, fs.readFileSync(file, 'utf8'), 100, SEED + k).incremental;
   }
-  console.log(`  corpus: ${total} of 400 random edits stayed item-local`);
+  console.log(`  corpus: ${total} of ${episodes * 100} random edits stayed item-local`);
 });
