@@ -109,7 +109,8 @@ test('fix-all never applies a fix its finding marks uncertain: generated episode
   assert.ok(uncertain > 50 && certain > 50, `${uncertain} uncertain and ${certain} certain time-malformed findings were generated`);
 });
 
-test('fix-all never applies a fix its finding marks uncertain: the corpus, file by file', { skip: corpus.skip }, () => {
+// A corpus-wide sweep (every file analysed and fixed): test:full.
+test('fix-all never applies a fix its finding marks uncertain: the corpus, file by file', { skip: slowCorpusSkip(corpus) }, () => {
   let uncertain = 0;
   for (const file of corpus.files) {
     const result = checkUncertainKept(fs.readFileSync(file, 'utf8'), `file://${file}`);
