@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, parseDocument, Schema } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import { hasAnchors } from './nodes';
+import { readSimpleItem } from './simpleItem';
 
 /**
  * Parsing a front matter item by item. Transcript items are independent block nodes, so the
@@ -35,7 +36,7 @@ const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true } as const;
  * without directives gets, built once and shared, instead of once per item (an item's text holds no
  * `%YAML` directive: those make the caller parse the whole front matter).
  */
-export const ITEM_PARSE_OPTIONS = { ...PARSE_OPTIONS, schema: new Schema({ resolveKnownTags: true, schema: 'core' }) };
+const ITEM_PARSE_OPTIONS = { ...PARSE_OPTIONS, schema: new Schema({ resolveKnownTags: true, schema: 'core' }) };
 // Lines end at LF (or CRLF) only, as the YAML parser reads them: a lone CR is text inside a line.
 const TRANSCRIPT_KEY = /(?:^|\n)transcript[ \t]*:[ \t]*(?:#[^\n]*)?\r?\n/;
 const DOCUMENT_MARKERS = /(?:^|[\r\n])(?:---|\.\.\.|%)/;
@@ -52,12 +53,11 @@ export function parseByItems(yaml: string): SplitParse | undefined {
   let listEnd = 0;
   for (let k = 0; k < block.starts.length; k++) {
     const offset = block.starts[k];
-    const chunk = yaml.slice(offset, block.starts[k + 1] ?? block.end);
-    const doc = parseDocument(chunk, ITEM_PARSE_OPTIONS);
-    if (doc.errors.length > 0 || !isSeq(doc.contents) || doc.contents.items.length !== 1 || hasAnchors(doc, chunk)) return undefined;
-    items.push({ offset, node: doc.contents.items[0] as YamlNode });
+    const parsed = parseItemChunk(yaml.slice(offset, block.starts[k + 1] ?? block.end));
+    if (!parsed) return undefined;
+    items.push({ offset, node: parsed.node });
     // The list ends where the last chunk's list ends (trailing comments included, as in a whole parse).
-    listEnd = offset + doc.contents.range![1];
+    listEnd = offset + parsed.end;
   }
 
   // The metadata without the list: nothing to lex for the transcript's bulk; keys after it come back by `removed`.
@@ -66,6 +66,20 @@ export function parseByItems(yaml: string): SplitParse | undefined {
   const value = skeleton.contents.get('transcript', true);
   if (!isScalar(value) || value.value !== null) return undefined;
   return { skeleton, items, listSpan: { start: block.starts[0] + block.dashColumn, end: listEnd }, removed: { at: blockStart, length: block.end - blockStart } };
+}
+
+/**
+ * One item's text (from its `- ` line to the next item) read as one block list item: its node,
+ * relative to the chunk, and where the list ends in it. The common shape is read directly
+ * (simpleItem.ts); the rest by the YAML parser. Undefined when it is not exactly one item that
+ * parses cleanly without anchors.
+ */
+export function parseItemChunk(chunk: string): { node: YamlNode; end: number } | undefined {
+  const simple = readSimpleItem(chunk, ITEM_PARSE_OPTIONS.schema);
+  if (simple) return simple;
+  const doc = parseDocument(chunk, ITEM_PARSE_OPTIONS);
+  if (doc.errors.length > 0 || !isSeq(doc.contents) || doc.contents.items.length !== 1 || hasAnchors(doc, chunk)) return undefined;
+  return { node: doc.contents.items[0] as YamlNode, end: doc.contents.range![1] };
 }
 
 /**

@@ -13,6 +13,7 @@ import { recoverUnits } from './recovery/recover';
  * types of ../model.ts), so the text can be followed down to the model without turning back.
  *   nodes.ts, shift.ts  parsed YAML nodes → the model's fields and items; moving them by an offset
  *   frontMatter.ts      text → where the front matter is (then ../limits.ts: small enough to parse?)
+ *   simpleItem.ts       the common shape of an item read directly, without the YAML parser
  *   itemUnits.ts        a well-formed front matter → its metadata and one parsed node per transcript item
  *   recovery/           one that does not parse → units read one by one, broken ones confined (lines → units → recover)
  *   parseEpisode.ts     → the model: picks the way (item by item, whole, unit by unit) and assembles it
