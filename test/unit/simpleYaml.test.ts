@@ -178,6 +178,7 @@ test('metadata blocks of the common shapes are read directly, with the nodes the
     otherColumn: 'ids:\n  a: 1\n   b: 2\n',
     duplicateKey: 'title: a\ntitle: b\n',
     oddKey: 'og:image: x\n',
+    deeperThanTheReaderGoes: Array.from({ length: 40 }, (_, depth) => `${' '.repeat(depth * 2)}k${depth}:\n`).join('') + `${' '.repeat(80)}leaf: 1\n`,
   };
   for (const [name, text] of Object.entries(declined)) assert.equal(readSimpleMap(text, schema), undefined, name);
 });

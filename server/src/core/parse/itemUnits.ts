@@ -60,20 +60,30 @@ export function parseByItems(yaml: string): SplitParse | undefined {
   }
 
   // The metadata without the list: nothing to lex for the transcript's bulk; keys after it come back by `removed`.
-  const skeleton = parseMetadata(yaml.slice(0, blockStart) + yaml.slice(block.end), yaml);
+  const skeleton = parseMetadata(yaml.slice(0, blockStart) + yaml.slice(block.end));
   if (!skeleton) return undefined;
   const value = skeleton.get('transcript', true);
   if (!isScalar(value) || value.value !== null) return undefined;
   return { skeleton, items, listSpan: { start: block.starts[0] + block.dashColumn, end: listEnd }, removed: { at: blockStart, length: block.end - blockStart } };
 }
 
-/** The metadata's map, read directly when it has the common shape (simpleYaml.ts), else by the YAML parser. */
-function parseMetadata(text: string, yaml: string): YAMLMap | undefined {
+/** The metadata's map without anchors (the caller parses the whole front matter when it has any). */
+function parseMetadata(text: string): YAMLMap | undefined {
+  const piece = parseMapPiece(text);
+  return piece && !piece.hasAnchors ? piece.map : undefined;
+}
+
+/**
+ * A piece of front matter that is one block map (the metadata; a top-level list's own lines): read
+ * directly when it has the common shape (simpleYaml.ts), else by the YAML parser. Undefined when it
+ * does not parse cleanly.
+ */
+export function parseMapPiece(text: string): { map: YAMLMap; hasAnchors: boolean } | undefined {
   const simple = readSimpleMap(text, PIECE_PARSE_OPTIONS.schema);
-  if (simple) return simple;
+  if (simple) return { map: simple, hasAnchors: false };
   const doc = parseDocument(text, PIECE_PARSE_OPTIONS);
-  if (doc.errors.length > 0 || !isMap(doc.contents) || hasAnchors(doc, yaml)) return undefined;
-  return doc.contents;
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
+  return { map: doc.contents, hasAnchors: hasAnchors(doc, text) };
 }
 
 /**

@@ -21,6 +21,11 @@ export interface SimpleItem {
   end: number;
 }
 
+/**
+ * Nesting this reader takes on (an episode nests 4 deep): deeper text goes to the parser, so that
+ * this recursion never meets a small stack (a browser worker's) before the parser's own limits do.
+ */
+const MAX_DEPTH = 32;
 const SPACE = 32;
 const COLON = 58;
 const HASH = 35;
@@ -58,6 +63,8 @@ class Lines {
   next = 0;
   indent = 0;
   atEnd = false;
+  /** Collections open around the current one (see MAX_DEPTH). */
+  depth = 0;
   constructor(readonly text: string) {
     this.read(0);
   }
@@ -99,6 +106,14 @@ function contentAfterDash(lines: Lines, column: number): number | undefined {
  * with the reader on the first line after it that is not blank (or at the end).
  */
 function readMap(lines: Lines, column: number, keyStart: number, schema: Schema): YAMLMap | undefined {
+  if (lines.depth >= MAX_DEPTH) return undefined;
+  lines.depth++;
+  const map = readMapPairs(lines, column, keyStart, schema);
+  lines.depth--;
+  return map;
+}
+
+function readMapPairs(lines: Lines, column: number, keyStart: number, schema: Schema): YAMLMap | undefined {
   const map = new YAMLMap();
   const keys = new Set<string>();
   let start = keyStart;
@@ -119,6 +134,14 @@ function readMap(lines: Lines, column: number, keyStart: number, schema: Schema)
 
 /** A block list whose `- ` sit at `column`, the reader on its first item's line. */
 function readSeq(lines: Lines, column: number, schema: Schema): YAMLSeq | undefined {
+  if (lines.depth >= MAX_DEPTH) return undefined;
+  lines.depth++;
+  const seq = readSeqItems(lines, column, schema);
+  lines.depth--;
+  return seq;
+}
+
+function readSeqItems(lines: Lines, column: number, schema: Schema): YAMLSeq | undefined {
   const seq = new YAMLSeq();
   const start = lines.start + column;
   for (;;) {
