@@ -1,7 +1,8 @@
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { isScalar, isSeq } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
 import type { EpisodeModel, Field, TranscriptItem } from './model';
 import { getField, isNonNegativeInteger } from './fields';
+import { parseMapPiece } from './parse/itemUnits';
 import { readItem } from './parse/nodes';
 import { startOfLine } from './text';
 
@@ -44,8 +45,7 @@ function readSequence<T>(model: EpisodeModel, key: string, cache: WeakMap<Field,
   let values = cache.get(field);
   if (!values) {
     const base = startOfLine(model.text, field.keySpan.start);
-    const doc = parseDocument(model.text.slice(base, field.valueSpan.end), { prettyErrors: false, uniqueKeys: true });
-    const seq = doc.errors.length === 0 && isMap(doc.contents) ? doc.contents.get(key, true) : undefined;
+    const seq = parseMapPiece(model.text.slice(base, field.valueSpan.end))?.map.get(key, true);
     values = isSeq(seq) ? read(seq.items as YamlNode[], base, seq.flow === true) : [];
     cache.set(field, values);
   }

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, parseDocument, Schema } from 'yaml';
-import type { Document, Node as YamlNode } from 'yaml';
+import type { Node as YamlNode, YAMLMap } from 'yaml';
 import { hasAnchors } from './nodes';
+import { readSimpleItem, readSimpleMap } from './simpleYaml';
 
 /**
  * Parsing a front matter item by item. Transcript items are independent block nodes, so the
@@ -21,7 +22,7 @@ export interface ItemChunk {
 
 export interface SplitParse {
   /** The front matter without the transcript's items: the metadata keys. */
-  skeleton: Document.Parsed;
+  skeleton: YAMLMap;
   items: ItemChunk[];
   /** The transcript list as a whole parse would place it: from the first `-` to the end of the last item. */
   listSpan: { start: number; end: number };
@@ -29,13 +30,12 @@ export interface SplitParse {
   removed: { at: number; length: number };
 }
 
-const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true } as const;
 /**
- * How one item is parsed (here and by the incremental update): the YAML 1.2 core schema a document
- * without directives gets, built once and shared, instead of once per item (an item's text holds no
- * `%YAML` directive: those make the caller parse the whole front matter).
+ * How the pieces are parsed (the metadata, each item; here and by the incremental update): the YAML
+ * 1.2 core schema a document without directives gets, built once and shared, instead of once per
+ * piece (a front matter with a `%YAML` directive is parsed whole by the caller).
  */
-export const ITEM_PARSE_OPTIONS = { ...PARSE_OPTIONS, schema: new Schema({ resolveKnownTags: true, schema: 'core' }) };
+const PIECE_PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, schema: new Schema({ resolveKnownTags: true, schema: 'core' }) };
 // Lines end at LF (or CRLF) only, as the YAML parser reads them: a lone CR is text inside a line.
 const TRANSCRIPT_KEY = /(?:^|\n)transcript[ \t]*:[ \t]*(?:#[^\n]*)?\r?\n/;
 const DOCUMENT_MARKERS = /(?:^|[\r\n])(?:---|\.\.\.|%)/;
@@ -52,20 +52,52 @@ export function parseByItems(yaml: string): SplitParse | undefined {
   let listEnd = 0;
   for (let k = 0; k < block.starts.length; k++) {
     const offset = block.starts[k];
-    const chunk = yaml.slice(offset, block.starts[k + 1] ?? block.end);
-    const doc = parseDocument(chunk, ITEM_PARSE_OPTIONS);
-    if (doc.errors.length > 0 || !isSeq(doc.contents) || doc.contents.items.length !== 1 || hasAnchors(doc, chunk)) return undefined;
-    items.push({ offset, node: doc.contents.items[0] as YamlNode });
+    const parsed = parseItemChunk(yaml.slice(offset, block.starts[k + 1] ?? block.end));
+    if (!parsed) return undefined;
+    items.push({ offset, node: parsed.node });
     // The list ends where the last chunk's list ends (trailing comments included, as in a whole parse).
-    listEnd = offset + doc.contents.range![1];
+    listEnd = offset + parsed.end;
   }
 
   // The metadata without the list: nothing to lex for the transcript's bulk; keys after it come back by `removed`.
-  const skeleton = parseDocument(yaml.slice(0, blockStart) + yaml.slice(block.end), PARSE_OPTIONS);
-  if (skeleton.errors.length > 0 || !isMap(skeleton.contents) || hasAnchors(skeleton, yaml)) return undefined;
-  const value = skeleton.contents.get('transcript', true);
+  const skeleton = parseMetadata(yaml.slice(0, blockStart) + yaml.slice(block.end));
+  if (!skeleton) return undefined;
+  const value = skeleton.get('transcript', true);
   if (!isScalar(value) || value.value !== null) return undefined;
   return { skeleton, items, listSpan: { start: block.starts[0] + block.dashColumn, end: listEnd }, removed: { at: blockStart, length: block.end - blockStart } };
+}
+
+/** The metadata's map without anchors (the caller parses the whole front matter when it has any). */
+function parseMetadata(text: string): YAMLMap | undefined {
+  const piece = parseMapPiece(text);
+  return piece && !piece.hasAnchors ? piece.map : undefined;
+}
+
+/**
+ * A piece of front matter that is one block map (the metadata; a top-level list's own lines): read
+ * directly when it has the common shape (simpleYaml.ts), else by the YAML parser. Undefined when it
+ * does not parse cleanly.
+ */
+export function parseMapPiece(text: string): { map: YAMLMap; hasAnchors: boolean } | undefined {
+  const simple = readSimpleMap(text, PIECE_PARSE_OPTIONS.schema);
+  if (simple) return { map: simple, hasAnchors: false };
+  const doc = parseDocument(text, PIECE_PARSE_OPTIONS);
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
+  return { map: doc.contents, hasAnchors: hasAnchors(doc, text) };
+}
+
+/**
+ * One item's text (from its `- ` line to the next item) read as one block list item: its node,
+ * relative to the chunk, and where the list ends in it. The common shape is read directly
+ * (simpleYaml.ts); the rest by the YAML parser. Undefined when it is not exactly one item that
+ * parses cleanly without anchors.
+ */
+export function parseItemChunk(chunk: string): { node: YamlNode; end: number } | undefined {
+  const simple = readSimpleItem(chunk, PIECE_PARSE_OPTIONS.schema);
+  if (simple) return simple;
+  const doc = parseDocument(chunk, PIECE_PARSE_OPTIONS);
+  if (doc.errors.length > 0 || !isSeq(doc.contents) || doc.contents.items.length !== 1 || hasAnchors(doc, chunk)) return undefined;
+  return { node: doc.contents.items[0] as YamlNode, end: doc.contents.range![1] };
 }
 
 /**

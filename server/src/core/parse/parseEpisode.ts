@@ -1,5 +1,5 @@
 import { isMap, isSeq, parseDocument } from 'yaml';
-import type { Node as YamlNode, YAMLMap } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
 import type { EpisodeModel, Field, FrontMatter, SyntaxError, Transcript, TranscriptItem } from '../model';
 import { checkFrontMatter, DEFAULT_FRONT_MATTER_KB } from '../limits';
 import { hasAnchors, parserMessage, readItem, readMapFields } from './nodes';
@@ -13,6 +13,7 @@ import { recoverUnits } from './recovery/recover';
  * types of ../model.ts), so the text can be followed down to the model without turning back.
  *   nodes.ts, shift.ts  parsed YAML nodes → the model's fields and items; moving them by an offset
  *   frontMatter.ts      text → where the front matter is (then ../limits.ts: small enough to parse?)
+ *   simpleYaml.ts       the common shape of items and metadata read directly, without the YAML parser
  *   itemUnits.ts        a well-formed front matter → its metadata and one parsed node per transcript item
  *   recovery/           one that does not parse → units read one by one, broken ones confined (lines → units → recover)
  *   parseEpisode.ts     → the model: picks the way (item by item, whole, unit by unit) and assembles it
@@ -84,7 +85,7 @@ export function parseEpisode(text: string, uri = '', options: ParseOptions = {})
 function modelFromItems(text: string, uri: string, frontMatter: FrontMatter, split: SplitParse): EpisodeModel {
   const base = frontMatter.contentStart;
   const cut = base + split.removed.at;
-  const topLevel = readMapFields(split.skeleton.contents as YAMLMap, base).map((field): Field => {
+  const topLevel = readMapFields(split.skeleton, base).map((field): Field => {
     if (field.keySpan.start >= cut) return shiftedField(field, split.removed.length);
     if (field.key !== 'transcript') return field;
     // The blanked list read as an empty value: make it the list a whole parse sees.

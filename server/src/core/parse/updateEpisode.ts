@@ -1,8 +1,7 @@
-import { isSeq, parseDocument } from 'yaml';
 import type { EpisodeModel, Field, TranscriptItem } from '../model';
 import { countLines, editedItemProblem } from '../limits';
-import { ITEM_PARSE_OPTIONS } from './itemUnits';
-import { hasAnchors, readItem } from './nodes';
+import { parseItemChunk } from './itemUnits';
+import { readItem } from './nodes';
 import { shiftedField, shiftItem } from './shift';
 
 /** A text change in offsets of the text before it. */
@@ -37,9 +36,9 @@ export function updateEpisode(model: EpisodeModel, change: TextChange, newText: 
   const indent = dashIndent(model.text, old.region.start);
   if (dashIndent(itemText, 0) !== indent || !isOneBlockItem(itemText, indent)) return undefined;
 
-  const doc = parseDocument(itemText, ITEM_PARSE_OPTIONS);
-  if (doc.errors.length > 0 || !isSeq(doc.contents) || doc.contents.items.length !== 1 || hasAnchors(doc, itemText)) return undefined;
-  const item = readItem(doc.contents.items[0] as never, index, newText, old.region.start);
+  const parsed = parseItemChunk(itemText);
+  if (!parsed) return undefined;
+  const item = readItem(parsed.node, index, newText, old.region.start);
   if (item.region.start !== old.region.start || item.region.end !== old.region.end + delta) return undefined;
 
   const newItems = items.slice();
