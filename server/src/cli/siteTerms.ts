@@ -58,8 +58,8 @@ export class SiteTermsResolver {
   private readonly sites = new Map<string, SiteTerms>();
   private keptText = 0;
 
-  /** The files to check, with their configs: each folder holding one with these rules on is counted. */
-  constructor(files: readonly string[], configs: readonly TranscriptConfig[]) {
+  /** The files to check, with their configs: each folder holding one with these rules on is counted (without them: each folder a file is asked for). */
+  constructor(files: readonly string[] = [], configs: readonly TranscriptConfig[] = []) {
     files.forEach((file, i) => {
       if (checksSpelling(configs[i])) this.folderOf(file, configs[i]);
     });
