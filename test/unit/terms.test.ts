@@ -151,6 +151,16 @@ test('people files: the full name is the title of the front matter', () => {
   assert.equal(personName('no front matter'), undefined);
 });
 
+test('people files: the title read alike by the direct reader (plain shape) and by the YAML parser (anything else)', () => {
+  const plain = '---\nlayout: person\ntitle: Tomasz Wierzbicki\nlinks:\n  web: https://example.org/tw\n---\n';
+  assert.equal(personName(plain), 'Tomasz Wierzbicki');
+  assert.equal(personName(plain.replace('layout: person', 'layout: person # a comment: the parser reads it')), 'Tomasz Wierzbicki');
+  assert.equal(personName("---\ntitle: 'Ana  O''Neil'\n---\n"), "Ana O'Neil");
+  assert.equal(personName('---\ntitle: 2024\n---\n'), undefined, 'a number is no name');
+  assert.equal(personName('---\ntitle: Ana\ntitle: Bea\n---\n'), undefined, 'a duplicate key is an error');
+  assert.equal(personName('---\ntitle: [Ana\n---\n'), undefined, 'YAML that does not parse gives no name');
+});
+
 test('the published dictionaries: ordinary English is quiet, a misheard tool is found', () => {
   const dictionaries = buildDictionaries(readDictionaryFiles());
   const real = site({ english: dictionaries.english, lists: dictionaries.lists, episodeCounts: new Map(), words: [] });

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EpisodeModel, Finding, isLiquidTemplate, TranscriptConfig } from '../core';
-import type { TermsInput } from '../core/terms/sources';
+import { TERMS_LOADING } from '../core/terms/sources';
 import { chaptersFileFindingsFor } from './chaptersFile';
 import { audioFindingsFor, MediaSources } from './media';
 import { copyInput } from './crossFile';
@@ -11,7 +11,8 @@ import { reason } from './discover';
 import { readBounded } from './readBounded';
 import { MAX_INPUT_BYTES } from '../core/convert/types';
 import { check, fixText } from './fix';
-import { FileResult, Mode, toDiagnostics } from './report';
+import { CliDiagnostic, FileResult, Mode, PendingDiagnostics, toDiagnostics } from './report';
+import { checksSpelling, SiteTermsResolver } from './siteTerms';
 import { writeFileAtomic } from './writeFile';
 
 /**
@@ -23,8 +24,11 @@ import { writeFileAtomic } from './writeFile';
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const UTF8_LOSSY = new TextDecoder('utf-8');
 
-/** `parsed`: the model of the file's text if the site's counts parsed it already. */
-export async function checkFile(file: string, shownPath: string, config: TranscriptConfig, mode: Mode, terms?: TermsInput, named = false, media?: MediaSources, parsed?: (text: string) => Promise<EpisodeModel | undefined>): Promise<FileResult> {
+/**
+ * `site`: name-spelling and term-spelling wait for the whole site's count: with either on, the
+ * file's findings are left in `result.spelling` until they run (run.ts), and its words are counted.
+ */
+export async function checkFile(file: string, shownPath: string, config: TranscriptConfig, mode: Mode, named = false, media?: MediaSources, site?: SiteTermsResolver): Promise<FileResult> {
   const result: FileResult = { file, path: shownPath, isEpisode: false, diagnostics: [] };
   let bytes: Buffer | undefined;
   let stat: fs.Stats | undefined;
@@ -53,14 +57,23 @@ export async function checkFile(file: string, shownPath: string, config: Transcr
   }
   // The same URI form the editor sends, so the `_podcast` folder rule reads it alike.
   const uri = pathToFileURL(file).href;
-  const checked = check(text, uri, config, terms, await parsed?.(text));
+  const spelling = site !== undefined && checksSpelling(config);
+  const terms = spelling ? TERMS_LOADING : undefined;
+  const checked = check(text, uri, config, terms);
+  const keep = site?.offer(file, text, checked.model, config, validUtf8 && !hasBom(bytes)) ?? false;
   result.isEpisode = checked.model.isEpisode;
   if (!result.isEpisode) return result;
+  /** The findings of `text` (its model: `model`), and the chapter file's and the media's (`more`), as diagnostics now or once the spelling rules ran. */
+  const settle = (text: string, model: EpisodeModel, findings: Finding[], more: Finding[] = []) => {
+    const pending: PendingDiagnostics = { text, uri, config, model: keep ? model : undefined, findings, more };
+    if (spelling) result.spelling = pending;
+    else result.diagnostics = diagnosticsOf(pending);
+  };
   if (mode === 'check') {
     const chapters = await chaptersFileFindingsFor(file, shownPath, checked.model, config);
     const audio = media ? await audioFindingsFor(file, checked.model, config, media) : { findings: [] };
     if (audio.problem) result.problem = audio.problem;
-    result.diagnostics = toDiagnostics(text, uri, withFindings(checked.findings, [...chapters, ...audio.findings]));
+    settle(text, checked.model, checked.findings, [...chapters, ...audio.findings]);
     result.copy = copyInput(text, uri, checked.model, config);
     return result;
   }
@@ -71,7 +84,7 @@ export async function checkFile(file: string, shownPath: string, config: Transcr
   if (outcome.refused) result.problem = `${shownPath}: ${outcome.refused}`;
   else if (outcome.text !== text && !validUtf8) {
     result.problem = `${shownPath}: not valid UTF-8, so it was not fixed`;
-    result.diagnostics = toDiagnostics(text, uri, checked.findings);
+    settle(text, checked.model, checked.findings);
     return result;
   }
   result.fixed = outcome.fixed;
@@ -89,18 +102,31 @@ export async function checkFile(file: string, shownPath: string, config: Transcr
       result.problem = `cannot write ${shownPath}: ${error instanceof Error && !('code' in error) ? error.message : reason(error)}`;
       result.changed = false;
       result.fixed = {};
-      result.diagnostics = toDiagnostics(text, uri, checked.findings);
+      settle(text, checked.model, checked.findings);
       return result;
     }
   }
   // What is left once the fixes are in: positions in the fixed text (the file on disk after --fix).
   const chapters = await chaptersFileFindingsFor(file, shownPath, outcome.model, config);
-  result.diagnostics = toDiagnostics(outcome.text, uri, withFindings(outcome.findings, chapters));
+  settle(outcome.text, outcome.model, outcome.findings, chapters);
   result.copy = copyInput(outcome.text, uri, outcome.model, config);
   return result;
 }
 
-/** The file's own findings with the chapter file's, in document order. */
+/**
+ * The diagnostics of a file: its own findings with the spelling rules' (`spelling`) in analyze's
+ * order, then the chapter file's and the media's among them, in document order.
+ */
+export function diagnosticsOf(pending: PendingDiagnostics, spelling: readonly Finding[] = []): CliDiagnostic[] {
+  const own = spelling.length === 0 ? pending.findings : [...pending.findings, ...spelling].sort(inAnalyzeOrder);
+  return toDiagnostics(pending.text, pending.uri, withFindings(own, pending.more));
+}
+
+/** The order analyze returns findings in (rules/index.ts). */
+function inAnalyzeOrder(a: Finding, b: Finding): number {
+  return a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule);
+}
+
 function withFindings(own: Finding[], more: Finding[]): Finding[] {
   return more.length === 0 ? own : [...own, ...more].sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -26,9 +26,9 @@ export interface FixOutcome extends Checked {
   needsHuman?: string;
 }
 
-/** `parsed`: the text's model if it was parsed already (the site's counts parse the folder's episodes). */
-export function check(text: string, uri: string, config: TranscriptConfig, terms?: TermsInput, parsed?: EpisodeModel): Checked {
-  const model = parsed ?? parseEpisode(text, uri, { maxFrontMatterKB: config.frontMatterKB });
+/** `terms`: TERMS_LOADING leaves name-spelling and term-spelling to run once the site is counted (siteTerms.ts). */
+export function check(text: string, uri: string, config: TranscriptConfig, terms?: TermsInput): Checked {
+  const model = parseEpisode(text, uri, { maxFrontMatterKB: config.frontMatterKB });
   return { text, model, findings: analyze(model, config, { terms }) };
 }
 

@@ -31,6 +31,19 @@ export interface CopyInput {
   model: Pick<EpisodeModel, 'transcript'>;
 }
 
+/** A file's findings before they become diagnostics: kept until name-spelling and term-spelling run (run.ts). */
+export interface PendingDiagnostics {
+  text: string;
+  uri: string;
+  config: TranscriptConfig;
+  /** The model of `text`, when kept (else it is parsed again for these rules). */
+  model?: EpisodeModel;
+  /** The rules' findings, in analyze's order. */
+  findings: Finding[];
+  /** The chapter file's and the media's. */
+  more: Finding[];
+}
+
 export interface FileResult {
   /** Absolute path. */
   file: string;
@@ -54,6 +67,8 @@ export interface FileResult {
   problem?: string;
   /** Until every file is read: what the cross-file rule needs (see crossFile.ts). */
   copy?: CopyInput;
+  /** Until the site is counted: the findings name-spelling and term-spelling are added to (their diagnostics are made then). */
+  spelling?: PendingDiagnostics;
 }
 
 export interface Summary {

@@ -1,8 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseEpisode } from '../core';
+import { spellingFindings } from '../core/terms/check';
 import { VERSION } from '../version';
 import { parseArgs, UsageError } from './args';
-import { checkFile } from './checkFile';
+import { checkFile, diagnosticsOf } from './checkFile';
 import { addCopyFindings } from './crossFile';
 import { ConfigResolver } from './configs';
 import { discoverFiles } from './discover';
@@ -83,14 +85,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const isFolder = (p: string) => fs.existsSync(p) && fs.statSync(p).isDirectory();
   const media = { files: mediaPaths.filter((p) => !isFolder(p)), folders: mediaPaths.filter(isFolder), cwd: io.cwd };
   const progress = createProgress(io.stderr, files.length, !options.quiet && io.stderr.isTTY === true && files.length > PROGRESS_MIN_FILES);
-  const siteTerms = new SiteTermsResolver();
+  const siteTerms = new SiteTermsResolver(files, configs);
   const results = await mapPool(files, CONCURRENCY, async (file, i) => {
-    const terms = await siteTerms.forFile(file, configs[i]);
-    const parsed = (text: string) => siteTerms.takeParsed(file, text, configs[i].frontMatterKB);
-    const result = await checkFile(file, discovery.shown.get(file) ?? file, configs[i], mode, terms, discovery.named.has(file), media, parsed);
+    const result = await checkFile(file, discovery.shown.get(file) ?? file, configs[i], mode, discovery.named.has(file), media, siteTerms);
     progress.tick();
     return result;
   });
+  // Every file given is counted now: the rest of their site, then name-spelling and term-spelling.
+  for (const result of results) if (result.spelling) await addSpellingFindings(result, siteTerms);
   progress.done();
   addCopyFindings(results);
 
@@ -105,6 +107,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return 1;
   }
   return errors > 0 ? 1 : 0;
+}
+
+async function addSpellingFindings(result: FileResult, siteTerms: SiteTermsResolver): Promise<void> {
+  const pending = result.spelling!;
+  delete result.spelling;
+  const terms = await siteTerms.forFile(result.file, pending.config);
+  const model = pending.model ?? parseEpisode(pending.text, pending.uri, { maxFrontMatterKB: pending.config.frontMatterKB });
+  result.diagnostics = diagnosticsOf(pending, terms ? spellingFindings(model, pending.config, terms) : []);
 }
 
 function writeReport(report: Report, format: string, quiet: boolean, io: CliIo): void {

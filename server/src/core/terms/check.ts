@@ -1,6 +1,8 @@
 import { getField } from '../fields';
-import type { TranscriptItem } from '../model';
-import type { RuleContext } from '../rules/context';
+import type { EpisodeModel, TranscriptItem } from '../model';
+import { RuleContext } from '../rules/context';
+import { dropUnparsableFlowFixes } from '../rules/flowFixes';
+import type { Finding, TranscriptConfig } from '../types';
 import type { ChangeTest } from '../rules/incremental';
 import { addWordFix, replaceAllFix, replaceFixes } from './fixes';
 import { isNear, Matcher, NearMiss, nearMisses } from './match';
@@ -31,6 +33,20 @@ export function checkTerms(ctx: RuleContext): void {
   const byText = new Map<string, NearMiss[]>();
   for (const miss of misses) byText.set(miss.text, [...(byText.get(miss.text) ?? []), miss]);
   for (const miss of misses) report(ctx, miss, byText.get(miss.text)!);
+}
+
+/**
+ * The findings of these two rules alone, as analyze reports them among the others (fixes on flow
+ * items checked alike), not yet in document order: for a host that has the other rules' findings
+ * already, made while the site's terms were loading (TERMS_LOADING). The CLI checks every episode
+ * that way, and these rules once the whole site is counted, on the models it kept.
+ */
+export function spellingFindings(model: EpisodeModel, config: TranscriptConfig, terms: TermsInput): Finding[] {
+  if (!model.isEpisode || (model.syntaxErrors.length > 0 && !model.recovered)) return [];
+  const ctx = new RuleContext(model, config);
+  ctx.terms = terms;
+  checkTerms(ctx);
+  return dropUnparsableFlowFixes(model, ctx.findings);
 }
 
 /**

@@ -38,7 +38,7 @@ export class WordList {
       this.tokens.push(token);
     }
     if (this.length === this.ids.length) this.grow(this.length * 2);
-    this.ids[this.length] = token.place!;
+    this.ids[this.length] = token.place;
     this.starts[this.length] = start;
     this.flags[this.length] = (endsClause ? ENDS_CLAUSE : 0) | (quoted ? QUOTED : 0);
     this.length++;

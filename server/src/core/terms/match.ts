@@ -257,7 +257,14 @@ const MIN_EPISODES_HEARD_APART = 5;
  * that are all ordinary English must be one letter from the term (`air bite`).
  */
 function matchJoined(matcher: Matcher, words: WordList, i: number, to: number, source: string): { miss: NearMiss; size: number } | undefined {
-  if (!mayStartHeardAsOne(matcher, words, i, to)) return undefined;
+  return mayStartHeardAsOne(matcher, words, i, to) ? joinedMiss(matcher, words, i, to, source) : undefined;
+}
+
+/**
+ * matchJoined past its quick test (one word in twenty): apart from the hot loop, so that the
+ * compiler optimizing that loop does not compile all of this with it, again after each deopt.
+ */
+function joinedMiss(matcher: Matcher, words: WordList, i: number, to: number, source: string): { miss: NearMiss; size: number } | undefined {
   for (let size = 3; size >= 2; size--) {
     if (!mayBeHeardAsOne(matcher, words, i, to, size, source)) continue;
     const texts: string[] = [];

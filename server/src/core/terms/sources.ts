@@ -91,12 +91,7 @@ export function episodeTerms(model: EpisodeModel, site: SiteTerms): Term[] {
     const fullName = site.people.get(id) ?? (/\s/.test(id) ? id : undefined);
     if (fullName) for (const part of nameParts(fullName)) terms.push({ text: part, name: true, origin: { kind: 'guest', fullName } });
   }
-  const counts = new Map<string, number>();
-  for (const item of model.transcript?.items ?? []) {
-    const speaker = item.speaker;
-    if (speaker && !speaker.speech && speaker.bare) counts.set(speaker.bare, (counts.get(speaker.bare) ?? 0) + 1);
-  }
-  for (const [name, count] of counts) {
+  for (const [name, count] of speakerLines(model)) {
     if (count >= MIN_SPEAKER_LINES) for (const part of nameParts(name)) terms.push({ text: part, name: true, origin: { kind: 'speaker' } });
   }
   // Without an English word list a title's or a link's word cannot be told from a term: none are taken.
@@ -117,6 +112,20 @@ export function episodeTerms(model: EpisodeModel, site: SiteTerms): Term[] {
     }
   }
   return terms;
+}
+
+/**
+ * Spoken lines per speaker. A function of its own: its loop over every item is what gets optimized
+ * on the fly, and optimizing it inside episodeTerms compiled all of that (the CLI paid 0.3 s of a
+ * compiler thread for it).
+ */
+function speakerLines(model: EpisodeModel): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of model.transcript?.items ?? []) {
+    const speaker = item.speaker;
+    if (speaker && !speaker.speech && speaker.bare) counts.set(speaker.bare, (counts.get(speaker.bare) ?? 0) + 1);
+  }
+  return counts;
 }
 
 /** Counts made so far: a token marked with the current count's number was written already in its episode. */

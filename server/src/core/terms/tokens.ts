@@ -26,11 +26,11 @@ export interface Token {
   /** The last matcher's answer for this word (`terms`, match.ts): one matcher checks a whole episode. */
   termsBy?: unknown;
   terms?: readonly unknown[];
-  /** The last word list that holds it (`list`, its number) and its place there (lineWords.ts). */
-  list?: number;
-  place?: number;
-  /** The last count of an episode's spellings that saw it (sources.ts): each word once per episode. */
-  counted?: number;
+  /** The last word list that holds it (`list`, its number; 0: none yet) and its place there (lineWords.ts). */
+  list: number;
+  place: number;
+  /** The last count of an episode's spellings that saw it (sources.ts; 0: none yet): each word once per episode. */
+  counted: number;
   /** What it may open in the site's index (match.ts), for that index. */
   siteStarts?: ApartStarts & { index: unknown };
 }
@@ -85,8 +85,9 @@ export class TokenTable {
     }
     const lower = text.toLowerCase();
     const isEnglish = this.english?.isWord(lower) ?? false;
-    // Every field from the start: tokens of one shape keep the property reads in the hot loops monomorphic.
-    const token: Token = { id: this.tokens.length, text, lower, english: isEnglish, plainEnglish: isEnglish && capitals(text) <= 1, sound: undefined, termsBy: undefined, terms: undefined, list: undefined, place: undefined, counted: undefined, siteStarts: undefined };
+    // Every field from the start, the numbers as numbers: tokens of one shape (a field first holding
+    // undefined, then a number, changes it) keep the hot loops' property reads monomorphic and optimized.
+    const token: Token = { id: this.tokens.length, text, lower, english: isEnglish, plainEnglish: isEnglish && capitals(text) <= 1, sound: undefined, termsBy: undefined, terms: undefined, list: 0, place: 0, counted: 0, siteStarts: undefined };
     this.tokens.push(token);
     this.slots[slot] = token.id;
     if (this.tokens.length * 2 > this.slots.length) this.grow();
