@@ -107,6 +107,7 @@ test('the common shapes are read directly, with the nodes the parser builds', ()
     nestedMapAndList: '- line: x\n  meta:\n    a: 1\n    b: two\n  tags:\n  - a\n  - b\n  who: y\n',
     emptyValues: '- line: x\n  sec:\n  who:   \n',
     blankLineInWrap: '- line: x\n\n    y\n',
+    flowListValue: "- line: x\n  tags: [a, 'b c']\n",
     indicatorsThenText: '- a: -- x\n  b: ?!\n  c: :)\n',
   };
   for (const [name, chunk] of Object.entries(taken)) {
@@ -130,7 +131,7 @@ test('what the direct reader leaves to the parser', () => {
     anchor: '- line: &a x\n',
     alias: '- line: *a\n',
     tag: '- line: !str 12\n',
-    flow: '- line: [a, b]\n',
+    flowMapValue: '- line: {a: b}\n',
     blockScalar: '- line: |\n    x\n',
     dashAndSpaceFirst: '- line: - x\n',
     questionAndSpaceFirst: '- line: ? x\n',
@@ -163,6 +164,7 @@ test('metadata blocks of the common shapes are read directly, with the nodes the
     emptyValues: 'transcript:\nseason:\n',
     noFinalLineBreak: 'title: x\nseason: 1',
     dashInWrappedItem: 'guests:\n- a\n  - b\n',
+    flowLists: "guests: [someone]\ntopics: [ data , 'ML: ops' ,\"x\", 12, true, ]\nempty: []\nimage: x\n",
     blankLinesInWrappedValues: "context: 'First paragraph\n  goes on.\n\n  Second paragraph.\n\n\n  Third.'\nintro: plain\n\n  folded too\n",
   };
   for (const [name, text] of Object.entries(taken)) {
@@ -171,8 +173,12 @@ test('metadata blocks of the common shapes are read directly, with the nodes the
   }
   const declined = {
     comment: '# a comment\ntitle: x\n',
-    flowList: 'guests: [a, b]\n',
-    blockScalar: 'description: |\n  text\n',
+    nestedFlowList: 'guests: [a, [b]]\n',
+    flowMap: 'ids: {youtube: x}\n',
+    flowListOverLines: 'guests: [a,\n  b]\n',
+    keyInFlowList: 'guests: [a: b]\n',
+    textAfterFlowList: 'guests: [a] b\n',
+    escapeInFlowList: 'guests: ["a\\tb"]\n',    blockScalar: 'description: |\n  text\n',
     indentedMap: '  title: x\n',
     listAtTop: '- a\n',
     otherColumn: 'ids:\n  a: 1\n   b: 2\n',
@@ -236,11 +242,12 @@ test('random edits of metadata: whatever is read directly reads as the parser re
   const random = createRandom(12);
   const base = [
     "title: 'Sensors: a title'\nshort: Sensors\nguests:\n- someone\n- someone-else\nseason: 9\nids:\n  youtube: AbCdEfGhIjK\n",
+    "hosts: [someone, 'some one']\n",
     "description: A long description that a dumper\n  wrapped onto a second line.\ntopics:\n  - data\n  - 'MLOps'\n",
     "quotableClips:\n- name: 'Intro: who'\n  startOffset: 0\n  endOffset: 118\n- name: Next\n  startOffset: 118\ntranscript:\nduration: PT6M41S\n",
   ].join('');
   const pieces = [' ', '  ', '\n', '\n  ', '\n- ', '\n  - ', ':', ': ', '#', ' #', "'", '"', '-', '- ', '[', '{', '&', '*', '!', '|', '\t', '\r',
-    '~', 'null', '12', '\nkey:', '\nkey:\n', '\n  key: v', 'é'];
+    '~', 'null', '12', '\nkey:', '\nkey:\n', '\n  key: v', 'é', ']', ', ', ' [a, b]', '[]', "'a'"];
   let taken = 0;
   for (let i = 0; i < 3000; i++) {
     let text = base;

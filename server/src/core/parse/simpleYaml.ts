@@ -33,6 +33,9 @@ const DASH = 45;
 const BACKSLASH = 92;
 const SINGLE_QUOTE = 39;
 const DOUBLE_QUOTE = 34;
+const COMMA = 44;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
 
 /** `chunk`: one item of a block list, from the start of its `- ` line to the next item (blank lines included). */
 export function readSimpleItem(chunk: string, schema: Schema): SimpleItem | undefined {
@@ -176,7 +179,7 @@ function readPair(lines: Lines, start: number, column: number, schema: Schema): 
   let valueStart = keyEnd + 1;
   while (text.charCodeAt(valueStart) === SPACE) valueStart++;
   let value: YamlNode | undefined;
-  if (valueStart < lines.end) value = readScalar(lines, valueStart, column, schema);
+  if (valueStart < lines.end) value = text.charCodeAt(valueStart) === OPEN_BRACKET ? readFlowList(lines, valueStart, schema) : readScalar(lines, valueStart, column, schema);
   else {
     const nullAt = lines.end;
     lines.advance();
@@ -207,6 +210,65 @@ function keyLength(text: string, start: number, lineEnd: number): number {
 function isKeyCharacter(code: number, first: boolean): boolean {
   if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95) return true;
   return !first && ((code >= 48 && code <= 57) || code === DASH);
+}
+
+/**
+ * A list in brackets on one line (`guests: [someone, someone-else]`, as older episodes write it) of
+ * plain or quoted scalars; the reader ends after its line.
+ */
+function readFlowList(lines: Lines, start: number, schema: Schema): YAMLSeq | undefined {
+  const text = lines.text;
+  if (hasForbiddenCharacter(text, start, lines.end)) return undefined;
+  const seq = new YAMLSeq();
+  seq.flow = true;
+  let at = skipSpaces(text, start + 1);
+  while (text.charCodeAt(at) !== CLOSE_BRACKET) {
+    const item = readFlowItem(text, at, lines.end, schema);
+    if (!item) return undefined;
+    seq.items.push(item);
+    at = item.range![2];
+    if (text.charCodeAt(at) === COMMA) at = skipSpaces(text, at + 1);
+    else if (text.charCodeAt(at) !== CLOSE_BRACKET) return undefined;
+  }
+  const close = at + 1;
+  if (skipSpaces(text, close) !== lines.end) return undefined;
+  seq.range = [start, close, lines.next];
+  lines.advance();
+  return seq;
+}
+
+function skipSpaces(text: string, at: number): number {
+  while (text.charCodeAt(at) === SPACE) at++;
+  return at;
+}
+
+/** One scalar of a bracketed list, up to the `,` or `]` after it (its range's end, past the spaces that follow it). */
+function readFlowItem(text: string, start: number, lineEnd: number, schema: Schema): Scalar | undefined {
+  const first = text.charCodeAt(start);
+  if (first === SINGLE_QUOTE || first === DOUBLE_QUOTE) {
+    const close = closingQuote(text, start + 1, lineEnd, first);
+    if (close < 0) return undefined;
+    const inner = text.slice(start + 1, close);
+    const scalar = new Scalar(first === SINGLE_QUOTE && inner.includes("''") ? inner.replace(/''/g, "'") : inner);
+    scalar.type = first === SINGLE_QUOTE ? Scalar.QUOTE_SINGLE : Scalar.QUOTE_DOUBLE;
+    scalar.source = scalar.value as string;
+    scalar.range = [start, close + 1, skipSpaces(text, close + 1)];
+    return scalar;
+  }
+  if (INDICATORS.has(text[start])) return undefined;
+  let end = start;
+  for (; end < lineEnd; end++) {
+    const code = text.charCodeAt(end);
+    if (code === COMMA || code === CLOSE_BRACKET) break;
+    // Nested collections, a key (`a: b`), a comment: the parser's.
+    if (code === OPEN_BRACKET || code === 123 || code === 125 || code === COLON || (code === HASH && text.charCodeAt(end - 1) === SPACE)) return undefined;
+  }
+  if (end >= lineEnd) return undefined;
+  const after = end;
+  while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
+  const scalar = resolvedPlain(text.slice(start, end), schema);
+  if (scalar) scalar.range = [start, end, after];
+  return scalar;
 }
 
 /** A scalar from `start` on the current line, with its continuation lines (indented past `column`); the reader ends after it. */
