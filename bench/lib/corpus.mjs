@@ -24,7 +24,10 @@ export function corpusVsFloor(runs) {
   if (!floor || !inProcess || !child) return { skipped: `could not read lint-corpus.mjs's output:\n${output}`, output };
   // CPU time (user + system) of the bench process: steadier than wall time on a busy machine (newer lint-corpus.mjs only).
   const cpu = /CPU time \(median\): bare parse ([\d.]+) ms, transcript-lint in process ([\d.]+) ms/.exec(output);
+  // The spelling rules' own cost: the child process with name-spelling and term-spelling on against off (issue 25).
+  const spelling = /spelling rules .*?CPU time \(median\) ([\d.]+) ms with, ([\d.]+) ms without/.exec(output);
   return {
+    spellingCpuMs: spelling ? { with: Number(spelling[1]), without: Number(spelling[2]), ratio: Number(spelling[1]) / Number(spelling[2]) } : undefined,
     cpuMs: cpu ? { floor: Number(cpu[1]), lintInProcess: Number(cpu[2]), ratio: Number(cpu[2]) / Number(cpu[1]) } : undefined,
     files: header ? Number(header[1]) : undefined,
     megabytes: header ? Number(header[2]) : undefined,

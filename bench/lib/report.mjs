@@ -148,6 +148,10 @@ function corpusTable(report) {
     ['transcript-lint, child process (Node start-up included)', ms(c.lintChildProcessMs.median), ms(c.lintChildProcessMs.best), c.ratioChildProcess.toFixed(2)],
   ];
   if (c.cpuMs) rows.push(['transcript-lint in process vs floor, CPU time (user + system)', `${ms(c.cpuMs.lintInProcess)} vs ${ms(c.cpuMs.floor)}`, '', c.cpuMs.ratio.toFixed(2)]);
+  if (c.spellingCpuMs) {
+    const s = c.spellingCpuMs;
+    rows.push(['child process with name-spelling and term-spelling vs without them, CPU time (their cost, issue 25)', `${ms(s.with)} vs ${ms(s.without)}`, '', `${s.ratio.toFixed(2)} (with / without)`]);
+  }
   return { head, rows };
 }
 
