@@ -36,6 +36,9 @@ const DOUBLE_QUOTE = 34;
 const COMMA = 44;
 const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const LINE_FEED = 10;
 
 /** `chunk`: one item of a block list, from the start of its `- ` line to the next item (blank lines included). */
 export function readSimpleItem(chunk: string, schema: Schema): SimpleItem | undefined {
@@ -248,10 +251,7 @@ function readFlowItem(text: string, start: number, lineEnd: number, schema: Sche
   if (first === SINGLE_QUOTE || first === DOUBLE_QUOTE) {
     const close = closingQuote(text, start + 1, lineEnd, first);
     if (close < 0) return undefined;
-    const inner = text.slice(start + 1, close);
-    const scalar = new Scalar(first === SINGLE_QUOTE && inner.includes("''") ? inner.replace(/''/g, "'") : inner);
-    scalar.type = first === SINGLE_QUOTE ? Scalar.QUOTE_SINGLE : Scalar.QUOTE_DOUBLE;
-    scalar.source = scalar.value as string;
+    const scalar = quotedScalar(text.slice(start + 1, close), first);
     scalar.range = [start, close + 1, skipSpaces(text, close + 1)];
     return scalar;
   }
@@ -261,7 +261,7 @@ function readFlowItem(text: string, start: number, lineEnd: number, schema: Sche
     const code = text.charCodeAt(end);
     if (code === COMMA || code === CLOSE_BRACKET) break;
     // Nested collections, a key (`a: b`), a comment: the parser's.
-    if (code === OPEN_BRACKET || code === 123 || code === 125 || code === COLON || (code === HASH && text.charCodeAt(end - 1) === SPACE)) return undefined;
+    if (code === OPEN_BRACKET || code === OPEN_BRACE || code === CLOSE_BRACE || code === COLON || (code === HASH && text.charCodeAt(end - 1) === SPACE)) return undefined;
   }
   if (end >= lineEnd) return undefined;
   const after = end;
@@ -291,7 +291,7 @@ function continuation(lines: Lines, column: number): number {
   for (let start = lines.next; start < text.length; blanks++) {
     let at = start;
     while (text.charCodeAt(at) === SPACE) at++;
-    if (at < text.length && text.charCodeAt(at) !== 10) return at - start > column ? blanks : -1;
+    if (at < text.length && text.charCodeAt(at) !== LINE_FEED) return at - start > column ? blanks : -1;
     start = at + 1;
   }
   return -1;
@@ -375,9 +375,7 @@ function quoted(lines: Lines, start: number, column: number, quote: number): Sca
     value = value === undefined ? part : folded(value, blanks, part);
     if (close >= 0) {
       for (let j = close + 1; j < lines.end; j++) if (text.charCodeAt(j) !== SPACE) return undefined;
-      const scalar = new Scalar(quote === SINGLE_QUOTE && value.includes("''") ? value.replace(/''/g, "'") : value);
-      scalar.type = quote === SINGLE_QUOTE ? Scalar.QUOTE_SINGLE : Scalar.QUOTE_DOUBLE;
-      scalar.source = scalar.value as string;
+      const scalar = quotedScalar(value, quote);
       scalar.range = [start, close + 1, close + 1];
       return scalar;
     }
@@ -386,6 +384,14 @@ function quoted(lines: Lines, start: number, column: number, quote: number): Sca
     advancePast(lines, blanks);
     from = lines.start + lines.indent;
   }
+}
+
+/** A quoted scalar's node from the text between its quotes (a single quote doubled inside single quotes is one). */
+function quotedScalar(inner: string, quote: number): Scalar {
+  const scalar = new Scalar(quote === SINGLE_QUOTE && inner.includes("''") ? inner.replace(/''/g, "'") : inner);
+  scalar.type = quote === SINGLE_QUOTE ? Scalar.QUOTE_SINGLE : Scalar.QUOTE_DOUBLE;
+  scalar.source = scalar.value as string;
+  return scalar;
 }
 
 /** Where the quote closes on this line; -1 if it does not, -2 for an escape this reader leaves to the parser. */
